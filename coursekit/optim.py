@@ -124,6 +124,7 @@ def rmsprop_update(w, s, dw, lr: float, beta2: float = 0.999, eps: float = 1e-8)
     ([0.8], [1.0])
     """
     lr = _validate.positive(lr, "lr")
+    beta2 = _validate.beta(beta2, "beta2")
     eps = _validate.positive(eps, "eps")
     w, dw, (s,) = _checked(w, dw, {"s": s})
     s = ewa_step(s, dw**2, beta2)
@@ -154,6 +155,8 @@ def adam_update(
     [0.9]
     """
     lr = _validate.positive(lr, "lr")
+    beta1 = _validate.beta(beta1, "beta1")
+    beta2 = _validate.beta(beta2, "beta2")
     eps = _validate.positive(eps, "eps")
     w, dw, (v, s) = _checked(w, dw, {"v": v, "s": s})
     v = ewa_step(v, dw, beta1)
