@@ -1,0 +1,86 @@
+"""Hypothesis strategies shared by the tests of coursekit.
+
+Values are kept small and finite so that every property can be checked to a tight tolerance.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+#: β of an exponentially weighted average: any number in [0, 1).
+betas = st.floats(min_value=0.0, max_value=1.0, exclude_max=True)
+
+#: learning rates α > 0 of a sensible size.
+learning_rates = st.floats(min_value=1e-4, max_value=1.0)
+
+#: ε > 0, from the usual 1e-8 to a large 1.0 that makes its placement visible.
+epsilons = st.floats(min_value=1e-8, max_value=1.0)
+
+#: finite numbers of moderate size, the entries of parameters and gradients.
+entries = st.floats(min_value=-10.0, max_value=10.0, allow_subnormal=False)
+
+#: shapes of one parameter array: vectors and matrices with up to 4 entries per side.
+shapes = hnp.array_shapes(min_dims=1, max_dims=2, min_side=1, max_side=4)
+
+
+def arrays(shape) -> st.SearchStrategy[np.ndarray]:
+    """Float64 arrays of ``shape`` with finite entries."""
+    return hnp.arrays(np.float64, shape, elements=entries)
+
+
+@st.composite
+def params_and_grads(draw, steps: int = 3):
+    """A parameter dict ``{"W1", "b1"[, "W2", "b2"]}`` of a small network and ``steps`` gradient dicts.
+
+    Returns ``(params, [grads_1, ..., grads_steps])``; every gradient dict has the keys and shapes of
+    ``params``.
+    """
+    sizes = draw(st.lists(st.integers(1, 4), min_size=2, max_size=3))
+    shapes_by_key = {}
+    for layer, (n_prev, n) in enumerate(zip(sizes, sizes[1:]), start=1):
+        shapes_by_key[f"W{layer}"] = (n, n_prev)
+        shapes_by_key[f"b{layer}"] = (n, 1)
+    params = {key: draw(arrays(shape)) for key, shape in shapes_by_key.items()}
+    grads = [{key: draw(arrays(shape)) for key, shape in shapes_by_key.items()} for _ in range(steps)]
+    return params, grads
+
+
+@st.composite
+def labelled_sets(draw, max_m: int = 40):
+    """A training set ``(X, Y)`` in which row 0 of both holds the example's id ``0..m−1``.
+
+    ``X`` has shape ``(1 + n_features, m)`` and ``Y`` shape ``(n_y, m)``; the id in ``Y[0, j]`` names the
+    column of ``X`` it belongs to, so a test can tell whether the pairs ``(x(i), y(i))`` stayed together.
+    """
+    m = draw(st.integers(1, max_m))
+    n_features = draw(st.integers(0, 2))
+    n_y = draw(st.integers(1, 2))
+    ids = np.arange(m, dtype=float)
+    X = np.vstack([ids, draw(arrays((n_features, m)))])
+    Y = np.vstack([ids, draw(arrays((n_y - 1, m)))])
+    return X, Y
+
+
+#: mini-batch sizes, sometimes larger than the training set.
+mini_batch_sizes = st.integers(min_value=1, max_value=50)
+
+#: seeds of numpy.random.default_rng.
+seeds = st.integers(min_value=0, max_value=2**32 - 1)
+
+
+@st.composite
+def optimizers(draw):
+    """A fresh optimizer object of any kind, with random valid hyperparameters."""
+    from coursekit.optim import GD, Adam, Momentum, RMSprop
+
+    kind = draw(st.sampled_from(["GD", "Momentum", "Momentum-sum", "RMSprop", "Adam"]))
+    lr = draw(learning_rates)
+    if kind == "GD":
+        return GD(lr)
+    if kind.startswith("Momentum"):
+        return Momentum(lr, beta=draw(betas), average=kind == "Momentum")
+    if kind == "RMSprop":
+        return RMSprop(lr, beta2=draw(betas), eps=draw(epsilons))
+    return Adam(lr, beta1=draw(betas), beta2=draw(betas), eps=draw(epsilons))
