@@ -207,6 +207,7 @@ class Optimizer:
         for key, value in params.items():
             if not isinstance(value, np.ndarray) or not np.issubdtype(value.dtype, np.floating):
                 raise TypeError(f"params[{key!r}] must be a float numpy array (updated in place), got {value!r}")
+            _validate.array(value, f"params[{key!r}]")
             _validate.array(grads[key], f"grads[{key!r}]")
         for name in self._state_names:
             if not self.state[name]:
@@ -215,6 +216,8 @@ class Optimizer:
                 raise ValueError(
                     f"params must keep the keys of the first step, {sorted(self.state[name])}, got {sorted(params)}"
                 )
+            for key, value in self.state[name].items():
+                _validate.same_shape(value, f"the first step's params[{key!r}]", params[key], f"params[{key!r}]")
         self.t += 1
         for key in params:
             params[key][...] = self._update(key, params[key], grads[key])
