@@ -1,0 +1,166 @@
+"""The training loop: epochs × mini-batches × an optimizer × an optional learning-rate schedule.
+
+One call of :func:`train` initialises a network with :func:`coursekit.nn.init_params`, then for each
+epoch ``e = 1, 2, ...`` sets ``α = schedule(e)`` (when a schedule is given), reshuffles the training
+set into mini-batches with seed ``seed + e``, and takes one optimizer step per mini-batch. It returns a
+:class:`History` of everything a notebook plots. The same arguments (and a fresh optimizer) always give
+the same history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from coursekit import _validate, nn
+from coursekit.minibatch import num_mini_batches, random_mini_batches
+from coursekit.optim import Optimizer
+
+
+@dataclass(repr=False)
+class History:
+    """What happened during :func:`train`; arrays have one entry per mini-batch step or per epoch.
+
+    Attributes:
+        params: the final parameters ``{"W1", "b1", ...}``.
+        costs: ``J{t}`` of every mini-batch step, computed before that step's update (epochs × steps_per_epoch).
+        epoch_costs: the cost ``J`` on the whole training set at the end of each epoch.
+        lrs: the learning rate ``α`` used during each epoch.
+        train_accuracy: accuracy on the whole training set at the end of each epoch.
+        test_accuracy: accuracy on the test set at the end of each epoch, or ``None`` without test data.
+        steps_per_epoch: ``ceil(m / mini_batch_size)``.
+    """
+
+    params: dict
+    costs: np.ndarray
+    epoch_costs: np.ndarray
+    lrs: np.ndarray
+    train_accuracy: np.ndarray
+    test_accuracy: np.ndarray | None
+    steps_per_epoch: int
+
+    @property
+    def epochs(self) -> int:
+        """Number of epochs run."""
+        return len(self.epoch_costs)
+
+    def __repr__(self) -> str:
+        test = "" if self.test_accuracy is None else f", test accuracy {self.test_accuracy[-1]:.3f}"
+        return (
+            f"History({self.epochs} epochs × {self.steps_per_epoch} steps: final cost {self.epoch_costs[-1]:.4f}, "
+            f"train accuracy {self.train_accuracy[-1]:.3f}{test})"
+        )
+
+
+def _checked_data(X, Y, name_X: str, name_Y: str, layer_dims: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a data set against the network's input and output sizes."""
+    X = _validate.array(X, name_X, ndim=2)
+    Y = _validate.array(Y, name_Y, ndim=2)
+    if X.shape[1] != Y.shape[1]:
+        raise ValueError(f"{name_X} and {name_Y} must have the same number of examples m, got {X.shape} and {Y.shape}")
+    if X.shape[0] != layer_dims[0] or Y.shape[0] != layer_dims[-1]:
+        raise ValueError(
+            f"layer_dims must start with the rows of {name_X} ({X.shape[0]}) and end with the rows of "
+            f"{name_Y} ({Y.shape[0]}), got {layer_dims}"
+        )
+    return X, Y
+
+
+def _show_progress(epoch: int, epochs: int, J: float, acc: float) -> None:
+    """Redraw a one-line text bar (``\\r``), about 50 times per run, ending with a newline."""
+    if epoch % max(1, epochs // 50) and epoch != epochs:
+        return
+    done = round(30 * epoch / epochs)
+    bar = "#" * done + "." * (30 - done)
+    end = "\n" if epoch == epochs else ""
+    print(f"\r[{bar}] epoch {epoch}/{epochs}  cost {J:.4f}  train acc {acc:.3f}", end=end, flush=True)
+
+
+def train(
+    X,
+    Y,
+    layer_dims,
+    optimizer: Optimizer,
+    epochs: int,
+    mini_batch_size: int = 64,
+    schedule: Callable[[int], float] | None = None,
+    seed: int = 0,
+    X_test=None,
+    Y_test=None,
+    progress: bool = False,
+) -> History:
+    """Train a fully connected network with mini-batch optimization.
+
+    For epoch ``e = 1..epochs``: ``α = schedule(e)``; shuffle and cut ``(X, Y)`` into mini-batches
+    ``X{t}, Y{t}`` (seed ``seed + e``); for each: forward, ``J{t}``, backward, ``optimizer.step``.
+
+    Args:
+        X: training inputs, ``(n_x, m)``.  Y: training labels, ``(n_y, m)``: 0/1 for ``n_y = 1``
+            (sigmoid output), one-hot for ``n_y > 1`` (softmax output), see :mod:`coursekit.nn`.
+        layer_dims: ``[n_x, n[1], ..., n_y]``.
+        optimizer: a fresh :class:`~coursekit.optim.GD`, ``Momentum``, ``RMSprop`` or ``Adam`` (``t == 0``).
+        epochs: number of passes over the training set, >= 1.
+        mini_batch_size: examples per mini-batch; ``m`` gives batch gradient descent.
+        schedule: ``None`` (keep ``optimizer.lr``) or a function ``epoch -> α`` from :mod:`coursekit.schedules`,
+            called with epochs counted from 1.
+        seed: seeds the initial parameters (``seed``) and each epoch's shuffle (``seed + e``).
+        X_test, Y_test: optional test set, evaluated at the end of each epoch.
+        progress: print a one-line text progress bar while training.
+
+    Returns:
+        A :class:`History`.
+
+    Reference: SYLLABUS §1 (the mini-batch loop) and §8 (learning-rate decay per epoch).
+
+    >>> from coursekit.optim import Adam
+    >>> X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])
+    >>> h = train(X, Y, [1, 3, 1], Adam(lr=0.1), epochs=30, mini_batch_size=2)
+    >>> len(h.costs), h.steps_per_epoch, float(h.train_accuracy[-1])
+    (60, 2, 1.0)
+    """
+    if not isinstance(optimizer, Optimizer):
+        allowed = "a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam)"
+        raise TypeError(f"optimizer must be {allowed}, got {optimizer!r}")
+    if optimizer.t != 0:
+        raise ValueError(
+            f"optimizer must be fresh (t == 0), got {optimizer!r} after {optimizer.t} steps; make a new one per run"
+        )
+    if schedule is not None and not callable(schedule):
+        raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
+    epochs = _validate.positive_int(epochs, "epochs")
+    params = nn.init_params(layer_dims, seed)  # validates layer_dims and seed
+    layer_dims = [int(n) for n in layer_dims]
+    X, Y = _checked_data(X, Y, "X", "Y", layer_dims)
+    if (X_test is None) != (Y_test is None):
+        raise ValueError("X_test and Y_test must be given together (or neither)")
+    if X_test is not None:
+        X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
+    steps = num_mini_batches(X.shape[1], mini_batch_size)
+
+    costs, epoch_costs, lrs, train_acc, test_acc = [], [], [], [], []
+    for epoch in range(1, epochs + 1):
+        if schedule is not None:
+            optimizer.lr = _validate.positive(schedule(epoch), f"schedule({epoch})")
+        lrs.append(optimizer.lr)
+        for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
+            J_t, grads = nn.cost_and_grads(X_t, Y_t, params)
+            optimizer.step(params, grads)
+            costs.append(J_t)
+        J, acc = nn.evaluate(X, Y, params)
+        epoch_costs.append(J)
+        train_acc.append(acc)
+        if X_test is not None:
+            test_acc.append(nn.accuracy(X_test, Y_test, params))
+        if progress:
+            _show_progress(epoch, epochs, J, acc)
+    return History(
+        params=params,
+        costs=np.array(costs),
+        epoch_costs=np.array(epoch_costs),
+        lrs=np.array(lrs),
+        train_accuracy=np.array(train_acc),
+        test_accuracy=np.array(test_acc) if X_test is not None else None,
+        steps_per_epoch=steps,
+    )
