@@ -284,21 +284,26 @@ class Trajectory(NamedTuple):
     losses: np.ndarray
     diverged: bool
 
-    def steps_to_reach(self, target, tol: float) -> int | None:
-        """The first step ``t`` with ``‖w_t − target‖ ≤ tol`` (0 = the start), or ``None`` if never."""
+    def steps_to_settle(self, target, tol: float) -> int | None:
+        """The first step ``t`` from which every recorded ``w`` lies within ``tol`` of ``target`` (0 = start).
+
+        ``None`` if the last iterate is farther than ``tol`` or the run diverged.
+        """
         target = np.array(_point(target, "target"))
         tol = _validate.positive(tol, "tol")
-        hits = np.flatnonzero(np.linalg.norm(self.points - target, axis=1) <= tol)
-        return int(hits[0]) if hits.size else None
+        outside = np.flatnonzero(np.linalg.norm(self.points - target, axis=1) > tol)
+        if self.diverged or (outside.size and outside[-1] == len(self.points) - 1):
+            return None
+        return int(outside[-1]) + 1 if outside.size else 0
 
 
 def trajectory(surface: Surface, optimizer: Optimizer, start=None, steps: int = 100) -> Trajectory:
     """Run an optimizer on a surface: ``w_0 = start``, then ``w_t = optimizer.step(w_{t−1}, ∇J(w_{t−1}))``.
 
     The optimizer keeps state (``v``, ``s``, ``t``), so it must be fresh: a used one is refused.
-    If an iterate leaves the box ``|x|, |y| ≤ DIVERGENCE_BOUND`` or its loss or gradient is not
-    finite (the learning rate is too large), the run stops there, keeping only the iterates before,
-    and ``diverged`` is True: a slider set too far shows a short escaping path instead of an error.
+    If an iterate leaves the box ``|x|, |y| ≤ DIVERGENCE_BOUND`` or its gradient is not finite (the
+    learning rate is too large), the run stops there, keeping only the iterates before, and
+    ``diverged`` is True: a slider set too far shows a short escaping path instead of an error.
 
     Args:
         surface: a :class:`Surface`.  optimizer: a fresh ``GD``, ``Momentum``, ``RMSprop`` or ``Adam``.
@@ -324,16 +329,23 @@ def trajectory(surface: Surface, optimizer: Optimizer, start=None, steps: int = 
         raise ValueError(f"optimizer must be fresh (it keeps state), got {optimizer!r} after {optimizer.t} steps")
     w = np.array(_point(surface.start if start is None else start, "start"))
     steps = _validate.positive_int(steps, "steps")
-    points, losses = np.empty((steps + 1, 2)), np.empty(steps + 1)
+    points, kept = np.empty((steps + 1, 2)), 0
     with np.errstate(over="ignore", invalid="ignore"):
-        for t in range(steps + 1):
-            loss, grad = surface.f(w[0], w[1]), np.array(surface.df(w[0], w[1]))
-            if not (np.all(np.abs(w) <= DIVERGENCE_BOUND) and np.isfinite(loss) and np.all(np.isfinite(grad))):
-                return Trajectory(points[:t], losses[:t], True)
-            points[t], losses[t] = w, loss
-            if t < steps:
+        while kept <= steps and (grad := _grad_in_bounds(surface, w)) is not None:
+            points[kept], kept = w, kept + 1
+            if kept <= steps:
                 optimizer.step({"w": w}, {"w": grad})
-    return Trajectory(points, losses, False)
+    points = points[:kept]
+    return Trajectory(points, surface.f(points[:, 0], points[:, 1]), kept < steps + 1)
+
+
+def _grad_in_bounds(surface: Surface, w: np.ndarray) -> np.ndarray | None:
+    """``∇J(w)``, or ``None`` once ``w`` has left the box ``|x|, |y| ≤ DIVERGENCE_BOUND`` or ``∇J`` is not finite."""
+    x, y = float(w[0]), float(w[1])
+    if not (abs(x) <= DIVERGENCE_BOUND and abs(y) <= DIVERGENCE_BOUND):  # False for NaN too
+        return None
+    gx, gy = surface.df(x, y)
+    return np.array((gx, gy)) if math.isfinite(gx) and math.isfinite(gy) else None
 
 
 def classify_critical_point(hessian, tol: float = 1e-8) -> str:
