@@ -121,7 +121,7 @@ def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> S
         name=f"elongated_quadratic(condition_number={kappa!r}, scale={c!r})",
         f=lambda x, y: 0.5 * c * (x * x + kappa * y * y),
         df=lambda x, y: (c * x, c * kappa * y),
-        d2f=lambda x, y: (c + 0 * x, 0 * x, c * kappa + 0 * x),
+        d2f=lambda x, y: (c + 0 * x, 0 * x, c * kappa + 0 * x),  # + 0 * x: constants take the grid's shape
         minima=((0.0, 0.0),),
         start=(-1.8, 0.6),
         xlim=(-2.0, 2.0),
@@ -230,7 +230,7 @@ def plateau(slope: float = 1e-3) -> Surface:
         slope: the curvature ``slope`` > 0 of the nearly flat floor (smaller = flatter plateau).
 
     Returns:
-        A :class:`Surface` with start point (4.5, 3.0) on the plateau (``J`` ≈ 1.015, ``|∇J|`` ≈ 0.006).
+        A :class:`Surface` with start point (4.5, 3.0) on the plateau (``J`` ≈ 1.015, ``|∇J|`` ≈ 0.005).
 
     Reference: SYLLABUS §9.
 
@@ -278,7 +278,11 @@ def _newton(df, d2f, point, iterations: int = 20) -> tuple[float, float]:
 
 
 class Trajectory(NamedTuple):
-    """The iterates of an optimizer on a surface: ``points`` (n, 2), ``losses`` (n,), ``diverged``."""
+    """The path of an optimizer on a surface, as returned by :func:`trajectory`.
+
+    Fields: ``points``, the iterates ``w_0..w_T`` (shape (T + 1, 2)); ``losses``, ``J(w_t)`` (shape
+    (T + 1,)); ``diverged``, True if the run stopped early because the iterates blew up.
+    """
 
     points: np.ndarray
     losses: np.ndarray
@@ -287,7 +291,12 @@ class Trajectory(NamedTuple):
     def steps_to_settle(self, target, tol: float) -> int | None:
         """The first step ``t`` from which every recorded ``w`` lies within ``tol`` of ``target`` (0 = start).
 
-        ``None`` if the last iterate is farther than ``tol`` or the run diverged.
+        ``None`` if the last iterate is farther than ``tol`` or the run diverged. Unlike the first visit,
+        this counts an oscillating path only once it has stopped swinging out of the ``tol`` ball.
+
+        >>> from coursekit.optim import GD
+        >>> trajectory(elongated_quadratic(), GD(lr=0.5), start=(1.0, 0.0), steps=10).steps_to_settle((0, 0), 0.1)
+        4
         """
         target = np.array(_point(target, "target"))
         tol = _validate.positive(tol, "tol")
@@ -404,7 +413,17 @@ def critical_point_odds(n_directions: int) -> float:
 
 
 def log10_critical_point_odds(n_directions: int) -> float:
-    """``log₁₀ 2^(−n) = −n log₁₀ 2``, the odds of :func:`critical_point_odds` without underflow.
+    """The odds of :func:`critical_point_odds` as a power of ten, without underflow.
+
+    ``log₁₀ 2^(−n) = −n log₁₀ 2``
+
+    Args:
+        n_directions: ``n`` ≥ 1.
+
+    Returns:
+        ``−n log₁₀ 2`` as a float.
+
+    Reference: SYLLABUS §9.
 
     >>> round(log10_critical_point_odds(20000), 1)   # 2^-20000 is about 10^-6020.6
     -6020.6
