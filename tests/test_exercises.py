@@ -6,6 +6,7 @@ wrong implementations; a last test makes sure that every catalogued mistake has 
 
 import copy
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -141,10 +142,9 @@ def batches_last_dropped(X, Y, mini_batch_size, seed):
 def batches_always_a_last_one(X, Y, mini_batch_size, seed):
     p = np.random.default_rng(seed).permutation(X.shape[1])
     X, Y = X[:, p], Y[:, p]
-    m = X.shape[1]
-    batches = [(X[:, k * mini_batch_size : (k + 1) * mini_batch_size], Y[:, k * mini_batch_size : (k + 1) * mini_batch_size])
-               for k in range(m // mini_batch_size)]
-    batches.append((X[:, (m // mini_batch_size) * mini_batch_size :], Y[:, (m // mini_batch_size) * mini_batch_size :]))
+    m, size = X.shape[1], mini_batch_size
+    batches = [(X[:, k * size : (k + 1) * size], Y[:, k * size : (k + 1) * size]) for k in range(m // size)]
+    batches.append((X[:, (m // size) * size :], Y[:, (m // size) * size :]))
     return batches
 
 
@@ -527,3 +527,321 @@ def test_a_learners_mistake_fails_and_is_named(name, mistake, fn):
 def test_every_catalogued_mistake_has_a_learners_wrong_answer_in_these_tests():
     catalogued = {(name, mistake.name) for name in NAMES for mistake in exercise(name).mistakes}
     assert catalogued <= {(name, mistake) for name, mistake, _ in WRONG}
+
+
+# ---------------------------------------------------------------- right answers written differently
+
+
+def gd_elementwise(w, dw, lr):
+    new_w = np.array(w, dtype=float)
+    for index in np.ndindex(np.shape(new_w)):
+        new_w[index] = new_w[index] - lr * np.asarray(dw)[index]
+    return new_w if np.ndim(w) else float(new_w)
+
+
+def batches_argsort_shuffle(X, Y, mini_batch_size, seed):
+    order = np.argsort(np.random.default_rng(seed).random(X.shape[1]))
+    X, Y = X[:, order], Y[:, order]
+    m, batches = X.shape[1], []
+    for k in range(m // mini_batch_size):
+        batches.append((X[:, k * mini_batch_size : (k + 1) * mini_batch_size],
+                        Y[:, k * mini_batch_size : (k + 1) * mini_batch_size]))
+    if m % mini_batch_size != 0:
+        start = m - m % mini_batch_size
+        batches.append((X[:, start:], Y[:, start:]))
+    return batches
+
+
+def batches_choice_as_lists(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed + 7).choice(X.shape[1], size=X.shape[1], replace=False)
+    blocks = [p[k : k + mini_batch_size] for k in range(0, X.shape[1], mini_batch_size)]
+    return [[X[:, block], Y[:, block]] for block in blocks]
+
+
+def ewa_as_correction(v, theta, beta):
+    return v + (1 - beta) * (theta - v)
+
+
+def bias_with_power_loop(v, beta, t):
+    power = 1.0
+    for _ in range(t):
+        power = power * beta
+    return v / (1.0 - power)
+
+
+def velocity_lecture_loop(params):
+    L = len(params) // 2
+    v = {}
+    for l in range(1, L + 1):
+        v["W" + str(l)] = np.zeros((params["W" + str(l)].shape[0], params["W" + str(l)].shape[1]))
+        v["b" + str(l)] = np.zeros((params["b" + str(l)].shape[0], 1))
+    return v
+
+
+def velocity_times_zero(params):
+    return {key: value * 0.0 for key, value in params.items()}
+
+
+def adam_init_deepcopy(params):
+    v = {key: np.zeros_like(value) for key, value in params.items()}
+    return v, copy.deepcopy(v)
+
+
+def momentum_on_copies(w, v, dw, lr, beta):
+    w, v = w.copy(), v.copy()
+    v *= beta
+    v += (1 - beta) * dw
+    w -= lr * v
+    return w, v
+
+
+def momentum_elementwise(w, v, dw, lr, beta):
+    new_w, new_v = np.empty_like(w), np.empty_like(v)
+    for index in np.ndindex(w.shape):
+        new_v[index] = beta * v[index] + (1 - beta) * dw[index]
+        new_w[index] = w[index] - lr * new_v[index]
+    return new_w, new_v
+
+
+def rms_elementwise(w, s, dw, lr, beta2, eps):
+    new_w, new_s = w.copy(), s.copy()
+    for index in np.ndindex(w.shape):
+        new_s[index] = beta2 * s[index] + (1 - beta2) * dw[index] ** 2
+        new_w[index] = w[index] - lr * dw[index] / (math.sqrt(new_s[index]) + eps)
+    return new_w, new_s
+
+
+def adam_from_own_pieces(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = ewa_as_correction(v, dw, beta1)
+    s = ewa_as_correction(s, np.square(dw), beta2)
+    step = bias_with_power_loop(v, beta1, t) / (np.sqrt(bias_with_power_loop(s, beta2, t)) + eps)
+    return np.subtract(w, lr * step), v, s
+
+
+def decay_negative_power(lr0, epoch_num, decay_rate):
+    return lr0 * (decay_rate * epoch_num + 1) ** -1
+
+
+def interval_counting_loop(lr0, epoch_num, decay_rate, time_interval):
+    intervals = 0
+    while (intervals + 1) * time_interval <= epoch_num:
+        intervals += 1
+    return lr0 / (1 + decay_rate * intervals)
+
+
+def classify_with_general_eigenvalues(hessian):
+    eigenvalues = np.linalg.eigvals(hessian).real
+    positive, negative = np.sum(eigenvalues > 1e-10), np.sum(eigenvalues < -1e-10)
+    if positive and negative:
+        return "saddle"
+    if positive == len(eigenvalues):
+        return "minimum"
+    return "maximum" if negative == len(eigenvalues) else "degenerate"
+
+
+RIGHT = [
+    ("gd_update", gd_elementwise),
+    ("gd_update", lambda w, dw, lr: np.subtract(w, np.multiply(lr, dw))),
+    ("random_mini_batches", batches_argsort_shuffle),
+    ("random_mini_batches", batches_choice_as_lists),
+    ("ewa_step", ewa_as_correction),
+    ("bias_correct", bias_with_power_loop),
+    ("initialize_velocity", velocity_lecture_loop),
+    ("initialize_velocity", velocity_times_zero),
+    ("initialize_adam", adam_init_deepcopy),
+    ("initialize_adam", lambda params: (velocity_times_zero(params), velocity_lecture_loop(params))),
+    ("momentum_update", momentum_on_copies),
+    ("momentum_update", momentum_elementwise),
+    ("rmsprop_update", rms_elementwise),
+    ("adam_update", adam_from_own_pieces),
+    ("inverse_time_decay", decay_negative_power),
+    ("interval_inverse_time_decay", interval_counting_loop),
+    ("interval_inverse_time_decay", lambda lr0, e, d, k: lr0 / (1 + d * math.floor(e / k))),
+    ("classify_critical_point", classify_with_general_eigenvalues),
+]
+
+
+@pytest.mark.parametrize("name, fn", RIGHT, ids=[f"{n}-{i}" for i, (n, _) in enumerate(RIGHT)])
+def test_a_right_answer_written_differently_passes(name, fn):
+    result = evaluate(name, fn)
+    assert result.passed, result.message
+    assert check(name, fn).message.startswith(f"✔ {name}: all ")
+
+
+# ---------------------------------------------------------------- what a failure says
+
+
+def not_written_yet(w, v, dw, lr, beta):
+    # YOUR CODE HERE
+    raise NotImplementedError("not implemented yet: replace this line with your code")
+
+
+def test_not_implemented_says_so_and_shows_the_signature():
+    result = evaluate("momentum_update", not_written_yet)
+    assert not result and result.case is None and result.mistake is None
+    assert result.lines[0] == (
+        "✘ momentum_update: not implemented yet; replace `raise NotImplementedError` with your code"
+    )
+    assert result.lines[1] == "  write: momentum_update(w, v, dw, lr, beta) -> (w, v)"
+    with pytest.raises(ExerciseFailed) as failure:
+        check("momentum_update", not_written_yet)
+    assert "not implemented yet" in "\n".join(failure.value._render_traceback_())
+
+
+def test_a_bare_not_implemented_error_counts_too():
+    def ewa_step(v, theta, beta):
+        raise NotImplementedError
+
+    assert "not implemented yet" in evaluate("ewa_step", ewa_step).message
+
+
+def test_none_is_a_missing_return():
+    def gd_update(w, dw, lr):
+        w = w - lr * dw
+
+    result = evaluate("gd_update", gd_update)
+    assert result.lines[2] == "  your function returned None: is its `return` statement missing?"
+
+
+def test_a_learners_exception_is_one_line_with_the_learners_own_line():
+    def initialize_velocity(params):
+        return {key: np.zeros(params[key.upper()].shape) for key in params}
+
+    result = evaluate("initialize_velocity", initialize_velocity)
+    assert result.case == "one layer"
+    assert result.lines[2].startswith("  your function raised KeyError: 'B1' (line ")
+    assert result.lines[2].endswith(": return {key: np.zeros(params[key.upper()].shape) for key in params})")
+
+
+def test_an_exception_inside_numpy_points_at_the_learners_line():
+    def momentum_update(w, v, dw, lr, beta):
+        v = beta * v + (1 - beta) * dw.T
+        return w - lr * v, v
+
+    line = evaluate("momentum_update", momentum_update).lines[2]
+    assert "your function raised ValueError: operands could not be broadcast" in line
+    assert line.endswith("of momentum_update: v = beta * v + (1 - beta) * dw.T)")
+
+
+@pytest.mark.parametrize(
+    "name, fn, what",
+    [
+        ("gd_update", lambda w, dw, lr: list(w - lr * dw),
+         "  w is a list of 3 values where an array of shape (3,) was expected"),
+        ("gd_update", lambda w, dw, lr: np.reshape(w - lr * dw, (-1, 1)),
+         "  w has shape (3, 1) where (3,) was expected"),
+        ("gd_update", lambda w, dw, lr: (w - lr * dw).astype(np.float32),
+         "  w has dtype float32 where float64 was expected"),
+        ("gd_update", lambda w, dw, lr: w - lr * dw / 0.0 * 0.0,
+         "  w contains 3 NaN or infinite value(s) where finite values were expected"),
+        ("momentum_update", lambda w, v, dw, lr, beta: (w, v, dw),
+         "  your function returned a tuple of 3 values where a tuple (w, v) was expected"),
+        ("momentum_update", lambda w, v, dw, lr, beta: np.stack([w, v]),
+         "  your function returned an array of shape (2, 3) and dtype float64 where a tuple (w, v) was expected"),
+        ("inverse_time_decay", lambda lr0, epoch_num, decay_rate: str(lr0),
+         "  lr is the string '0.2' where a number was expected"),
+        ("inverse_time_decay", lambda lr0, epoch_num, decay_rate: np.array([lr0]),
+         "  lr is an array of shape (1,) and dtype float64 where a number was expected"),
+        ("classify_critical_point", lambda hessian: "Saddle",
+         "  kind is the string 'Saddle' where 'saddle' was expected"),
+        ("initialize_velocity", lambda params: [np.zeros_like(p) for p in params.values()],
+         "  v is a list of 2 values where a dict with keys ['W1', 'b1'] was expected"),
+        ("random_mini_batches", lambda X, Y, size, seed: (X, Y),
+         "  mini-batch 1 is not a pair (X_t, Y_t) of 2-D arrays"),
+        ("random_mini_batches", lambda X, Y, size, seed: {"X": X},
+         "  your function returned dict where a list of (X_t, Y_t) pairs was expected"),
+    ],
+)
+def test_a_wrong_kind_of_result_is_described_in_one_line(name, fn, what):
+    result = evaluate(name, fn)
+    assert not result and result.case == exercise(name).cases[0].label
+    assert result.lines[2] == what
+
+
+def test_a_difference_in_values_names_the_entry_and_both_numbers():
+    def gd_update(w, dw, lr):
+        new_w = w - lr * dw
+        new_w[..., -1] += 1e-3
+        return new_w
+
+    case = exercise("gd_update").cases[0]
+    w, dw, lr = case.args
+    expected = w[2] - lr * dw[2]
+    line = evaluate("gd_update", gd_update).lines[2]
+    assert line == f"  w[2] is {expected + 1e-3:.6g} where {expected:.6g} was expected (1 of 3 entries differ)"
+
+
+def test_a_difference_below_the_tolerance_passes():
+    assert evaluate("gd_update", lambda w, dw, lr: (w - lr * dw) * (1 + 1e-9))
+    assert not evaluate("gd_update", lambda w, dw, lr: (w - lr * dw) * (1 + 1e-6))
+
+
+def test_something_that_is_not_a_function_fails_cleanly():
+    result = evaluate("gd_update", np.zeros(3))
+    assert result.lines[0] == "✘ gd_update: expected a function, got an array of shape (3,) and dtype float64"
+
+
+def test_the_learners_warnings_are_silenced():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = evaluate("bias_correct", lambda v, beta, t: np.asarray(v) / (1 - np.asarray(beta) ** (t - 1)))
+    assert result.mistake == "t − 1 instead of t"
+    assert caught == []
+
+
+def test_the_case_arguments_are_not_changed_by_a_learner():
+    before = copy.deepcopy([case.args for case in exercise("momentum_update").cases])
+    evaluate("momentum_update", momentum_in_place)
+    after = [case.args for case in exercise("momentum_update").cases]
+    assert all(np.array_equal(x, y) for b, a in zip(before, after) for x, y in zip(b, a))
+
+
+def test_a_spotted_mistake_fails_even_when_every_value_is_right():
+    result = evaluate("initialize_velocity", velocity_cached_by_shape)
+    assert result.case == "three layers, some shapes repeated"
+    assert result.lines[2] == "  the values are right, but: one array shared by several keys"
+
+
+# ---------------------------------------------------------------- the report in a notebook
+
+
+def test_check_raises_an_assertion_error_with_a_short_deterministic_report():
+    with pytest.raises(AssertionError) as first:
+        check("adam_update", adam_learner(right_v, right_s, eps_inside=True))
+    with pytest.raises(ExerciseFailed) as second:
+        check("adam_update", adam_learner(right_v, right_s, eps_inside=True))
+    lines = first.value._render_traceback_()
+    assert lines == second.value._render_traceback_() == list(first.value.result.lines)
+    assert str(first.value) == "\n".join(lines)
+    assert 4 <= len(lines) <= 7 and all(isinstance(line, str) for line in lines)
+    assert lines[0] == "✘ adam_update: case 4 of 6 fails (small gradients, large ε = 1e-2, t = 3)"
+    assert lines[1] == (
+        "  arguments: w of shape (3, 2), v of shape (3, 2), s of shape (3, 2), dw of shape (3, 2), t=3, "
+        "lr=0.01, beta1=0.9, beta2=0.999, eps=0.01"
+    )
+    assert lines[2].startswith("  w[0, 0] is ")
+    assert lines[3] == "  compared with rtol 1e-07, atol 1e-12"
+    assert lines[4].startswith("  known mistake, ε inside the square root: ")
+    assert lines[5].startswith("  hint: ")
+    assert not any("0x" in line or "Traceback" in line for line in lines)
+
+
+@pytest.mark.parametrize("name, mistake, fn", WRONG[::4], ids=[f"{n}-{f.__name__}" for n, _, f in WRONG[::4]])
+def test_every_report_is_a_few_lines_naming_case_and_tolerance(name, mistake, fn):
+    lines = evaluate(name, fn).lines
+    assert len(lines) <= 7
+    assert " fails (" in lines[0] and lines[1].startswith("  arguments: ")
+    assert lines[3] == f"  compared with {exercise(name).tolerance}"
+
+
+GARBAGE = [
+    "text", 3, True, [], (), {}, object(), np.array(["x", "y"]), np.zeros((2, 2, 2)), [("a", "b")],
+    [(np.array([["a"]]),) * 2], tuple(np.zeros(1) for _ in range(3)), {"W1": "x", "b1": None}, (np.zeros(3), [1.0, 2.0, 3.0]), float("nan"),
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_evaluate_never_raises_whatever_the_learner_returns(name):
+    for garbage in GARBAGE:
+        result = evaluate(name, lambda *args, garbage=garbage: garbage)
+        assert not result and result.lines[0].startswith(f"✘ {name}: case 1 of ")

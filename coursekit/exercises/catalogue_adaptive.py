@@ -16,10 +16,12 @@ _rng = np.random.default_rng(20240602)
 
 
 def _n(*shape, scale: float = 1.0) -> np.ndarray:
+    """Seeded normal entries: parameters, gradients, first moments."""
     return scale * _rng.standard_normal(shape)
 
 
 def _sq(*shape, scale: float = 1.0) -> np.ndarray:
+    """Seeded non-negative entries: second moments (averages of squares)."""
     return scale * _rng.standard_normal(shape) ** 2
 
 
@@ -68,7 +70,8 @@ RMSPROP_UPDATE = Exercise(
     cases=(
         Case("first step, from s = 0", (_n(3), np.zeros(3), _n(3), 0.01, 0.999, 1e-8)),
         Case("a later step, β₂ = 0.9", (_n(2, 3), _sq(2, 3), _n(2, 3), 0.001, 0.9, 1e-8)),
-        Case("small gradients, large ε = 0.1", (_n(4, 1), _sq(4, 1, scale=1e-4), _n(4, 1, scale=1e-2), 0.01, 0.99, 0.1)),
+        Case("small gradients, large ε = 0.1",
+             (_n(4, 1), _sq(4, 1, scale=1e-4), _n(4, 1, scale=1e-2), 0.01, 0.99, 0.1)),
         Case("β₂ = 0", (_n(3), _sq(3), _n(3), 0.1, 0.0, 1e-6)),
         Case("β₂ close to 1, ε = 1e-2", (_n(2, 3), _sq(2, 3, scale=1e-2), _n(2, 3, scale=0.1), 0.05, 0.999, 1e-2)),
     ),

@@ -26,7 +26,10 @@ def _case(n_x: int, m: int, n_y: int, mini_batch_size: int, seed: int) -> tuple:
 
 def _permutation(A: np.ndarray, B) -> np.ndarray | None:
     """The ``p`` with ``B == A[:, p]``, each column of ``A`` used once; None if there is none."""
-    B = np.asarray(B, dtype=A.dtype)
+    try:
+        B = np.asarray(B, dtype=A.dtype)
+    except (TypeError, ValueError):  # entries that are not numbers
+        return None
     if B.shape != A.shape:
         return None
     index = {A[:, j].tobytes(): j for j in range(A.shape[1])}

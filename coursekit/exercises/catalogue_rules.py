@@ -17,13 +17,8 @@ _rng = np.random.default_rng(20240601)
 
 
 def _n(*shape, scale: float = 1.0) -> np.ndarray:
-    """Seeded normal entries: parameters, gradients, first moments."""
+    """Seeded normal entries: parameters, gradients, velocities."""
     return scale * _rng.standard_normal(shape)
-
-
-def _sq(*shape, scale: float = 1.0) -> np.ndarray:
-    """Seeded non-negative entries: second moments (averages of squares)."""
-    return scale * _rng.standard_normal(shape) ** 2
 
 
 GD_UPDATE = Exercise(

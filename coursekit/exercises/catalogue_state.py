@@ -113,7 +113,8 @@ INITIALIZE_ADAM = Exercise(
             "v and s are the same",
             "v = s = {...} gives one dict two names (and shared arrays do the same per key): an update of v would "
             "change s. Build two separate dicts of zeros.",
-            spot=lambda args, result: result[0] is result[1] or share_memory(arrays_in(result[0]), arrays_in(result[1])),
+            spot=lambda args, result: result[0] is result[1]
+            or share_memory(arrays_in(result[0]), arrays_in(result[1])),
         ),
         SHARED_ARRAYS,
         Mistake(D_KEYS.name, D_KEYS.explanation, wrong=_pairs(D_KEYS.wrong)),

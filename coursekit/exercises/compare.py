@@ -25,7 +25,7 @@ def describe(value) -> str:
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
     if isinstance(value, (tuple, list)):
-        return f"a {type(value).__name__} of {len(value)} values"
+        return f"a {type(value).__name__} of {len(value)} value{'' if len(value) == 1 else 's'}"
     if isinstance(value, dict):
         return f"a dict with keys {_keys(value)}"
     if isinstance(value, str):
@@ -53,7 +53,8 @@ def difference(expected, got, what: str, equal_nan: bool = False) -> str | None:
     if isinstance(expected, np.ndarray):
         return _array_difference(expected, got, what, equal_nan)
     if isinstance(expected, str):
-        return None if got == expected else f"{what} is {describe(got)} where {expected!r} was expected"
+        agree = isinstance(got, str) and got == expected
+        return None if agree else f"{what} is {describe(got)} where {expected!r} was expected"
     return _number_difference(expected, got, what, equal_nan)
 
 
@@ -78,14 +79,25 @@ def same(a, b) -> bool:
 def changed(before, after) -> bool:
     """Whether ``after`` differs in any way from its earlier copy ``before`` (exact, NaN-aware)."""
     if isinstance(before, np.ndarray):
-        return not (
-            isinstance(after, np.ndarray) and before.shape == after.shape and np.array_equal(before, after, equal_nan=True)
-        )
+        same_array = isinstance(after, np.ndarray) and before.shape == after.shape
+        return not (same_array and np.array_equal(before, after, equal_nan=True))
     if isinstance(before, dict):
-        return not isinstance(after, dict) or before.keys() != after.keys() or any(changed(before[k], after[k]) for k in before)
+        same_keys = isinstance(after, dict) and before.keys() == after.keys()
+        return not same_keys or any(changed(before[key], after[key]) for key in before)
     if isinstance(before, (tuple, list)):
         return len(before) != len(after) or any(changed(x, y) for x, y in zip(before, after))
     return False
+
+
+def finite(value) -> bool:
+    """Whether every number inside ``value`` (arrays, numbers, in dicts, tuples and lists) is finite."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (tuple, list)):
+        return all(finite(item) for item in value)
+    if isinstance(value, np.ndarray) and np.issubdtype(value.dtype, np.number):
+        return bool(np.isfinite(value).all())
+    return not _is_number(value) or bool(np.isfinite(float(value)))
 
 
 def arrays_in(value) -> list[np.ndarray]:

@@ -149,7 +149,8 @@ def run(exercise: Exercise, fn) -> Result:
     for number, case in enumerate(exercise.cases, start=1):
         outcome = _call(fn, case.args)
         if isinstance(outcome, _Raised) and isinstance(outcome.error, NotImplementedError):
-            return _failed(exercise, f"✘ {exercise.name}: not implemented yet; replace `raise NotImplementedError` with your code")
+            header = f"✘ {exercise.name}: not implemented yet; replace `raise NotImplementedError` with your code"
+            return _failed(exercise, header)
         failure = _case_failure(exercise, fn, case, outcome)
         if failure is not None:
             return _failed(exercise, f"✘ {exercise.name}: case {number} of {n} fails ({case.label})", case, failure)
@@ -209,8 +210,13 @@ def _explaining(exercise: Exercise, case: Case, outcome) -> Mistake | None:
 
 
 def _same(a, b) -> bool:
+    """Whether two outcomes agree: equal results, the same kind of exception, or one division by zero
+    raised by Python floats (ZeroDivisionError) where numpy gave inf or NaN."""
+    if isinstance(a, _Raised) and isinstance(b, _Raised):
+        return type(a.error) is type(b.error)
     if isinstance(a, _Raised) or isinstance(b, _Raised):
-        return isinstance(a, _Raised) and isinstance(b, _Raised) and type(a.error) is type(b.error)
+        raised, called = (a, b) if isinstance(a, _Raised) else (b, a)
+        return isinstance(raised.error, ZeroDivisionError) and not compare.finite(called.value)
     return compare.same(a.value, b.value)
 
 
