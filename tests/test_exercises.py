@@ -539,6 +539,12 @@ def gd_elementwise(w, dw, lr):
     return new_w if np.ndim(w) else float(new_w)
 
 
+def gd_on_a_copy(w, dw, lr):
+    new_w = np.copy(w)
+    new_w -= lr * dw
+    return new_w
+
+
 def batches_argsort_shuffle(X, Y, mini_batch_size, seed):
     order = np.argsort(np.random.default_rng(seed).random(X.shape[1]))
     X, Y = X[:, order], Y[:, order]
@@ -642,6 +648,7 @@ def classify_with_general_eigenvalues(hessian):
 RIGHT = [
     ("gd_update", gd_elementwise),
     ("gd_update", lambda w, dw, lr: np.subtract(w, np.multiply(lr, dw))),
+    ("gd_update", gd_on_a_copy),
     ("random_mini_batches", batches_argsort_shuffle),
     ("random_mini_batches", batches_choice_as_lists),
     ("ewa_step", ewa_as_correction),

@@ -31,7 +31,7 @@ GD_UPDATE = Exercise(
     cases=(
         Case("a vector", (_n(3), _n(3), 0.1)),
         Case("a matrix, small α", (_n(2, 3), _n(2, 3), 0.01)),
-        Case("a single number", (2.0, -0.5, 0.3)),
+        Case("a single number (a 0-d array)", (np.array(2.0), np.array(-0.5), 0.3)),
         Case("a column, α = 1", (_n(4, 1), _n(4, 1), 1.0)),
         Case("a wider matrix, α = 0.5", (_n(5, 4), _n(5, 4), 0.5)),
     ),

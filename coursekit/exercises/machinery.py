@@ -241,7 +241,7 @@ def _raised_message(error: Exception) -> str:
     if frames:
         code = (frames[-1].line or "").strip()
         where = f" (line {frames[-1].lineno} of {frames[-1].name}{': ' + code if code else ''})"
-    return f"your function raised {type(error).__name__}: {text}{where}"
+    return f"your function raised {type(error).__name__}{': ' + text if text else ''}{where}"
 
 
 def _failed(exercise: Exercise, header: str, case: Case | None = None, failure: _Failure | None = None) -> Result:
