@@ -10,33 +10,23 @@ from coursekit.train import History, train
 
 # The classic comparison: two moons (m = 300, noise = 0.2), a [2, 5, 2, 1] network, mini-batches of 64
 # (5 steps per epoch), α = 0.0007 for every optimizer. 1,500 epochs (7,500 steps) is about the fewest
-# after which Adam is above 90 % for these seeds; at 1,000 epochs one of them is still at 89 %.
+# after which Adam is above 90 %: at 1,000 epochs data seed 1 with init seed 0 is still at 89 %.
+# Measured over data seeds 0-3 × init seeds 0-2 at 1,500 epochs: with init seeds 0 and 1, Adam reached
+# 90.7-98.7 % and GD 57.7-77.3 % (Momentum within 0.3 % of GD where measured) in all 8 cases.
+# Init seed 2 breaks the claim: its random initial network already separates the moons by a nearly
+# straight line, so GD sits at 81-86 % from the start (and Adam at 86.7 % on data seed 3).
+# The claim is about a typical slow start; two of the eight good cases are tested (about 7 s each).
 MOONS_EPOCHS = 1500
 MOONS_LR = 0.0007
 
 
-@pytest.fixture(scope="module")
-def moons_histories():
-    """Train GD, Momentum and Adam once per (data seed, init seed) pair; share the results between tests."""
-    cache = {}
-
-    def histories(data_seed, seed):
-        if (data_seed, seed) not in cache:
-            X, Y = data.two_moons(m=300, noise=0.2, seed=data_seed)
-            optimizers = {"gd": GD(MOONS_LR), "momentum": Momentum(MOONS_LR, beta=0.9), "adam": Adam(MOONS_LR)}
-            cache[data_seed, seed] = {
-                name: train(X, Y, [2, 5, 2, 1], opt, epochs=MOONS_EPOCHS, mini_batch_size=64, seed=seed)
-                for name, opt in optimizers.items()
-            }
-        return cache[data_seed, seed]
-
-    return histories
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("data_seed, seed", [(0, 0), (1, 1), (2, 0)])
-def test_adam_beats_gd_and_momentum_on_two_moons(moons_histories, data_seed, seed):
-    h = moons_histories(data_seed, seed)
+@pytest.mark.parametrize("data_seed, seed", [(0, 0), (1, 1)])
+def test_adam_beats_gd_and_momentum_on_two_moons(data_seed, seed):
+    X, Y = data.two_moons(m=300, noise=0.2, seed=data_seed)
+    optimizers = {"gd": GD(MOONS_LR), "momentum": Momentum(MOONS_LR, beta=0.9), "adam": Adam(MOONS_LR)}
+    h = {name: train(X, Y, [2, 5, 2, 1], opt, epochs=MOONS_EPOCHS, mini_batch_size=64, seed=seed)
+         for name, opt in optimizers.items()}
     assert h["adam"].train_accuracy[-1] >= 0.90
     assert h["gd"].train_accuracy[-1] < 0.80
     assert h["momentum"].train_accuracy[-1] < 0.80
@@ -46,8 +36,10 @@ def test_adam_beats_gd_and_momentum_on_two_moons(moons_histories, data_seed, see
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_adam_reaches_95_percent_test_accuracy_on_digits_in_20_epochs(seed):
+    # [64, 64, 10] with Adam(α = 0.01), 23 mini-batches of 64 per epoch: after 20 epochs the test accuracy
+    # was 96.4-98.6 % for split/init seeds 0-5 (seed 3 holds out the hardest test set).
     split = data.load_digits(test_fraction=0.2, seed=seed)
-    h = train(split.X_train, split.Y_train, [64, 32, 10], Adam(lr=0.003), epochs=20, mini_batch_size=64,
+    h = train(split.X_train, split.Y_train, [64, 64, 10], Adam(lr=0.01), epochs=20, mini_batch_size=64,
               seed=seed, X_test=split.X_test, Y_test=split.Y_test)
     assert h.test_accuracy[-1] >= 0.95
     assert h.train_accuracy[-1] >= h.test_accuracy[-1] - 0.02
