@@ -116,7 +116,7 @@ def test_momentum_without_one_minus_beta_matches_torch_sgd(settings):
 @pytest.mark.parametrize(
     "ours, make",
     [
-        (Adam(0.1, beta1=0.9, beta2=0.99, eps=1e-8), lambda ts: torch.optim.Adam(ts, lr=0.1, betas=(0.9, 0.99), eps=1e-8)),
+        (Adam(0.1, beta1=0.9, beta2=0.99), lambda ts: torch.optim.Adam(ts, lr=0.1, betas=(0.9, 0.99), eps=1e-8)),
         (RMSprop(0.1, beta2=0.9, eps=1e-8), lambda ts: torch.optim.RMSprop(ts, lr=0.1, alpha=0.9, eps=1e-8)),
         (Momentum(0.1, beta=0.9, average=False), lambda ts: torch.optim.SGD(ts, lr=0.1, momentum=0.9)),
     ],

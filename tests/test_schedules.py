@@ -56,7 +56,8 @@ def test_exponential_decay_golden():
 
 
 def test_inverse_sqrt_decay_golden():
-    # k / √n · α₀ with k = 3, α₀ = 0.2:  n = 1 → 0.6, n = 4 → 0.3, n = 9 → 0.2, n = 2 → 0.6/√2 = 0.424264068712
+    # k / √n · α₀ with k = 3, α₀ = 0.2:  n = 1 → 0.6, n = 4 → 0.3, n = 9 → 0.2,
+    #                                    n = 2 → 0.6/√2 = 0.424264068712
     schedule = inverse_sqrt_decay(0.2, k=3.0)
     assert [schedule(n) for n in (1, 4, 9, 2)] == pytest.approx([0.6, 0.3, 0.2, 0.424264068712], rel=1e-11)
 

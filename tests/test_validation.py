@@ -168,7 +168,8 @@ def _all_cases():
             _case(f"{label}.step-grad-shape", partial(step, _params(), _grads(W1=np.ones((4, 3)))), ValueError,
                   r"grads\['W1'\] must have the shape of params\['W1'\], \(3, 4\), got \(4, 3\)"),
             _case(f"{label}.step-grad-nan", partial(step, _params(), _grads(b1=np.array([[0.0], [NAN], [0.0]]))),
-                  ValueError, r"grads\['b1'\] must be finite, got 1 NaN or inf value\(s\) in an array of shape \(3, 1\)"),
+                  ValueError, r"grads\['b1'\] must be finite, got 1 NaN or inf value\(s\) in an array of shape "
+                              r"\(3, 1\)"),
             _case(f"{label}.step-grad-inf", partial(step, _params(), _grads(W1=np.full((3, 4), INF))), ValueError,
                   r"grads\['W1'\] must be finite, got 12 NaN or inf value\(s\) in an array of shape \(3, 4\)"),
             _case(f"{label}.step-grad-text", partial(step, _params(), _grads(b1=[["a"], ["b"], ["c"]])), TypeError,
@@ -239,7 +240,8 @@ def _all_cases():
     # --- mini-batches ---------------------------------------------------------------------------------------
     X, Y = np.ones((2, 5)), np.ones((1, 5))
     cases += _hyperparameter_cases(
-        "random_mini_batches", lambda value: random_mini_batches(X, Y, mini_batch_size=value), "mini_batch_size", "int_min_1"
+        "random_mini_batches", lambda value: random_mini_batches(X, Y, mini_batch_size=value), "mini_batch_size",
+        "int_min_1",
     )
     cases += _hyperparameter_cases(
         "random_mini_batches", lambda value: random_mini_batches(X, Y, seed=value), "seed", "int_min_0"
