@@ -69,6 +69,10 @@ class DigitsSplit(NamedTuple):
 
     ``X_*`` have shape ``(64, m)`` with pixels in [0, 1]; ``Y_*`` are one-hot, shape ``(10, m)``.
     ``labels_train`` and ``labels_test`` give the digits 0-9 as integer arrays of shape ``(m,)``.
+
+    >>> split = load_digits()
+    >>> split.labels_test.shape, int(split.labels_test[0]) == int(split.Y_test[:, 0].argmax())
+    ((359,), True)
     """
 
     X_train: np.ndarray
@@ -134,7 +138,11 @@ def _stratified_split(classes: np.ndarray, test_fraction: float, seed: int) -> t
 
 
 class SeattleWeather(NamedTuple):
-    """Daily weather in Seattle, 2012-2015: one entry per day in every array (1,461 days)."""
+    """Daily weather in Seattle, 2012-2015: one entry per day in every array (1,461 days).
+
+    >>> sorted(set(load_seattle_weather().weather.tolist()))
+    ['drizzle', 'fog', 'rain', 'snow', 'sun']
+    """
 
     dates: np.ndarray  #: ``datetime64[D]``
     precipitation: np.ndarray  #: mm
@@ -148,16 +156,14 @@ class SeattleWeather(NamedTuple):
 def _seattle_table() -> SeattleWeather:
     """The parsed file, once per session (never hand these arrays out: they are shared)."""
     header, *rows = _read_gz("seattle_weather.csv.gz").split()
-    columns = list(zip(*(row.split(",") for row in rows)))
-    names = header.split(",")
-    data = dict(zip(names, columns))
+    column = dict(zip(header.split(","), zip(*(row.split(",") for row in rows))))
     return SeattleWeather(
-        dates=np.array([d.replace("/", "-") for d in data["date"]], dtype="datetime64[D]"),
-        precipitation=np.array(data["precipitation"], dtype=float),
-        temp_max=np.array(data["temp_max"], dtype=float),
-        temp_min=np.array(data["temp_min"], dtype=float),
-        wind=np.array(data["wind"], dtype=float),
-        weather=np.array(data["weather"], dtype=str),
+        dates=np.array([d.replace("/", "-") for d in column["date"]], dtype="datetime64[D]"),
+        precipitation=np.array(column["precipitation"], dtype=float),
+        temp_max=np.array(column["temp_max"], dtype=float),
+        temp_min=np.array(column["temp_min"], dtype=float),
+        wind=np.array(column["wind"], dtype=float),
+        weather=np.array(column["weather"], dtype=str),
     )
 
 

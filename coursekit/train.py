@@ -31,6 +31,14 @@ class History:
         train_accuracy: accuracy on the whole training set at the end of each epoch.
         test_accuracy: accuracy on the test set at the end of each epoch, or ``None`` without test data.
         steps_per_epoch: ``ceil(m / mini_batch_size)``.
+
+    Reference: SYLLABUS §2 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
+
+    >>> from coursekit.optim import GD
+    >>> h = train(np.array([[0.0, 1.0, 2.0]]), np.array([[0.0, 1.0, 1.0]]), [1, 1], GD(lr=0.5), epochs=3,
+    ...           mini_batch_size=2)
+    >>> h.epochs, h.steps_per_epoch, h.costs.shape
+    (3, 2, (6,))
     """
 
     params: dict
@@ -66,6 +74,19 @@ def _checked_data(X, Y, name_X: str, name_Y: str, layer_dims: list[int]) -> tupl
             f"{name_Y} ({Y.shape[0]}), got {layer_dims}"
         )
     return X, Y
+
+
+def _check_optimizer(optimizer, schedule) -> None:
+    """Check that ``optimizer`` is an unused coursekit optimizer and ``schedule`` is None or callable."""
+    if not isinstance(optimizer, Optimizer):
+        allowed = "a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam)"
+        raise TypeError(f"optimizer must be {allowed}, got {optimizer!r}")
+    if optimizer.t != 0:
+        raise ValueError(
+            f"optimizer must be fresh (t == 0), got {optimizer!r} after {optimizer.t} steps; make a new one per run"
+        )
+    if schedule is not None and not callable(schedule):
+        raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
 
 
 def _show_progress(epoch: int, epochs: int, J: float, acc: float) -> None:
@@ -107,7 +128,7 @@ def train(
             called with epochs counted from 1.
         seed: seeds the initial parameters (``seed``) and each epoch's shuffle (``seed + e``).
         X_test, Y_test: optional test set, evaluated at the end of each epoch.
-        progress: print a one-line text progress bar while training.
+        progress: print a one-line text bar (epoch, cost, train accuracy), redrawn about 50 times per run.
 
     Returns:
         A :class:`History`.
@@ -120,15 +141,7 @@ def train(
     >>> len(h.costs), h.steps_per_epoch, float(h.train_accuracy[-1])
     (60, 2, 1.0)
     """
-    if not isinstance(optimizer, Optimizer):
-        allowed = "a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam)"
-        raise TypeError(f"optimizer must be {allowed}, got {optimizer!r}")
-    if optimizer.t != 0:
-        raise ValueError(
-            f"optimizer must be fresh (t == 0), got {optimizer!r} after {optimizer.t} steps; make a new one per run"
-        )
-    if schedule is not None and not callable(schedule):
-        raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
+    _check_optimizer(optimizer, schedule)
     epochs = _validate.positive_int(epochs, "epochs")
     params = nn.init_params(layer_dims, seed)  # validates layer_dims and seed
     layer_dims = [int(n) for n in layer_dims]
