@@ -11,6 +11,7 @@ of the changing lines only and re-renders them over a cached background (:class:
 from __future__ import annotations
 
 import base64
+import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -37,7 +38,16 @@ OPTIMIZERS = ("GD", "Momentum", "RMSprop", "Adam")
 
 
 def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float = 0.999) -> Optimizer:
-    """A fresh optimizer by name; ``beta1`` is momentum's ``β`` and Adam's ``β₁``, ``beta2`` is ``β₂``.
+    """A fresh optimizer by name, so that one set of sliders can drive all four.
+
+    Args:
+        name: "GD", "Momentum", "RMSprop" or "Adam".  lr: ``α``.  beta1: momentum's ``β`` and Adam's
+            ``β₁`` (unused by GD and RMSprop).  beta2: ``β₂`` of RMSprop and Adam.
+
+    Returns:
+        A :mod:`coursekit.optim` optimizer with ``t = 0``.
+
+    Reference: SYLLABUS §5-7.
 
     >>> make_optimizer("Momentum", lr=0.1, beta1=0.8, beta2=0.99)
     Momentum(lr=0.1, beta=0.8, average=True)
@@ -118,8 +128,8 @@ class FastFigure:
     """Re-render a figure by drawing only its changing artists over a cached picture of the rest.
 
     The first :meth:`png` (and the first after :meth:`invalidate`) lays the figure out and fixes that
-    layout, then draws it with the ``dynamic`` artists hidden and keeps those pixels; every later call restores them, draws the
-    dynamic artists (in their list order) and encodes the canvas as PNG.
+    layout, then draws it with the ``dynamic`` artists hidden and keeps those pixels. Every call then
+    restores them, draws the dynamic artists (in their list order) and encodes the canvas as a PNG.
     """
 
     def __init__(self, fig: Figure, dynamic):
@@ -145,7 +155,7 @@ class FastFigure:
         canvas.restore_region(self._background)
         for artist in self.dynamic:
             self.fig.draw_artist(artist)
-        return plots.encode_png(canvas)
+        return plots.encode_png(canvas, level=1)
 
 
 def png_output(png: bytes, text: str = "<Figure>") -> dict:
@@ -183,10 +193,20 @@ class Explorer(widgets.VBox):
         self.output.outputs = (png_output(png, repr(self.figure)),)
 
 
-def _slider(kind, description: str, **kwargs):
-    """A slider in the course's layout: a wide description and a fixed width."""
-    return kind(description=description, style={"description_width": "8em"},
-                layout=widgets.Layout(width="420px"), **kwargs)  # fmt: skip
+_STYLE, _LAYOUT = {"description_width": "8em"}, {"width": "420px"}
+
+
+def _slider(kind, description: str, value, low, high, step, **kwargs):
+    """A slider in the course's layout, its range widened to hold ``value`` (a slider clamps silently)."""
+    return kind(description=description, value=value, min=min(low, value), max=max(high, value), step=step,
+                style=_STYLE, layout=_LAYOUT, **kwargs)
+
+
+def _log_slider(description: str, value: float, low: float, high: float):
+    """A slider on a log10 scale from ``low`` to ``high`` (widened to hold ``value``), 20 steps per decade."""
+    exponent = math.log10(value)
+    return widgets.FloatLogSlider(description=description, value=value, min=min(math.log10(low), exponent),
+                                  max=max(math.log10(high), exponent), step=0.05, style=_STYLE, layout=_LAYOUT)
 
 
 class _TrajectoryView:
@@ -200,11 +220,12 @@ class _TrajectoryView:
         key = ("fixed",) if self.fixed else (values["surface"], values.get("condition_number", 10.0))
         surface = self.fixed or self._surfaces.get(key, lambda: SURFACES[key[0]](key[1]))
         lr = {name: values[f"lr {name}"] for name in self.optimizers} if "lr" not in values else values["lr"]
+        beta1, beta2, steps = values.get("beta1", 0.9), values.get("beta2", 0.999), values["steps"]
         runs = {}
-        for name in self.optimizers:
-            opt = make_optimizer(name, _lr_for(lr, name), values.get("beta1", 0.9), values.get("beta2", 0.999))
-            runs[name] = self._runs.get((key, repr(opt), values["steps"]),
-                                        lambda: surfaces.trajectory(surface, opt, None, values["steps"]))  # fmt: skip
+        for name in self.optimizers:  # an optimizer's repr holds exactly the hyperparameters it uses
+            run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)), steps)
+            run = lambda: trajectory_data(surface, [name], lr, beta1, beta2, steps)[name]  # noqa: E731 (called now)
+            runs[name] = self._runs.get(run_key, run)
         fig, fast = self._pictures.get(key, lambda: self._picture(surface, runs))
         for line in fast.dynamic:
             if line.get_gid() in runs:
@@ -234,7 +255,7 @@ def _trajectory_summary(surface, runs: dict) -> str:
 
 def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Momentum", "Adam"), lr=0.1,
                         beta1: float = 0.9, beta2: float = 0.999, steps: int = 50,
-                        condition_number: float = 10.0) -> Explorer:  # fmt: skip
+                        condition_number: float = 10.0) -> Explorer:
     """Sliders for ``α``, ``β₁``, ``β₂`` and the number of steps over the paths of optimizers on a surface.
 
     Args:
@@ -256,24 +277,26 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
     (1, (21,))
     """
     optimizers = _names(optimizers)
-    lr_values = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}
+    rates = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}
     controls = {}
     if not isinstance(surface, surfaces.Surface):
         if surface not in SURFACES:
             raise ValueError(f"surface must be a Surface or one of {list(SURFACES)}, got {surface!r}")
         controls["surface"] = widgets.Dropdown(options=list(SURFACES), value=surface, description="surface",
-                                               style={"description_width": "8em"})  # fmt: skip
+                                               style=_STYLE)
         kappa = _validate.positive(condition_number, "condition_number")
-        controls["condition_number"] = _slider(widgets.FloatLogSlider, "κ (quadratic)", value=kappa, min=0, max=2, step=0.05)
-    for name in optimizers if isinstance(lr, Mapping) else ():
-        controls[f"lr {name}"] = _slider(widgets.FloatLogSlider, f"α ({name})", value=lr_values[name], min=-4, max=0.5, step=0.05)
-    if not isinstance(lr, Mapping):
-        controls["lr"] = _slider(widgets.FloatLogSlider, "α (learning rate)", value=lr_values[optimizers[0]], min=-4, max=0.5, step=0.05)
+        controls["condition_number"] = _log_slider("κ (quadratic)", kappa, 1.0, 100.0)
+    if isinstance(lr, Mapping):
+        controls.update({f"lr {name}": _log_slider(f"α ({name})", rates[name], 1e-4, 3.0) for name in optimizers})
+    else:
+        controls["lr"] = _log_slider("α (learning rate)", rates[optimizers[0]], 1e-4, 3.0)
     if {"Momentum", "Adam"} & set(optimizers):
-        controls["beta1"] = _slider(widgets.FloatSlider, "β₁ (momentum)", value=_validate.beta(beta1, "beta1"), min=0, max=0.99, step=0.01)
+        beta1 = _validate.beta(beta1, "beta1")
+        controls["beta1"] = _slider(widgets.FloatSlider, "β₁ (momentum)", beta1, 0.0, 0.99, 0.01)
     if {"RMSprop", "Adam"} & set(optimizers):
-        controls["beta2"] = _slider(widgets.FloatSlider, "β₂ (squares)", value=_validate.beta(beta2, "beta2"), min=0.5, max=0.999, step=0.001, readout_format=".3f")
-    controls["steps"] = _slider(widgets.IntSlider, "steps T", value=_validate.positive_int(steps, "steps"), min=1, max=300)
+        controls["beta2"] = _slider(widgets.FloatSlider, "β₂ (squares)", _validate.beta(beta2, "beta2"), 0.5, 0.999,
+                                    0.001, readout_format=".3f")
+    controls["steps"] = _slider(widgets.IntSlider, "steps T", _validate.positive_int(steps, "steps"), 1, 300, 1)
     view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None)
     explorer = Explorer(controls, view)
     if "surface" in controls:
@@ -322,10 +345,11 @@ class _EwaView:
         self.corrected.set_label(f"{plots.beta_label(beta)}, bias-corrected")
         self.corrected.set_visible(corrected)
         with plots.style():
-            legend = self.ax.legend(handles=[self.data, self.average] + [self.corrected] * corrected, loc="upper left")
+            shown = [self.data, self.average] + [self.corrected] * corrected
+            legend = self.ax.legend(handles=shown, loc="upper left")
         self.fast.dynamic[-1] = legend
-        first = curves["corrected" if corrected else "average"][:3]
-        summary = f"β = {beta:g} averages about {1 / (1 - beta):.0f} values; first values " + ", ".join(f"{v:.2f}" for v in first)
+        first = ", ".join(f"{v:.2f}" for v in curves["corrected" if corrected else "average"][:3])
+        summary = f"β = {beta:g} averages about {1 / (1 - beta):.0f} values; first values {first}"
         return self.fig, self.fast.png(), summary
 
 
@@ -336,7 +360,8 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
 
     Args:
         t: the x values (day numbers or ``datetime64`` dates).  thetas: ``θ_1..θ_T``.
-        beta: the initial ``β`` (the slider covers 0 to 0.99).  bias_correction: the switch's initial state.
+        beta: the initial ``β`` (the slider covers 0 to 0.99, or to ``beta`` if larger).
+        bias_correction: the switch's initial state.
 
     Returns:
         An :class:`Explorer`; its numbers line gives ``1 / (1 − β)`` and the first values of the average.
@@ -353,14 +378,14 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
     if not isinstance(bias_correction, bool):
         raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")
     controls = {
-        "beta": _slider(widgets.FloatSlider, "β", value=min(beta, 0.99), min=0.0, max=0.99, step=0.01),
+        "beta": _slider(widgets.FloatSlider, "β", beta, 0.0, 0.99, 0.01),
         "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction v_t / (1 − β^t)"),
     }
-    return Explorer(controls, _EwaView(t, thetas, min(beta, 0.99)))
+    return Explorer(controls, _EwaView(t, thetas, beta))
 
 
 def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Adam", lr: float = 0.01,
-                    epochs: int = 5, seed: int = 0) -> tuple[History, float]:  # fmt: skip
+                    epochs: int = 5, seed: int = 0) -> tuple[History, float]:
     """Train with one mini-batch size and time it: the history (deterministic) and seconds per epoch (not).
 
     One epoch takes ``ceil(m / size)`` steps (SYLLABUS §1).
@@ -416,7 +441,7 @@ class _BatchSizeView:
 
 
 def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: str = "Adam", lr: float = 0.01,
-                        epochs: int = 5, seed: int = 0) -> Explorer:  # fmt: skip
+                        epochs: int = 5, seed: int = 0) -> Explorer:
     """A mini-batch-size slider over the cost curves of a training run, with steps and time per epoch.
 
     One epoch is ``ceil(m / size)`` steps; ``size = m`` is batch gradient descent (always offered, and
@@ -444,11 +469,11 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
         raise TypeError(f"sizes must be a sequence of integers >= 1, got {sizes!r}")
     m = X.shape[1]
     chosen = sorted({_validate.positive_int(size, "sizes") for size in sizes if size < m} | {m})
-    labels = [(f"m = {m} (batch GD)" if s == m else f"{s} (stochastic GD)" if s == 1 else str(s), s) for s in chosen]
+    labels = [(f"m = {m} (batch GD)" if n == m else f"{n} (stochastic GD)" if n == 1 else str(n), n) for n in chosen]
     make_optimizer(optimizer, lr)  # checks the name and α before any training
     view = _BatchSizeView(X, Y, layer_dims, optimizer, lr, _validate.positive_int(epochs, "epochs"), seed)
-    slider = widgets.SelectionSlider(options=labels, value=chosen[len(chosen) // 2], description="mini-batch size", continuous_update=False,
-                                     style={"description_width": "8em"}, layout=widgets.Layout(width="420px"))  # fmt: skip
+    slider = widgets.SelectionSlider(options=labels, value=chosen[len(chosen) // 2], description="mini-batch size",
+                                     continuous_update=False, style=_STYLE, layout=_LAYOUT)
     return Explorer({"mini_batch_size": slider}, view)
 
 
@@ -497,12 +522,13 @@ class _ScheduleView:
         for label, lr in data.items():
             self.lines[label].set_ydata(lr)
         first = ", ".join(f"{a:.3g}" for a in data["inverse time"][:4])
-        summary = f"inverse-time decay, epochs 1-4: α = {first}; after {self.epochs} epochs: {data['inverse time'][-1]:.3g}"
+        last = data["inverse time"][-1]
+        summary = f"inverse-time decay, epochs 1-4: α = {first}; after {self.epochs} epochs: {last:.3g}"
         return self.fig, self.fast.png(), summary
 
 
 def schedule_explorer(lr0: float = 0.2, decay_rate: float = 1.0, base: float = 0.95, every: int = 10,
-                      epochs: int = 30) -> Explorer:  # fmt: skip
+                      epochs: int = 30) -> Explorer:
     """Sliders for ``α₀`` and the decay hyperparameters over the learning-rate schedules of §8.
 
     Args:
@@ -522,10 +548,11 @@ def schedule_explorer(lr0: float = 0.2, decay_rate: float = 1.0, base: float = 0
     """
     epochs = _validate.positive_int(epochs, "epochs")
     controls = {
-        "lr0": _slider(widgets.FloatSlider, "α₀", value=_validate.positive(lr0, "lr0"), min=0.01, max=max(1.0, lr0), step=0.01),
-        "decay_rate": _slider(widgets.FloatSlider, "decay_rate", value=_validate.non_negative(decay_rate, "decay_rate"), min=0, max=max(2.0, decay_rate), step=0.05),
-        "base": _slider(widgets.FloatSlider, "base (exponential)", value=_validate.factor(base, "base"), min=0.5, max=1.0, step=0.01),
-        "every": _slider(widgets.IntSlider, "halve every", value=_validate.positive_int(every, "every"), min=1, max=max(epochs, every)),
+        "lr0": _slider(widgets.FloatSlider, "α₀", _validate.positive(lr0, "lr0"), 0.01, 1.0, 0.01),
+        "decay_rate": _slider(widgets.FloatSlider, "decay_rate", _validate.non_negative(decay_rate, "decay_rate"),
+                              0.0, 2.0, 0.05),
+        "base": _slider(widgets.FloatSlider, "base (exponential)", _validate.factor(base, "base"), 0.5, 1.0, 0.01),
+        "every": _slider(widgets.IntSlider, "halve every", _validate.positive_int(every, "every"), 1, epochs, 1),
     }
     values = {name: c.value for name, c in controls.items()}
     return Explorer(controls, _ScheduleView(epochs, values))

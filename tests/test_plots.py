@@ -83,6 +83,15 @@ def test_repr_png_is_a_600x400_png_and_deterministic(figures):
     assert len(png) < 150_000
 
 
+def test_encode_png_round_trips_the_canvas_pixels_exactly(figures):
+    fig = figures["trajectories"]
+    fig.canvas.draw()
+    drawn = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+    for level in (1, 6):
+        decoded = np.asarray(Image.open(io.BytesIO(plots.encode_png(fig.canvas, level=level))).convert("RGB"))
+        np.testing.assert_array_equal(decoded, drawn)
+
+
 def test_figures_are_not_registered_with_pyplot(quadratic_runs):
     before = plt.get_fignums()
     s, runs = quadratic_runs
@@ -200,7 +209,8 @@ def test_plot_costs_per_iteration_and_per_epoch(history):
     assert per_step.lines[0].get_xdata()[0] == 1 and per_step.get_yscale() == "log"
     per_epoch = plots.plot_costs({"Adam": history, "given": [1.0, 0.5]}, per="epoch").axes[0]
     np.testing.assert_array_equal(per_epoch.lines[0].get_ydata(), history.epoch_costs)
-    assert per_epoch.get_xlabel() == "epoch" and to_hex(per_epoch.lines[0].get_color()) == plots.OPTIMIZER_COLORS["Adam"].lower()
+    assert per_epoch.get_xlabel() == "epoch"
+    assert to_hex(per_epoch.lines[0].get_color()) == plots.OPTIMIZER_COLORS["Adam"].lower()
 
 
 def test_plot_minibatch_costs_puts_steps_on_an_epoch_axis(history):
@@ -231,25 +241,33 @@ def test_plot_schedules_accepts_arrays_of_rates_and_a_start_epoch(history):
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: plots.plot_ewa(np.arange(3), [1.0, 2.0], {0.9: [1.0, 2.0]}), ValueError, r"t must be a 1-D array of 2 values"),
+        (lambda: plots.plot_ewa(np.arange(3), [1.0, 2.0], {0.9: [1.0, 2.0]}),
+         ValueError, r"t must be a 1-D array of 2 values"),
         (lambda: plots.plot_ewa([1, 2], [1.0, np.nan], {0.9: [1.0, 2.0]}), ValueError, r"thetas must be finite"),
         (lambda: plots.plot_ewa([1, 2], [1.0, 2.0], {}), TypeError, r"averages must be a non-empty dict"),
         (lambda: plots.plot_ewa([1, 2], [1.0, 2.0], {0.9: [1.0]}), ValueError, r"averages\[0.9\] must have 2 values"),
-        (lambda: plots.plot_ewa([1, 2], [1.0, 2.0], {0.9: [1, 2]}, [1, 2]), TypeError, r"corrected must be a non-empty dict"),
+        (lambda: plots.plot_ewa([1, 2], [1.0, 2.0], {0.9: [1, 2]}, [1, 2]),
+         TypeError, r"corrected must be a non-empty dict"),
         (lambda: plots.plot_ewa_weights(1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
         (lambda: plots.plot_ewa_weights(0.9, n=0), ValueError, r"n must be an integer >= 1, got 0"),
         (lambda: plots.plot_trajectories("bowl", {}), TypeError, r"surface must be a coursekit.surfaces.Surface"),
         (lambda: plots.plot_trajectories(saddle(), {}), TypeError, r"trajectories must be a non-empty dict"),
-        (lambda: plots.plot_trajectories(saddle(), {"GD": np.zeros((3, 2))}), TypeError, r"trajectories\['GD'\] must be a Trajectory"),
-        (lambda: plots.plot_trajectories(saddle(), {"GD": trajectory(saddle(), GD(0.1), steps=2)}, levels=0), ValueError, r"levels must be an integer >= 1"),
-        (lambda: plots.surface_grid(saddle(), resolution=1.5), TypeError, r"resolution must be an integer >= 1, got 1.5"),
-        (lambda: plots.plot_costs({"a": [1.0]}, per="step"), ValueError, r"per must be 'iteration' or 'epoch', got 'step'"),
+        (lambda: plots.plot_trajectories(saddle(), {"GD": np.zeros((3, 2))}),
+         TypeError, r"trajectories\['GD'\] must be a Trajectory"),
+        (lambda: plots.plot_trajectories(saddle(), {"GD": trajectory(saddle(), GD(0.1), steps=2)}, levels=0),
+         ValueError, r"levels must be an integer >= 1"),
+        (lambda: plots.surface_grid(saddle(), resolution=1.5),
+         TypeError, r"resolution must be an integer >= 1, got 1.5"),
+        (lambda: plots.plot_costs({"a": [1.0]}, per="step"),
+         ValueError, r"per must be 'iteration' or 'epoch', got 'step'"),
         (lambda: plots.plot_costs({"a": [1.0]}, log="yes"), TypeError, r"log must be True or False, got 'yes'"),
         (lambda: plots.plot_costs([1.0, 0.5]), TypeError, r"costs must be a non-empty dict"),
         (lambda: plots.plot_costs({"a": [[1.0]]}), ValueError, r"costs\['a'\] must be a 1-D array"),
         (lambda: plots.plot_minibatch_costs([1.0, 0.5]), TypeError, r"history must be a History"),
-        (lambda: plots.plot_schedules({"c": lambda e: 0.1}, epochs=0), ValueError, r"epochs must be an integer >= 1, got 0"),
-        (lambda: plots.plot_schedules({"c": lambda e: 0.1}, epochs=3, start=4), ValueError, r"start must be <= epochs \(3\), got 4"),
+        (lambda: plots.plot_schedules({"c": lambda e: 0.1}, epochs=0),
+         ValueError, r"epochs must be an integer >= 1, got 0"),
+        (lambda: plots.plot_schedules({"c": lambda e: 0.1}, epochs=3, start=4),
+         ValueError, r"start must be <= epochs \(3\), got 4"),
         (lambda: plots.plot_schedules({}, epochs=3), TypeError, r"schedules must be a non-empty dict"),
         (lambda: plots.plot_schedules({"a": "fast"}, epochs=3), TypeError, r"schedules\['a'\] must be a numeric array"),
         (lambda: plots.figure_png("figure"), TypeError, r"fig must be a matplotlib Figure, got str"),

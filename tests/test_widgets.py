@@ -59,8 +59,8 @@ def test_make_optimizer_maps_beta1_and_beta2_to_each_optimizer():
 
 def test_trajectory_data_equals_surfaces_trajectory():
     s = rosenbrock()
-    runs = widgets.trajectory_data(s, ["GD", "Momentum", "RMSprop", "Adam"], lr={"GD": 1e-3, "Momentum": 1e-3, "RMSprop": 1e-2, "Adam": 0.05},
-                                   beta1=0.8, beta2=0.99, steps=40)  # fmt: skip
+    rates = {"GD": 1e-3, "Momentum": 1e-3, "RMSprop": 1e-2, "Adam": 0.05}
+    runs = widgets.trajectory_data(s, list(rates), lr=rates, beta1=0.8, beta2=0.99, steps=40)
     expected = {
         "GD": trajectory(s, GD(1e-3), steps=40),
         "Momentum": trajectory(s, Momentum(1e-3, beta=0.8), steps=40),
@@ -167,8 +167,8 @@ def test_the_fast_redraw_matches_a_full_redraw(explorer):
     explorer.controls["lr"].value = 0.15
     fast = _image(explorer)[..., :3].astype(int)
     full = np.asarray(Image.open(io.BytesIO(plots.figure_png(explorer.figure))))[..., :3].astype(int)
-    differ = np.any(np.abs(fast - full) > 8, axis=-1)
-    assert differ.mean() < 0.002  # only antialiased pixels where a path meets an axis spine may differ
+    differ = np.any(fast != full, axis=-1)
+    assert differ.mean() < 0.001  # only where a path crosses an axis spine may the drawing order differ
 
 
 def test_one_learning_rate_slider_per_optimizer_when_lr_is_a_dict():
@@ -253,24 +253,36 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: widgets.make_optimizer("SGD", 0.1), ValueError, r"optimizer name must be one of \['GD', 'Momentum', 'RMSprop', 'Adam'\], got 'SGD'"),
+        (lambda: widgets.make_optimizer("SGD", 0.1),
+         ValueError, r"optimizer name must be one of \['GD', 'Momentum', 'RMSprop', 'Adam'\], got 'SGD'"),
         (lambda: widgets.make_optimizer("GD", -1.0), ValueError, r"lr must be a finite number > 0, got -1.0"),
-        (lambda: widgets.trajectory_data(rosenbrock(), "GD", 0.1), ValueError, r"optimizers must be distinct names .* got 'GD'"),
-        (lambda: widgets.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1), ValueError, r"optimizers must be distinct names"),
+        (lambda: widgets.trajectory_data(rosenbrock(), "GD", 0.1),
+         ValueError, r"optimizers must be distinct names .* got 'GD'"),
+        (lambda: widgets.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1),
+         ValueError, r"optimizers must be distinct names"),
         (lambda: widgets.trajectory_data(rosenbrock(), ["Nesterov"], 0.1), ValueError, r"got 'Nesterov'"),
-        (lambda: widgets.trajectory_data(rosenbrock(), ["GD", "Adam"], {"GD": 0.1}), ValueError, r"lr must give a learning rate for every optimizer, missing 'Adam'"),
-        (lambda: widgets.trajectory_explorer("bowl"), ValueError, r"surface must be a Surface or one of \['elongated quadratic'"),
+        (lambda: widgets.trajectory_data(rosenbrock(), ["GD", "Adam"], {"GD": 0.1}),
+         ValueError, r"lr must give a learning rate for every optimizer, missing 'Adam'"),
+        (lambda: widgets.trajectory_explorer("bowl"),
+         ValueError, r"surface must be a Surface or one of \['elongated quadratic'"),
         (lambda: widgets.trajectory_explorer(lr=0.0), ValueError, r"lr\['GD'\] must be a finite number > 0, got 0.0"),
         (lambda: widgets.trajectory_explorer(steps=0), ValueError, r"steps must be an integer >= 1, got 0"),
         (lambda: widgets.trajectory_explorer(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\), got 1.0"),
-        (lambda: widgets.trajectory_explorer(condition_number=-2.0), ValueError, r"condition_number must be a finite number > 0"),
-        (lambda: widgets.ewa_explorer([1, 2], [1.0, 2.0], beta=-0.1), ValueError, r"beta must be in \[0, 1\), got -0.1"),
-        (lambda: widgets.ewa_explorer([1, 2], [1.0, 2.0], bias_correction=1), TypeError, r"bias_correction must be True or False, got 1"),
+        (lambda: widgets.trajectory_explorer(condition_number=-2.0),
+         ValueError, r"condition_number must be a finite number > 0"),
+        (lambda: widgets.ewa_explorer([1, 2], [1.0, 2.0], beta=-0.1),
+         ValueError, r"beta must be in \[0, 1\), got -0.1"),
+        (lambda: widgets.ewa_explorer([1, 2], [1.0, 2.0], bias_correction=1),
+         TypeError, r"bias_correction must be True or False, got 1"),
         (lambda: widgets.ewa_explorer([1, 2], [[1.0, 2.0]]), ValueError, r"thetas must be a 1-D array"),
-        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8), TypeError, r"sizes must be a sequence of integers >= 1, got 8"),
-        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)), ValueError, r"sizes must be an integer >= 1, got 0"),
-        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"), ValueError, r"optimizer name must be one of"),
-        (lambda: widgets.batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0), ValueError, r"epochs must be an integer >= 1, got 0"),
+        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8),
+         TypeError, r"sizes must be a sequence of integers >= 1, got 8"),
+        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)),
+         ValueError, r"sizes must be an integer >= 1, got 0"),
+        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"),
+         ValueError, r"optimizer name must be one of"),
+        (lambda: widgets.batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0),
+         ValueError, r"epochs must be an integer >= 1, got 0"),
         (lambda: widgets.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),
         (lambda: widgets.schedule_explorer(base=1.5), ValueError, r"base must be in \(0, 1\], got 1.5"),
         (lambda: widgets.schedule_explorer(every=0), ValueError, r"every must be an integer >= 1, got 0"),
