@@ -147,8 +147,10 @@ def figure_png(fig: Figure) -> bytes:
 
 
 def colors_for(labels) -> dict:
-    """A colour per label: an optimizer's own colour for ``"GD"``, ``"Momentum"``, ``"RMSprop"``, ``"Adam"``,
-    the next unused colour of ``CYCLE`` for any other label.
+    """A colour per label: an optimizer's own colour for its name, the next unused colour of ``CYCLE`` otherwise.
+
+    ``"GD"``, ``"Momentum"``, ``"RMSprop"`` and ``"Adam"`` keep ``OPTIMIZER_COLORS`` in every figure; other
+    labels take the colours of ``CYCLE`` in order, skipping those of the optimizers in the same figure.
 
     >>> colors_for(["Adam", "batch 64"]) == {"Adam": OPTIMIZER_COLORS["Adam"], "batch 64": PALETTE["blue"]}
     True

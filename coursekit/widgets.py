@@ -1,11 +1,13 @@
 """Sliders bound to the course's figures: one call builds a widget that re-draws as a value moves.
 
-Each ``*_explorer`` returns an :class:`Explorer` (an ``ipywidgets.VBox``): the controls, a line of
-numbers, and an ``Output`` of fixed height that always holds exactly one PNG of the figure, so it
-shows in JupyterLab, in nbval runs and in static renderers alike (the ``Output``'s ``outputs`` are
-replaced, never appended to). The numbers come from the pure ``*_data`` functions, testable without
-a display. The drawing is built once with :mod:`coursekit.plots`; a change of value updates the data
-of the changing lines only and re-renders them over a cached background (:class:`FastFigure`).
+Each ``*_explorer`` returns an :class:`Explorer` (an ``ipywidgets.VBox``): the controls, an ``Output``
+of fixed height that always holds exactly one PNG of the figure, and a line of numbers. The figure
+shows in JupyterLab, in nbval runs and in static renderers alike, with any matplotlib backend: the
+``Output``'s ``outputs`` are replaced, never appended to, and nothing is printed to the cell.
+
+The numbers come from the pure ``*_data`` functions, testable without a display. The drawing is built
+once with :mod:`coursekit.plots`; a change of value updates the data of the changing lines only and
+re-renders them over a cached background (:class:`FastFigure`), in about 10 ms for a trajectory plot.
 """
 
 from __future__ import annotations
@@ -130,6 +132,17 @@ class FastFigure:
     The first :meth:`png` (and the first after :meth:`invalidate`) lays the figure out and fixes that
     layout, then draws it with the ``dynamic`` artists hidden and keeps those pixels. Every call then
     restores them, draws the dynamic artists (in their list order) and encodes the canvas as a PNG.
+
+    Args:
+        fig: a figure with an Agg canvas (as :mod:`coursekit.plots` makes them).
+        dynamic: the artists that change (lines, a legend or title whose text changes); list them
+            last-drawn last, and keep limits and other artists fixed or call :meth:`invalidate`.
+
+    >>> fig, ax = plots.new_figure()
+    >>> line, = ax.plot([0, 1], [0, 1])
+    >>> fast = FastFigure(fig, [line])
+    >>> first = fast.png(); line.set_ydata([1, 0]); fast.png() != first
+    True
     """
 
     def __init__(self, fig: Figure, dynamic):
@@ -159,7 +172,11 @@ class FastFigure:
 
 
 def png_output(png: bytes, text: str = "<Figure>") -> dict:
-    """One ``display_data`` output holding a PNG, as an ``ipywidgets.Output`` stores it."""
+    """One ``display_data`` output holding a PNG (base64) and a text, as an ``ipywidgets.Output`` stores it.
+
+    >>> png_output(b"\\x89PNG", "<Figure>")["data"]
+    {'image/png': 'iVBORw==', 'text/plain': '<Figure>'}
+    """
     return {
         "output_type": "display_data",
         "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text},
@@ -168,17 +185,23 @@ def png_output(png: bytes, text: str = "<Figure>") -> dict:
 
 
 class Explorer(widgets.VBox):
-    """Controls, a line of numbers, and one figure that ``render`` re-draws when a control changes.
+    """Controls, one figure that ``render`` re-draws when a control changes, and a line of numbers.
 
     ``render(values)`` gets ``{control name: value}`` and returns ``(figure, png bytes, summary html)``.
     Attributes: ``controls`` (dict), ``output`` (the ``Output``), ``summary`` (an ``HTML``), ``figure``.
+
+    >>> fig, ax = plots.new_figure()
+    >>> w = Explorer({"n": widgets.IntSlider(value=1)}, lambda v: (fig, plots.figure_png(fig), f"n = {v['n']}"))
+    >>> w.controls["n"].value = 2
+    >>> w.summary.value, len(w.output.outputs)
+    ('n = 2', 1)
     """
 
     def __init__(self, controls: dict, render: Callable, height: int = 410):
         self.controls, self._render = controls, render
         self.summary = widgets.HTML()
         self.output = widgets.Output(layout=widgets.Layout(height=f"{height}px", overflow="hidden"))
-        super().__init__([*controls.values(), self.summary, self.output])
+        super().__init__([*controls.values(), self.output, self.summary])  # numbers below: the figure never moves
         for control in controls.values():
             control.observe(self.update, names="value")
         self.update()

@@ -113,7 +113,7 @@ def explorer():
 def test_trajectory_explorer_is_a_vbox_of_controls_numbers_and_a_fixed_height_output(explorer):
     assert isinstance(explorer, ipywidgets.VBox)
     assert list(explorer.controls) == ["surface", "condition_number", "lr", "beta1", "beta2", "steps"]
-    assert explorer.children[-1] is explorer.output and explorer.output.layout.height == "410px"
+    assert explorer.children[-2:] == (explorer.output, explorer.summary) and explorer.output.layout.height == "410px"
     assert _image(explorer).shape[:2] == (400, 600)
 
 
