@@ -486,3 +486,45 @@ def plot_schedules(schedules: Mapping, epochs: int, *, start: int = 1) -> Course
     ax.set(xlabel="epoch", ylabel="learning rate α", title="Learning-rate decay", ylim=(0, None))
     ax.legend(loc="upper right")
     return fig
+
+
+@_styled
+def plot_digits(X, labels, count: int = 12, *, columns: int = 6) -> CourseFigure:
+    """The first ``count`` examples of a set of 8×8 images, each column of ``X`` folded back into a picture.
+
+    Column ``x^(i)`` of ``X`` (64 pixel values) is shown as the 8×8 image it came from, titled with its label.
+
+    Args:
+        X: images as columns, shape ``(64, m)``.  labels: the ``m`` labels (e.g. the digits 0-9).
+        count: how many images to show, 1 <= count <= m.  columns: images per row.
+
+    Returns:
+        A :class:`CourseFigure` with ``count`` image axes.
+
+    Reference: SYLLABUS §1 (examples are columns); :func:`coursekit.data.load_digits`.
+
+    >>> from coursekit.data import load_digits
+    >>> split = load_digits()
+    >>> fig = plot_digits(split.X_train, split.labels_train, count=6, columns=3)
+    >>> len(fig.axes), fig.axes[0].get_title()
+    (6, 'label 1')
+    """
+    X = _validate.array(X, "X", ndim=2)
+    if X.shape[0] != 64:
+        raise ValueError(f"X must hold 8×8 images as columns, shape (64, m), got {X.shape}")
+    labels = np.asarray(labels)
+    if labels.shape != (X.shape[1],):
+        raise ValueError(f"labels must have one entry per column of X, shape ({X.shape[1]},), got {labels.shape}")
+    count = _validate.positive_int(count, "count")
+    if count > X.shape[1]:
+        raise ValueError(f"count must be <= m ({X.shape[1]}), got {count}")
+    columns = min(_validate.positive_int(columns, "columns"), count)
+    fig, axes = new_figure(math.ceil(count / columns), columns)
+    for i, ax in enumerate(np.atleast_1d(axes).flat):
+        if i < count:
+            ax.imshow(X[:, i].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+            ax.set_title(f"label {labels[i]}")
+            ax.set_axis_off()
+        else:
+            fig.delaxes(ax)
+    return fig

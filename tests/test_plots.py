@@ -279,3 +279,29 @@ def test_bad_input_is_refused_with_a_clear_message(call, error, message):
     with pytest.raises(error, match=message):
         call()
     assert plt.get_fignums() == before
+
+
+def test_plot_digits_folds_each_column_into_its_image():
+    X = np.zeros((64, 5))
+    X[3, 2] = 1.0  # image 2: one dark pixel at row 0, column 3
+    fig = plots.plot_digits(X, np.array([7, 1, 4, 0, 9]), count=5, columns=3)
+    assert len(fig.axes) == 5
+    assert [ax.get_title() for ax in fig.axes] == ["label 7", "label 1", "label 4", "label 0", "label 9"]
+    image = fig.axes[2].images[0].get_array()
+    assert image.shape == (8, 8) and image[0, 3] == 1.0 and image.sum() == 1.0
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"X": np.zeros((63, 4))}, ValueError, r"X must hold 8×8 images as columns, shape \(64, m\), got \(63, 4\)"),
+        ({"labels": np.zeros(3)}, ValueError, r"labels must have one entry per column of X, shape \(4,\), got \(3,\)"),
+        ({"count": 5}, ValueError, r"count must be <= m \(4\), got 5"),
+        ({"count": 0}, ValueError, r"count must be an integer >= 1, got 0"),
+        ({"columns": 1.5}, TypeError, r"columns must be an integer >= 1, got 1.5"),
+    ],
+)
+def test_plot_digits_rejects_bad_input(kwargs, error, match):
+    args = {"X": np.zeros((64, 4)), "labels": np.arange(4), "count": 4} | kwargs
+    with pytest.raises(error, match=match):
+        plots.plot_digits(**args)
