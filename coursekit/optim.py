@@ -182,7 +182,11 @@ class Optimizer:
     """Base of the optimizer objects: validates ``lr`` and the dicts, and loops over named arrays.
 
     Subclasses name their state arrays in ``_state_names`` and implement ``_update(key, w, dw)``,
-    which calls the pure rule and returns the new ``W``.
+    which calls the pure rule and returns the new ``W``. ``t`` counts the steps taken (1 during the first).
+
+    >>> opt = Momentum(lr=0.1); params = {"W1": np.ones((2, 2))}
+    >>> opt.step(params, {"W1": np.ones((2, 2))}); opt.t, sorted(opt.state["v"])
+    (1, ['W1'])
     """
 
     _state_names: tuple[str, ...] = ()

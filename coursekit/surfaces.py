@@ -282,6 +282,11 @@ class Trajectory(NamedTuple):
 
     Fields: ``points``, the iterates ``w_0..w_T`` (shape (T + 1, 2)); ``losses``, ``J(w_t)`` (shape
     (T + 1,)); ``diverged``, True if the run stopped early because the iterates blew up.
+
+    >>> from coursekit.optim import GD
+    >>> run = trajectory(elongated_quadratic(), GD(lr=0.5), start=(1.0, 0.0), steps=2)
+    >>> run.points.tolist(), run.losses.tolist(), run.diverged
+    ([[1.0, 0.0], [0.5, 0.0], [0.25, 0.0]], [0.5, 0.125, 0.03125], False)
     """
 
     points: np.ndarray
