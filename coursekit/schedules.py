@@ -1,8 +1,10 @@
 """Learning-rate decay schedules (SYLLABUS §8).
 
 Each factory checks its hyperparameters once and returns a plain function ``n -> α`` of an epoch
-number or a mini-batch (step) number, counted from 1 as in the lecture's examples. Such a function can
-be plotted, tested, and handed to :func:`coursekit.train.train`.
+number or a mini-batch (step) number. Numbers count from 1, as in the lecture's examples and in
+:func:`coursekit.train.train` (epoch 1 runs with ``schedule(1)``); ``n = 0`` is accepted too and gives
+``α₀``, except for :func:`inverse_sqrt_decay`, which needs ``n >= 1``. Such a function can be plotted,
+tested, and handed to :func:`coursekit.train.train`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ wrong implementations; a last test makes sure that every catalogued mistake has 
 
 import copy
 import math
+import re
 import warnings
 
 import numpy as np
@@ -852,3 +853,13 @@ def test_evaluate_never_raises_whatever_the_learner_returns(name):
     for garbage in GARBAGE:
         result = evaluate(name, lambda *args, garbage=garbage: garbage)
         assert not result and result.lines[0].startswith(f"✘ {name}: case 1 of ")
+
+
+def test_a_difference_below_six_digits_is_shown_with_the_digits_that_tell_it_apart():
+    def eps_inside_the_root(w, s, dw, lr, beta2, eps):
+        s = beta2 * s + (1 - beta2) * dw**2
+        return w - lr * dw / np.sqrt(s + eps), s
+
+    result = evaluate("rmsprop_update", eps_inside_the_root)
+    got, expected = re.search(r"w\[0\] is (\S+) where (\S+) was expected", result.message).groups()
+    assert got != expected and len(got) == len(expected)

@@ -167,10 +167,27 @@ def _array_difference(expected: np.ndarray, got, what: str, equal_nan: bool) -> 
         return None
     index = tuple(int(i) for i in np.argwhere(~close)[0])
     where = f"[{', '.join(map(str, index))}]" if index else ""
+    got_text, expected_text = _distinct(float(got[index]), float(expected[index]))
     return (
-        f"{what}{where} is {got[index]:.6g} where {expected[index]:.6g} was expected "
+        f"{what}{where} is {got_text} where {expected_text} was expected "
         f"({close.size - int(close.sum())} of {close.size} entries differ)"
     )
+
+
+def _distinct(got: float, expected: float) -> tuple[str, str]:
+    """Two numbers that differ beyond the tolerance, with as few significant digits (>= 6) as tell them apart.
+
+    >>> _distinct(-0.98678601, -0.98678634)
+    ('-0.9867860', '-0.9867863')
+    >>> _distinct(2.5, 2.0)
+    ('2.5', '2')
+    """
+    for digits in range(6, 18):
+        style = "" if digits == 6 else "#"  # past 6 digits, keep trailing zeros so both show as many
+        texts = f"{got:{style}.{digits}g}", f"{expected:{style}.{digits}g}"
+        if texts[0] != texts[1]:
+            return texts
+    return texts
 
 
 def _number_difference(expected, got, what: str, equal_nan: bool) -> str | None:
@@ -179,4 +196,5 @@ def _number_difference(expected, got, what: str, equal_nan: bool) -> str | None:
     got = float(got)
     if np.isclose(got, float(expected), rtol=RTOL, atol=ATOL, equal_nan=equal_nan):
         return None
-    return f"{what} is {got:.6g} where {float(expected):.6g} was expected"
+    got_text, expected_text = _distinct(got, float(expected))
+    return f"{what} is {got_text} where {expected_text} was expected"
