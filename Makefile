@@ -5,7 +5,11 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# The project's extras to install: dev (the tests); EXTRAS=dev,browser adds Playwright for the browser test.
+EXTRAS ?= dev
+comma := ,
+# One stamp per set of extras, so that choosing other extras installs them.
+STAMP := $(VENV)/.installed-$(subst $(comma),+,$(EXTRAS))
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 # JupyterLab refuses to start as root unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -20,7 +24,7 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
 lab: install
