@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 from coursekit import plots, widgets
+from coursekit.explorer import png_output
 from coursekit.surfaces import elongated_quadratic
 
 OPTIMIZERS = ("GD", "Momentum", "Adam")
@@ -33,7 +34,7 @@ def naive_update(output, lr: float, steps: int) -> None:
     fig = plots.plot_trajectories(surface, runs)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
-    output.outputs = (widgets.png_output(buffer.getvalue(), repr(fig)),)
+    output.outputs = (png_output(buffer.getvalue(), repr(fig)),)
 
 
 def summary(name: str, seconds: list[float]) -> float:

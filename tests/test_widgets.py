@@ -1,4 +1,4 @@
-"""Tests of coursekit.widgets, headless: the numbers, the figure updates, one output at a time, latency."""
+"""Tests of the explorers (coursekit.widgets and the modules it gathers), headless: numbers, redraws, latency."""
 
 import base64
 import io
@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from coursekit import plots, widgets
+from coursekit import average_widgets, surface_widgets, training_widgets, widgets
+from coursekit.explorer import Explorer
+from coursekit.figures import figure_png
 from coursekit.averages import ewa
 from coursekit.data import two_moons
 from coursekit.optim import GD, Adam, Momentum, RMSprop
@@ -47,20 +49,32 @@ def counted(monkeypatch):
     return count
 
 
+# --- one import for the notebooks ------------------------------------------------------------------
+
+
+def test_widgets_offers_every_explorer_and_its_data_in_one_import():
+    homes = (average_widgets, surface_widgets, training_widgets)
+    defined = {name: obj for m in homes for name, obj in vars(m).items()
+               if name.endswith(("_explorer", "_data")) and getattr(obj, "__module__", None) == m.__name__}
+    assert len(defined) == 8
+    assert {name: getattr(widgets, name) for name in widgets.__all__ if name != "Explorer"} == defined
+    assert widgets.Explorer is Explorer
+
+
 # --- the pure parts -----------------------------------------------------------------------------------
 
 
 def test_make_optimizer_maps_beta1_and_beta2_to_each_optimizer():
-    assert repr(widgets.make_optimizer("GD", 0.1, 0.5, 0.9)) == repr(GD(0.1))
-    assert repr(widgets.make_optimizer("Momentum", 0.1, 0.5, 0.9)) == repr(Momentum(0.1, beta=0.5))
-    assert repr(widgets.make_optimizer("RMSprop", 0.1, 0.5, 0.9)) == repr(RMSprop(0.1, beta2=0.9))
-    assert repr(widgets.make_optimizer("Adam", 0.1, 0.5, 0.9)) == repr(Adam(0.1, beta1=0.5, beta2=0.9))
+    assert repr(surface_widgets.make_optimizer("GD", 0.1, 0.5, 0.9)) == repr(GD(0.1))
+    assert repr(surface_widgets.make_optimizer("Momentum", 0.1, 0.5, 0.9)) == repr(Momentum(0.1, beta=0.5))
+    assert repr(surface_widgets.make_optimizer("RMSprop", 0.1, 0.5, 0.9)) == repr(RMSprop(0.1, beta2=0.9))
+    assert repr(surface_widgets.make_optimizer("Adam", 0.1, 0.5, 0.9)) == repr(Adam(0.1, beta1=0.5, beta2=0.9))
 
 
 def test_trajectory_data_equals_surfaces_trajectory():
     s = rosenbrock()
     rates = {"GD": 1e-3, "Momentum": 1e-3, "RMSprop": 1e-2, "Adam": 0.05}
-    runs = widgets.trajectory_data(s, list(rates), lr=rates, beta1=0.8, beta2=0.99, steps=40)
+    runs = surface_widgets.trajectory_data(s, list(rates), lr=rates, beta1=0.8, beta2=0.99, steps=40)
     expected = {
         "GD": trajectory(s, GD(1e-3), steps=40),
         "Momentum": trajectory(s, Momentum(1e-3, beta=0.8), steps=40),
@@ -74,13 +88,13 @@ def test_trajectory_data_equals_surfaces_trajectory():
 
 def test_ewa_data_is_the_average_with_and_without_correction():
     theta = np.arange(10.0)
-    data = widgets.ewa_data(theta, 0.7)
+    data = average_widgets.ewa_data(theta, 0.7)
     np.testing.assert_array_equal(data["average"], ewa(theta, 0.7))
     np.testing.assert_array_equal(data["corrected"], ewa(theta, 0.7, bias_correction=True))
 
 
 def test_schedule_data_uses_the_schedules_module():
-    data = widgets.schedule_data(0.3, decay_rate=0.5, base=0.9, every=3, epochs=7)
+    data = training_widgets.schedule_data(0.3, decay_rate=0.5, base=0.9, every=3, epochs=7)
     epochs = range(1, 8)
     np.testing.assert_allclose(data["constant"], [0.3] * 7)
     np.testing.assert_allclose(data["inverse time"], [inverse_time_decay(0.3, 0.5)(e) for e in epochs])
@@ -95,7 +109,7 @@ def moons():
 
 def test_batch_size_data_is_deterministic_apart_from_the_time(moons):
     X, Y = moons
-    (h1, s1), (h2, s2) = (widgets.batch_size_data(X, Y, [2, 4, 1], 16, "GD", 0.5, epochs=3) for _ in range(2))
+    (h1, s1), (h2, s2) = (training_widgets.batch_size_data(X, Y, [2, 4, 1], 16, "GD", 0.5, epochs=3) for _ in range(2))
     np.testing.assert_array_equal(h1.costs, h2.costs)
     expected = train(X, Y, [2, 4, 1], GD(0.5), epochs=3, mini_batch_size=16)
     np.testing.assert_array_equal(h1.costs, expected.costs)
@@ -107,7 +121,7 @@ def test_batch_size_data_is_deterministic_apart_from_the_time(moons):
 
 @pytest.fixture
 def explorer():
-    return widgets.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=30)
+    return surface_widgets.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=30)
 
 
 def test_trajectory_explorer_is_a_vbox_of_controls_numbers_and_a_fixed_height_output(explorer):
@@ -140,7 +154,7 @@ def test_the_output_holds_one_figure_however_often_a_value_changes(explorer):
 
 
 def test_only_the_optimizers_that_use_a_changed_value_are_rerun(explorer, counted):
-    calls = counted(widgets.surfaces, "trajectory")
+    calls = counted(surface_widgets.surfaces, "trajectory")
     explorer.controls["beta2"].value = 0.99
     assert [type(args[1]).__name__ for args in calls] == ["Adam"]
     explorer.controls["beta1"].value = 0.8
@@ -151,7 +165,7 @@ def test_only_the_optimizers_that_use_a_changed_value_are_rerun(explorer, counte
 
 
 def test_the_contour_is_drawn_once_per_surface(explorer, counted):
-    calls = counted(widgets.plots, "plot_trajectories")
+    calls = counted(surface_widgets, "plot_trajectories")
     first_figure = explorer.figure
     explorer.controls["lr"].value = 0.03
     assert calls == [] and explorer.figure is first_figure
@@ -166,13 +180,13 @@ def test_the_contour_is_drawn_once_per_surface(explorer, counted):
 def test_the_fast_redraw_matches_a_full_redraw(explorer):
     explorer.controls["lr"].value = 0.15
     fast = _image(explorer)[..., :3].astype(int)
-    full = np.asarray(Image.open(io.BytesIO(plots.figure_png(explorer.figure))))[..., :3].astype(int)
+    full = np.asarray(Image.open(io.BytesIO(figure_png(explorer.figure))))[..., :3].astype(int)
     differ = np.any(fast != full, axis=-1)
     assert differ.mean() < 0.001  # only where a path crosses an axis spine may the drawing order differ
 
 
 def test_one_learning_rate_slider_per_optimizer_when_lr_is_a_dict():
-    w = widgets.trajectory_explorer(rosenbrock(), optimizers=("GD", "Adam"), lr={"GD": 1e-3, "Adam": 0.05}, steps=10)
+    w = surface_widgets.trajectory_explorer(rosenbrock(), optimizers=("GD", "Adam"), lr={"GD": 1e-3, "Adam": 0.05}, steps=10)
     assert list(w.controls) == ["lr GD", "lr Adam", "beta1", "beta2", "steps"]
     w.controls["lr Adam"].value = 0.1
     np.testing.assert_array_equal(_paths(w)["Adam"], trajectory(rosenbrock(), Adam(0.1), steps=10).points)
@@ -180,7 +194,7 @@ def test_one_learning_rate_slider_per_optimizer_when_lr_is_a_dict():
 
 
 def test_a_diverging_optimizer_is_reported_not_raised():
-    w = widgets.trajectory_explorer(optimizers=("GD",), lr=3.0, steps=50)
+    w = surface_widgets.trajectory_explorer(optimizers=("GD",), lr=3.0, steps=50)
     assert "diverged" in w.summary.value
     assert len(w.output.outputs) == 1
 
@@ -188,12 +202,12 @@ def test_a_diverging_optimizer_is_reported_not_raised():
 def test_widgets_do_not_register_figures_with_pyplot(explorer):
     before = plt.get_fignums()
     explorer.controls["lr"].value = 0.07
-    widgets.schedule_explorer(epochs=5)
+    training_widgets.schedule_explorer(epochs=5)
     assert plt.get_fignums() == before
 
 
 def test_latency_of_a_slider_change_stays_well_below_a_full_rebuild():
-    w = widgets.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=50)
+    w = surface_widgets.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=50)
     times = []
     for lr in np.geomspace(0.02, 0.18, 15):
         start = time.perf_counter()
@@ -207,7 +221,7 @@ def test_latency_of_a_slider_change_stays_well_below_a_full_rebuild():
 
 def test_ewa_explorer_follows_beta_and_the_bias_correction_switch():
     theta = np.linspace(5.0, 25.0, 60)
-    w = widgets.ewa_explorer(np.arange(1, 61), theta, beta=0.9)
+    w = average_widgets.ewa_explorer(np.arange(1, 61), theta, beta=0.9)
     ax = w.figure.axes[0]
     assert not ax.lines[2].get_visible() and len(ax.get_legend().get_texts()) == 2
     w.controls["beta"].value = 0.5
@@ -221,8 +235,8 @@ def test_ewa_explorer_follows_beta_and_the_bias_correction_switch():
 
 def test_batch_size_explorer_trains_each_size_once_and_shows_its_costs(moons, counted):
     X, Y = moons
-    calls = counted(widgets, "train")
-    w = widgets.batch_size_explorer(X, Y, [2, 4, 1], sizes=(1, 16, 100), optimizer="GD", lr=0.5, epochs=2)
+    calls = counted(training_widgets, "train")
+    w = training_widgets.batch_size_explorer(X, Y, [2, 4, 1], sizes=(1, 16, 100), optimizer="GD", lr=0.5, epochs=2)
     slider = w.controls["mini_batch_size"]
     assert slider.options == (("1 (stochastic GD)", 1), ("16", 16), ("m = 48 (batch GD)", 48))
     assert slider.value == 16 and len(calls) == 2  # batch GD for reference, then the shown size
@@ -237,7 +251,7 @@ def test_batch_size_explorer_trains_each_size_once_and_shows_its_costs(moons, co
 
 
 def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
-    w = widgets.schedule_explorer(lr0=0.2, decay_rate=1.0, epochs=10)
+    w = training_widgets.schedule_explorer(lr0=0.2, decay_rate=1.0, epochs=10)
     assert "0.1, 0.0667, 0.05, 0.04" in w.summary.value
     w.controls["decay_rate"].value = 0.5
     lines = {line.get_gid(): line for line in w.figure.axes[0].lines}
@@ -253,40 +267,40 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: widgets.make_optimizer("SGD", 0.1),
+        (lambda: surface_widgets.make_optimizer("SGD", 0.1),
          ValueError, r"optimizer name must be one of \['GD', 'Momentum', 'RMSprop', 'Adam'\], got 'SGD'"),
-        (lambda: widgets.make_optimizer("GD", -1.0), ValueError, r"lr must be a finite number > 0, got -1.0"),
-        (lambda: widgets.trajectory_data(rosenbrock(), "GD", 0.1),
+        (lambda: surface_widgets.make_optimizer("GD", -1.0), ValueError, r"lr must be a finite number > 0, got -1.0"),
+        (lambda: surface_widgets.trajectory_data(rosenbrock(), "GD", 0.1),
          ValueError, r"optimizers must be distinct names .* got 'GD'"),
-        (lambda: widgets.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1),
+        (lambda: surface_widgets.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1),
          ValueError, r"optimizers must be distinct names"),
-        (lambda: widgets.trajectory_data(rosenbrock(), ["Nesterov"], 0.1), ValueError, r"got 'Nesterov'"),
-        (lambda: widgets.trajectory_data(rosenbrock(), ["GD", "Adam"], {"GD": 0.1}),
+        (lambda: surface_widgets.trajectory_data(rosenbrock(), ["Nesterov"], 0.1), ValueError, r"got 'Nesterov'"),
+        (lambda: surface_widgets.trajectory_data(rosenbrock(), ["GD", "Adam"], {"GD": 0.1}),
          ValueError, r"lr must give a learning rate for every optimizer, missing 'Adam'"),
-        (lambda: widgets.trajectory_explorer("bowl"),
+        (lambda: surface_widgets.trajectory_explorer("bowl"),
          ValueError, r"surface must be a Surface or one of \['elongated quadratic'"),
-        (lambda: widgets.trajectory_explorer(lr=0.0), ValueError, r"lr\['GD'\] must be a finite number > 0, got 0.0"),
-        (lambda: widgets.trajectory_explorer(steps=0), ValueError, r"steps must be an integer >= 1, got 0"),
-        (lambda: widgets.trajectory_explorer(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\), got 1.0"),
-        (lambda: widgets.trajectory_explorer(condition_number=-2.0),
+        (lambda: surface_widgets.trajectory_explorer(lr=0.0), ValueError, r"lr\['GD'\] must be a finite number > 0, got 0.0"),
+        (lambda: surface_widgets.trajectory_explorer(steps=0), ValueError, r"steps must be an integer >= 1, got 0"),
+        (lambda: surface_widgets.trajectory_explorer(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\), got 1.0"),
+        (lambda: surface_widgets.trajectory_explorer(condition_number=-2.0),
          ValueError, r"condition_number must be a finite number > 0"),
-        (lambda: widgets.ewa_explorer([1, 2], [1.0, 2.0], beta=-0.1),
+        (lambda: average_widgets.ewa_explorer([1, 2], [1.0, 2.0], beta=-0.1),
          ValueError, r"beta must be in \[0, 1\), got -0.1"),
-        (lambda: widgets.ewa_explorer([1, 2], [1.0, 2.0], bias_correction=1),
+        (lambda: average_widgets.ewa_explorer([1, 2], [1.0, 2.0], bias_correction=1),
          TypeError, r"bias_correction must be True or False, got 1"),
-        (lambda: widgets.ewa_explorer([1, 2], [[1.0, 2.0]]), ValueError, r"thetas must be a 1-D array"),
-        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8),
+        (lambda: average_widgets.ewa_explorer([1, 2], [[1.0, 2.0]]), ValueError, r"thetas must be a 1-D array"),
+        (lambda: training_widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8),
          TypeError, r"sizes must be a sequence of integers >= 1, got 8"),
-        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)),
+        (lambda: training_widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)),
          ValueError, r"sizes must be an integer >= 1, got 0"),
-        (lambda: widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"),
+        (lambda: training_widgets.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"),
          ValueError, r"optimizer name must be one of"),
-        (lambda: widgets.batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0),
+        (lambda: training_widgets.batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0),
          ValueError, r"epochs must be an integer >= 1, got 0"),
-        (lambda: widgets.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),
-        (lambda: widgets.schedule_explorer(base=1.5), ValueError, r"base must be in \(0, 1\], got 1.5"),
-        (lambda: widgets.schedule_explorer(every=0), ValueError, r"every must be an integer >= 1, got 0"),
-        (lambda: widgets.schedule_explorer(epochs=2.5), TypeError, r"epochs must be an integer >= 1, got 2.5"),
+        (lambda: training_widgets.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),
+        (lambda: training_widgets.schedule_explorer(base=1.5), ValueError, r"base must be in \(0, 1\], got 1.5"),
+        (lambda: training_widgets.schedule_explorer(every=0), ValueError, r"every must be an integer >= 1, got 0"),
+        (lambda: training_widgets.schedule_explorer(epochs=2.5), TypeError, r"epochs must be an integer >= 1, got 2.5"),
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message(call, error, message):
