@@ -168,7 +168,7 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         sync_playwright = None
-    _require(sync_playwright is not None, "Playwright is not installed (pip install -e '.[browser]')")
+    _require(sync_playwright is not None, "Playwright is not installed (make test EXTRAS=dev,browser installs it)")
     _require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
