@@ -322,3 +322,33 @@ class Adam(Optimizer):
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
+
+
+#: The optimizers by name, in the order of the course.
+OPTIMIZERS = ("GD", "Momentum", "RMSprop", "Adam")
+
+
+def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float = 0.999) -> Optimizer:
+    """A fresh optimizer by name, so that one set of sliders can drive all four.
+
+    Args:
+        name: "GD", "Momentum", "RMSprop" or "Adam".  lr: ``α``.  beta1: momentum's ``β`` and Adam's
+            ``β₁`` (unused by GD and RMSprop).  beta2: ``β₂`` of RMSprop and Adam.
+
+    Returns:
+        A :mod:`coursekit.optim` optimizer with ``t = 0``.
+
+    Reference: SYLLABUS §5-7.
+
+    >>> make_optimizer("Momentum", lr=0.1, beta1=0.8, beta2=0.99)
+    Momentum(lr=0.1, beta=0.8, average=True)
+    """
+    makers = {
+        "GD": lambda: GD(lr),
+        "Momentum": lambda: Momentum(lr, beta=beta1),
+        "RMSprop": lambda: RMSprop(lr, beta2=beta2),
+        "Adam": lambda: Adam(lr, beta1=beta1, beta2=beta2),
+    }
+    if name not in makers:
+        raise ValueError(f"optimizer name must be one of {list(OPTIMIZERS)}, got {name!r}")
+    return makers[name]()

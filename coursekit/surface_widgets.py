@@ -2,7 +2,7 @@
 
 :func:`trajectory_data` computes the paths without a display; :func:`trajectory_explorer` draws them with
 :func:`coursekit.surface_plots.plot_trajectories`, one cached contour picture per surface.
-:func:`make_optimizer` gives the four optimizers by name, so that one set of sliders drives them all.
+:func:`coursekit.optim.make_optimizer` gives the four optimizers by name, so that one set of sliders drives them all.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 from coursekit import _validate, surfaces
 from coursekit.explorer import DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, log_slider, slider
 from coursekit.figures import colors_for
-from coursekit.optim import GD, Adam, Momentum, Optimizer, RMSprop
+from coursekit.optim import OPTIMIZERS, make_optimizer
 from coursekit.surface_plots import plot_trajectories
 
 
@@ -27,33 +27,6 @@ SURFACES: dict[str, Callable[[float], surfaces.Surface]] = {
     "plateau": lambda kappa: surfaces.plateau(),
     "several minima": lambda kappa: surfaces.several_minima(),
 }
-OPTIMIZERS = ("GD", "Momentum", "RMSprop", "Adam")
-
-
-def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float = 0.999) -> Optimizer:
-    """A fresh optimizer by name, so that one set of sliders can drive all four.
-
-    Args:
-        name: "GD", "Momentum", "RMSprop" or "Adam".  lr: ``α``.  beta1: momentum's ``β`` and Adam's
-            ``β₁`` (unused by GD and RMSprop).  beta2: ``β₂`` of RMSprop and Adam.
-
-    Returns:
-        A :mod:`coursekit.optim` optimizer with ``t = 0``.
-
-    Reference: SYLLABUS §5-7.
-
-    >>> make_optimizer("Momentum", lr=0.1, beta1=0.8, beta2=0.99)
-    Momentum(lr=0.1, beta=0.8, average=True)
-    """
-    makers = {
-        "GD": lambda: GD(lr),
-        "Momentum": lambda: Momentum(lr, beta=beta1),
-        "RMSprop": lambda: RMSprop(lr, beta2=beta2),
-        "Adam": lambda: Adam(lr, beta1=beta1, beta2=beta2),
-    }
-    if name not in makers:
-        raise ValueError(f"optimizer name must be one of {list(makers)}, got {name!r}")
-    return makers[name]()
 
 
 def _lr_for(lr, name: str) -> float:

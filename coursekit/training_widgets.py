@@ -15,7 +15,7 @@ from coursekit import _validate, schedules
 from coursekit.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, slider
 from coursekit.figures import style
 from coursekit.minibatch import num_mini_batches
-from coursekit.surface_widgets import make_optimizer
+from coursekit.optim import make_optimizer
 from coursekit.train import History, train
 from coursekit.training_plots import plot_minibatch_costs, plot_schedules
 
@@ -28,7 +28,7 @@ def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Ad
 
     Args:
         X, Y, layer_dims: as for :func:`coursekit.train.train`.  mini_batch_size: the size (``m`` = batch GD).
-        optimizer: a name from :data:`coursekit.surface_widgets.OPTIMIZERS` (with the lecture's default
+        optimizer: a name from :data:`coursekit.optim.OPTIMIZERS` (with the lecture's default
             ``β``s).  lr: ``α``.
         epochs: passes over the set.  seed: the seed of the initial parameters and shuffles.
 

@@ -13,6 +13,7 @@ from coursekit.optim import (
     RMSprop,
     adam_update,
     gd_update,
+    make_optimizer,
     momentum_sum_update,
     momentum_update,
     rmsprop_update,
@@ -352,3 +353,22 @@ def test_repr_follows_a_changed_lr():
     opt = Momentum(0.1)
     opt.lr = np.float64(0.05)
     assert repr(opt) == "Momentum(lr=0.05, beta=0.9, average=True)"
+
+
+def test_make_optimizer_maps_beta1_and_beta2_to_each_optimizer():
+    assert repr(make_optimizer("GD", 0.1, 0.5, 0.9)) == repr(GD(0.1))
+    assert repr(make_optimizer("Momentum", 0.1, 0.5, 0.9)) == repr(Momentum(0.1, beta=0.5))
+    assert repr(make_optimizer("RMSprop", 0.1, 0.5, 0.9)) == repr(RMSprop(0.1, beta2=0.9))
+    assert repr(make_optimizer("Adam", 0.1, 0.5, 0.9)) == repr(Adam(0.1, beta1=0.5, beta2=0.9))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("SGD", 0.1), r"optimizer name must be one of \['GD', 'Momentum', 'RMSprop', 'Adam'\], got 'SGD'"),
+        (("GD", -1.0), r"lr must be a finite number > 0, got -1.0"),
+    ],
+)
+def test_make_optimizer_rejects_bad_input(args, message):
+    with pytest.raises(ValueError, match=message):
+        make_optimizer(*args)

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from coursekit.optim import GD, Adam, Momentum, RMSprop
 from coursekit.surfaces import (
     DIVERGENCE_BOUND,
-    Surface,
     classify_critical_point,
     critical_point_odds,
     elongated_quadratic,

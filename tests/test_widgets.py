@@ -64,13 +64,6 @@ def test_widgets_offers_every_explorer_and_its_data_in_one_import():
 # --- the pure parts -----------------------------------------------------------------------------------
 
 
-def test_make_optimizer_maps_beta1_and_beta2_to_each_optimizer():
-    assert repr(surface_widgets.make_optimizer("GD", 0.1, 0.5, 0.9)) == repr(GD(0.1))
-    assert repr(surface_widgets.make_optimizer("Momentum", 0.1, 0.5, 0.9)) == repr(Momentum(0.1, beta=0.5))
-    assert repr(surface_widgets.make_optimizer("RMSprop", 0.1, 0.5, 0.9)) == repr(RMSprop(0.1, beta2=0.9))
-    assert repr(surface_widgets.make_optimizer("Adam", 0.1, 0.5, 0.9)) == repr(Adam(0.1, beta1=0.5, beta2=0.9))
-
-
 def test_trajectory_data_equals_surfaces_trajectory():
     s = rosenbrock()
     rates = {"GD": 1e-3, "Momentum": 1e-3, "RMSprop": 1e-2, "Adam": 0.05}
@@ -267,9 +260,6 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: surface_widgets.make_optimizer("SGD", 0.1),
-         ValueError, r"optimizer name must be one of \['GD', 'Momentum', 'RMSprop', 'Adam'\], got 'SGD'"),
-        (lambda: surface_widgets.make_optimizer("GD", -1.0), ValueError, r"lr must be a finite number > 0, got -1.0"),
         (lambda: surface_widgets.trajectory_data(rosenbrock(), "GD", 0.1),
          ValueError, r"optimizers must be distinct names .* got 'GD'"),
         (lambda: surface_widgets.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1),
