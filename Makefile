@@ -34,10 +34,10 @@ test: install
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(NBVAL) coursekit tests notebooks
 
 execute: install
-	$(BIN)/python -m coursekit.editions execute notebooks/*.ipynb
+	$(BIN)/python -m coursekit.course.editions execute notebooks/*.ipynb
 
 student: install
-	$(BIN)/python -m coursekit.editions student notebooks student
+	$(BIN)/python -m coursekit.course.editions student notebooks student
 
 bench: install
 	$(BIN)/python benchmarks/widget_latency.py

@@ -1,4 +1,4 @@
-"""Latency of a slider change in the trajectory explorer: coursekit.widgets against a naive full rebuild.
+"""Latency of a slider change in the trajectory explorer: coursekit.show against a naive full rebuild.
 
 Latency = from setting the learning-rate slider's value (programmatically) until the PNG of the new
 figure is in the Output widget. Both ways run in this process on the same values, alternately:
@@ -19,8 +19,8 @@ import time
 
 import numpy as np
 
-from coursekit import plots, widgets
-from coursekit.explorer import png_output
+from coursekit import show
+from coursekit.show.explorer import png_output
 from coursekit.surfaces import elongated_quadratic
 
 OPTIMIZERS = ("GD", "Momentum", "Adam")
@@ -29,8 +29,8 @@ OPTIMIZERS = ("GD", "Momentum", "Adam")
 def naive_update(output, lr: float, steps: int) -> None:
     """Rebuild everything for one value, as a plotting callback of ``interactive_output`` would."""
     surface = elongated_quadratic(10.0)
-    runs = widgets.trajectory_data(surface, OPTIMIZERS, lr, steps=steps)
-    fig = plots.plot_trajectories(surface, runs)
+    runs = show.trajectory_data(surface, OPTIMIZERS, lr, steps=steps)
+    fig = show.plot_trajectories(surface, runs)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     output.outputs = (png_output(buffer.getvalue(), repr(fig)),)
@@ -49,7 +49,7 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=50, help="steps T of each trajectory")
     args = parser.parse_args()
 
-    explorer = widgets.trajectory_explorer(optimizers=OPTIMIZERS, lr=0.1, steps=args.steps)
+    explorer = show.trajectory_explorer(optimizers=OPTIMIZERS, lr=0.1, steps=args.steps)
     naive_output = type(explorer.output)()
     rates = np.geomspace(0.01, 0.19, args.changes + 3)
     ours, naive, compute = [], [], []
@@ -59,13 +59,13 @@ def main() -> None:
         middle = time.perf_counter()
         naive_update(naive_output, float(lr) * 1.001, args.steps)
         end = time.perf_counter()
-        widgets.trajectory_data(elongated_quadratic(10.0), OPTIMIZERS, float(lr) * 1.002, steps=args.steps)
+        show.trajectory_data(elongated_quadratic(10.0), OPTIMIZERS, float(lr) * 1.002, steps=args.steps)
         if i >= 3:  # the first changes warm up caches of fonts and code paths
             ours.append(middle - start)
             naive.append(end - middle)
             compute.append(time.perf_counter() - end)
     print(f"trajectory explorer, {', '.join(OPTIMIZERS)}, {args.steps} steps each, 600x400 px PNG")
-    fast = summary("coursekit.widgets (value -> PNG)", ours)
+    fast = summary("coursekit.show (value -> PNG)", ours)
     full = summary("naive full rebuild (value -> PNG)", naive)
     summary("  of which computing the paths", compute)
     print(f"ratio naive / coursekit: {full / fast:.1f}x; target <= 30 ms: {'met' if fast <= 30 else 'NOT met'}")

@@ -1,10 +1,14 @@
 """coursekit: the tested code behind the course on optimization algorithms for deep learning.
 
-Modules, in the order of the course: ``minibatch``, ``averages``, ``optim``, ``schedules``,
-``surfaces``, ``nn``, ``train``, ``data``; figures in ``plots`` (built in ``figures``,
-``training_plots``, ``average_plots``, ``surface_plots``) and explorers in ``widgets`` (built on
-``explorer``, in ``training_widgets``, ``average_widgets``, ``surface_widgets``); then ``exercises``,
-``editions`` and ``environment``.
+Three layers; each imports only from the layers below it (tests/test_layers.py reads the imports):
+
+3. :mod:`coursekit.course` — how the course runs: exercises and their checks, editions, the environment report.
+2. :mod:`coursekit.show` — how it is shown: figures and slider explorers, one module per topic.
+1. What the course teaches, one module per idea, in the order of the notebooks: :mod:`~coursekit.minibatch`,
+   :mod:`~coursekit.averages`, :mod:`~coursekit.optim` (gd, momentum, rmsprop, adam),
+   :mod:`~coursekit.schedules`, :mod:`~coursekit.surfaces`, :mod:`~coursekit.trajectories`,
+   :mod:`~coursekit.critical_points`, :mod:`~coursekit.activations`, :mod:`~coursekit.nn`,
+   :mod:`~coursekit.train`, :mod:`~coursekit.data` (with the shipped ``datasets/``). No figures, no widgets.
 """
 
 __version__ = "0.1.0"

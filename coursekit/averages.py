@@ -1,4 +1,4 @@
-"""Exponentially weighted averages (SYLLABUS §3) and their bias correction (§4).
+"""Exponentially weighted averages (notebook 03) and their bias correction (notebook 04).
 
 The two one-step helpers, :func:`ewa_step` and :func:`bias_correct`, are the very functions that
 momentum, RMSprop and Adam use in :mod:`coursekit.optim`; :func:`ewa` applies them to a whole
@@ -25,7 +25,7 @@ def ewa_step(v, theta, beta: float):
     Returns:
         ``v_t``, a new value; the arguments are not modified.
 
-    Reference: SYLLABUS §3.
+    Reference: notebook 03.
 
     >>> ewa_step(0.0, 10.0, beta=0.5)
     5.0
@@ -47,7 +47,7 @@ def bias_correct(v, beta: float, t: int):
     Returns:
         ``v̂_t``, a new value.
 
-    Reference: SYLLABUS §4; Kingma & Ba (2015), Algorithm 1.
+    Reference: notebook 04; Kingma & Ba (2015), Algorithm 1.
 
     >>> round(bias_correct(0.2, beta=0.9, t=2), 6)   # 0.2 / (1 - 0.81)
     1.052632
@@ -65,12 +65,12 @@ def ewa(thetas, beta: float, bias_correction: bool = False) -> np.ndarray:
     Args:
         thetas: the sequence ``θ_1..θ_T``, a 1-D array of finite numbers.
         beta: ``β`` in [0, 1).
-        bias_correction: divide each ``v_t`` by ``1 − β^t`` (SYLLABUS §4).
+        bias_correction: divide each ``v_t`` by ``1 − β^t`` (notebook 04).
 
     Returns:
         A 1-D float array ``[v_1, ..., v_T]`` of the same length as ``thetas``.
 
-    Reference: SYLLABUS §3-4.
+    Reference: notebooks 03-04.
 
     >>> ewa([10.0, 10.0, 10.0], beta=0.5).tolist()
     [5.0, 7.5, 8.75]

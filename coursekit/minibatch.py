@@ -1,4 +1,4 @@
-"""Shuffling a training set and partitioning it into mini-batches (SYLLABUS §1-2)."""
+"""Shuffling a training set and partitioning it into mini-batches (notebooks 01-02)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def random_mini_batches(X, Y, mini_batch_size: int = 64, seed: int = 0) -> list[
     Returns:
         A list of ``ceil(m / mini_batch_size)`` pairs ``(X_t, Y_t)``.
 
-    Reference: SYLLABUS §1.
+    Reference: notebook 01.
 
     >>> X = np.arange(10.0).reshape(2, 5); Y = np.arange(5.0).reshape(1, 5)
     >>> [x.shape for x, _ in random_mini_batches(X, Y, mini_batch_size=2)]

@@ -16,67 +16,10 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
+from coursekit.activations import relu, sigmoid, softmax
 
 #: Activations are clipped to ``[TINY, 1 − TINY]`` inside the logarithms of :func:`cost`.
 TINY = 1e-12
-
-
-def relu(Z) -> np.ndarray:
-    """Rectified linear unit, the activation of the hidden layers.
-
-    ``g(z) = max(0, z)``, element-wise; its derivative is ``1{z > 0}``.
-
-    Args:
-        Z: pre-activations ``Z[l]``, any shape.
-
-    Returns:
-        ``A[l] = g(Z[l])``, same shape.
-
-    Reference: SYLLABUS §1 (forward prop); Nair & Hinton (2010).
-
-    >>> relu(np.array([-2.0, 0.0, 3.0])).tolist()
-    [0.0, 0.0, 3.0]
-    """
-    return np.maximum(Z, 0.0)
-
-
-def sigmoid(Z) -> np.ndarray:
-    """Logistic function, the output of a binary classifier (``n_y = 1``).
-
-    ``σ(z) = 1 / (1 + e^(−z))``, computed as ``(1 + tanh(z/2)) / 2``, which cannot overflow.
-
-    Args:
-        Z: pre-activations ``Z[L]``, any shape.
-
-    Returns:
-        ``σ(Z)``, same shape, values in [0, 1].
-
-    Reference: SYLLABUS §1 (the cost ``L(ŷ, y)`` of logistic regression).
-
-    >>> sigmoid(np.array([-1000.0, 0.0, 1000.0])).tolist()
-    [0.0, 0.5, 1.0]
-    """
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(Z, dtype=float)))
-
-
-def softmax(Z) -> np.ndarray:
-    """Softmax over each column, the output of a multi-class classifier (``n_y > 1``).
-
-    ``a_k = e^(z_k) / Σ_j e^(z_j)``; the column's maximum is subtracted from ``z`` first (same result, no overflow).
-
-    Args:
-        Z: pre-activations ``Z[L]``, shape ``(n_y, m)``.
-
-    Returns:
-        ``A[L]``, same shape; each column is a probability distribution over the ``n_y`` classes.
-
-    Reference: Goodfellow, Bengio & Courville, "Deep Learning" (2016), §6.2.2.3.
-
-    >>> softmax(np.array([[1.0, 0.0], [1.0, 1000.0]])).tolist()
-    [[0.5, 0.0], [0.5, 1.0]]
-    """
-    E = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return E / E.sum(axis=0, keepdims=True)
 
 
 def init_params(layer_dims, seed: int = 0) -> dict[str, np.ndarray]:
@@ -139,7 +82,7 @@ def forward(X, params) -> tuple[np.ndarray, list]:
         ``(A[L], cache)``: the output ``Ŷ = A[L]`` of shape ``(n_y, m)``, and for :func:`backward` a list
         with one tuple ``(A[l−1], W[l], Z[l])`` per layer.
 
-    Reference: SYLLABUS §1 (forward prop on ``X{t}``).
+    Reference: notebook 01 (forward prop on ``X{t}``).
 
     >>> AL, cache = forward(np.ones((2, 3)), init_params([2, 4, 1]))
     >>> AL.shape, len(cache)
@@ -193,7 +136,7 @@ def cost(AL, Y) -> float:
     Returns:
         ``J`` as a float.
 
-    Reference: SYLLABUS §1 (``J{t} = (1/size) Σ L(ŷ(i), y(i))``).
+    Reference: notebook 01 (``J{t} = (1/size) Σ L(ŷ(i), y(i))``).
 
     >>> round(cost(np.array([[0.9, 0.2]]), np.array([[1.0, 0.0]])), 4)   # −(log 0.9 + log 0.8) / 2
     0.1643
@@ -221,7 +164,7 @@ def backward(AL, Y, cache) -> dict[str, np.ndarray]:
     Returns:
         ``{"W1": dW[1], "b1": db[1], ...}``: exactly the keys and shapes of the parameters.
 
-    Reference: SYLLABUS §1 (backprop to compute gradients of ``J{t}``).
+    Reference: notebook 01 (backprop to compute gradients of ``J{t}``).
 
     >>> X, Y, params = np.ones((2, 3)), np.ones((1, 3)), init_params([2, 4, 1])
     >>> AL, cache = forward(X, params)
@@ -259,7 +202,7 @@ def cost_and_grads(X, Y, params) -> tuple[float, dict[str, np.ndarray]]:
     Returns:
         ``(J, grads)``: the cost as a float and gradients with the keys of ``params``.
 
-    Reference: SYLLABUS §1 (one iteration of the mini-batch loop, before the update).
+    Reference: notebook 01 (one iteration of the mini-batch loop, before the update).
 
     >>> J, grads = cost_and_grads(np.ones((2, 3)), np.ones((1, 3)), init_params([2, 4, 1]))
     >>> isinstance(J, float), sorted(grads)
@@ -288,7 +231,7 @@ def predict(X, params) -> np.ndarray:
     Returns:
         Integer classes, shape ``(1, m)``.
 
-    Reference: SYLLABUS §1 (the network's output ``ŷ``).
+    Reference: notebook 01 (the network's output ``ŷ``).
 
     >>> params = {"W1": np.array([[1.0, -1.0]]), "b1": np.zeros((1, 1))}
     >>> predict(np.array([[2.0, 0.0], [1.0, 3.0]]), params).tolist()
@@ -308,7 +251,7 @@ def evaluate(X, Y, params) -> tuple[float, float]:
     Returns:
         ``(J, accuracy)``, two floats.
 
-    Reference: SYLLABUS §2 (watching the cost while training).
+    Reference: notebook 02 (watching the cost while training).
 
     >>> params = {"W1": np.array([[1.0, -1.0]]), "b1": np.zeros((1, 1))}
     >>> J, acc = evaluate(np.array([[2.0, 0.0], [1.0, 3.0]]), np.array([[1.0, 1.0]]), params)
@@ -331,7 +274,7 @@ def accuracy(X, Y, params) -> float:
     Returns:
         The accuracy, a float in [0, 1].
 
-    Reference: SYLLABUS §1.
+    Reference: notebook 01.
 
     >>> params = {"W1": np.array([[1.0, -1.0]]), "b1": np.zeros((1, 1))}
     >>> accuracy(np.array([[2.0, 0.0], [1.0, 3.0]]), np.array([[1.0, 0.0]]), params)

@@ -1,4 +1,4 @@
-"""Learning-rate decay schedules (SYLLABUS §8).
+"""Learning-rate decay schedules (notebook 08).
 
 Each factory checks its hyperparameters once and returns a plain function ``n -> α`` of an epoch
 number or a mini-batch (step) number. Numbers count from 1, as in the lecture's examples and in
@@ -35,7 +35,7 @@ def constant(lr0: float) -> Schedule:
 def inverse_time_decay(lr0: float, decay_rate: float = 1.0) -> Schedule:
     """Inverse-time decay: ``α = α₀ / (1 + decay_rate · epoch_num)``.
 
-    Reference: SYLLABUS §8 (α₀ = 0.2, decay_rate = 1 gives 0.1, 0.067, 0.05, 0.04 for epochs 1-4).
+    Reference: notebook 08 (α₀ = 0.2, decay_rate = 1 gives 0.1, 0.067, 0.05, 0.04 for epochs 1-4).
 
     >>> [round(inverse_time_decay(0.2, decay_rate=1.0)(e), 3) for e in (1, 2, 3, 4)]
     [0.1, 0.067, 0.05, 0.04]
@@ -55,7 +55,7 @@ def interval_inverse_time_decay(lr0: float, decay_rate: float = 1.0, time_interv
 
     ``α = α₀ / (1 + decay_rate · floor(epoch_num / time_interval))``
 
-    Reference: SYLLABUS §8.
+    Reference: notebook 08.
 
     >>> s = interval_inverse_time_decay(0.1, decay_rate=1.0, time_interval=10)
     >>> [round(s(e), 4) for e in (0, 9, 10, 25)]
@@ -75,7 +75,7 @@ def interval_inverse_time_decay(lr0: float, decay_rate: float = 1.0, time_interv
 def exponential_decay(lr0: float, base: float = 0.95) -> Schedule:
     """Exponential decay: ``α = base^epoch_num · α₀`` (the lecture uses base 0.95).
 
-    Reference: SYLLABUS §8.
+    Reference: notebook 08.
 
     >>> round(exponential_decay(1.0, base=0.95)(2), 4)
     0.9025
@@ -95,7 +95,7 @@ def inverse_sqrt_decay(lr0: float, k: float = 1.0) -> Schedule:
 
     Hand the returned function epochs for the lecture's ``k/√epoch_num`` and steps for ``k/√t``.
 
-    Reference: SYLLABUS §8.
+    Reference: notebook 08.
 
     >>> inverse_sqrt_decay(0.1, k=1.0)(4)
     0.05
@@ -115,7 +115,7 @@ def staircase_decay(lr0: float, factor: float = 0.5, every: int = 10) -> Schedul
 
     ``α = α₀ · factor^floor(n / every)``
 
-    Reference: SYLLABUS §8 ("halve α every so many steps").
+    Reference: notebook 08 ("halve α every so many steps").
 
     >>> [staircase_decay(0.8, factor=0.5, every=10)(n) for n in (0, 9, 10, 20)]
     [0.8, 0.8, 0.4, 0.2]

@@ -1,11 +1,10 @@
-"""Two-dimensional loss surfaces with analytic derivatives, and optimizer trajectories on them (SYLLABUS §5, §9).
+"""Two-dimensional loss surfaces with analytic derivatives: the pictures of notebooks 05-07 and 09.
 
 A :class:`Surface` holds a loss ``J(x, y)``, its gradient and Hessian in closed form, its known minima, a
 plotting window and a default start point. The factories build the pictures of the course: an
 elongated bowl (:func:`elongated_quadratic`), the Rosenbrock banana valley (:func:`rosenbrock`), a
 saddle (:func:`saddle`), a plateau (:func:`plateau`) and a bowl with several wells
-(:func:`several_minima`). :func:`trajectory` runs any :mod:`coursekit.optim` optimizer on a surface;
-:func:`classify_critical_point` and :func:`critical_point_odds` support §9's argument about saddles.
+(:func:`several_minima`). :func:`coursekit.trajectories.trajectory` runs an optimizer on one.
 """
 
 from __future__ import annotations
@@ -13,15 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 
 from coursekit import _validate
-from coursekit.optim import Optimizer
-
-#: :func:`trajectory` stops when a coordinate's magnitude exceeds this bound (or turns NaN/inf).
-DIVERGENCE_BOUND = 1e6
 
 
 @dataclass(frozen=True, repr=False)
@@ -40,7 +34,7 @@ class Surface:
         xlim, ylim: a plotting window ``(low, high)``.
         saddles: known saddle points, if any.
 
-    Reference: SYLLABUS §5 and §9.
+    Reference: notebooks 05 and 09.
 
     >>> s = rosenbrock()
     >>> s.loss([1.0, 1.0]), s.grad([0.0, 0.0]).tolist()
@@ -108,7 +102,7 @@ def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> S
     Returns:
         A :class:`Surface` with start point (−1.8, 0.6) in the window [−2, 2] × [−1, 1].
 
-    Reference: SYLLABUS §5.
+    Reference: notebook 05.
 
     >>> elongated_quadratic(50.0).hessian([0.3, -0.2]).tolist()
     [[1.0, 0.0], [0.0, 50.0]]
@@ -170,7 +164,7 @@ def saddle() -> Surface:
         A :class:`Surface` whose start point (1.8, 0.01) lies almost on the ridge line y = 0: gradient
         descent first slides towards the saddle, lingers, then escapes to a minimum.
 
-    Reference: SYLLABUS §9; Dauphin et al. (2014).
+    Reference: notebook 09; Dauphin et al. (2014).
 
     >>> saddle().hessian([0.0, 0.0]).tolist()
     [[2.0, 0.0], [0.0, -2.0]]
@@ -232,7 +226,7 @@ def plateau(slope: float = 1e-3) -> Surface:
     Returns:
         A :class:`Surface` with start point (4.5, 3.0) on the plateau (``J`` ≈ 1.015, ``|∇J|`` ≈ 0.005).
 
-    Reference: SYLLABUS §9.
+    Reference: notebook 09.
 
     >>> round(plateau().loss([4.5, 3.0]), 3), round(float(np.linalg.norm(plateau().grad([4.5, 3.0]))), 4)
     (1.015, 0.0054)
@@ -258,7 +252,7 @@ def several_minima() -> Surface:
         A :class:`Surface` whose start point (−2.5, 2.5) leads gradient descent into a local minimum
         that is not the global one.
 
-    Reference: SYLLABUS §9.
+    Reference: notebook 09.
 
     >>> [round(c, 2) for c in several_minima().minima[0]]
     [1.43, 0.48]
@@ -275,162 +269,3 @@ def _newton(df, d2f, point, iterations: int = 20) -> tuple[float, float]:
         hxx, hxy, hyy = d2f(*p)
         p = p - np.linalg.solve([[hxx, hxy], [hxy, hyy]], df(*p))
     return float(p[0]), float(p[1])
-
-
-class Trajectory(NamedTuple):
-    """The path of an optimizer on a surface, as returned by :func:`trajectory`.
-
-    Fields: ``points``, the iterates ``w_0..w_T`` (shape (T + 1, 2)); ``losses``, ``J(w_t)`` (shape
-    (T + 1,)); ``diverged``, True if the run stopped early because the iterates blew up.
-
-    >>> from coursekit.optim import GD
-    >>> run = trajectory(elongated_quadratic(), GD(lr=0.5), start=(1.0, 0.0), steps=2)
-    >>> run.points.tolist(), run.losses.tolist(), run.diverged
-    ([[1.0, 0.0], [0.5, 0.0], [0.25, 0.0]], [0.5, 0.125, 0.03125], False)
-    """
-
-    points: np.ndarray
-    losses: np.ndarray
-    diverged: bool
-
-    def steps_to_settle(self, target, tol: float) -> int | None:
-        """The first step ``t`` from which every recorded ``w`` lies within ``tol`` of ``target`` (0 = start).
-
-        ``None`` if the last iterate is farther than ``tol`` or the run diverged. Unlike the first visit,
-        this counts an oscillating path only once it has stopped swinging out of the ``tol`` ball.
-
-        >>> from coursekit.optim import GD
-        >>> trajectory(elongated_quadratic(), GD(lr=0.5), start=(1.0, 0.0), steps=10).steps_to_settle((0, 0), 0.1)
-        4
-        """
-        target = np.array(_point(target, "target"))
-        tol = _validate.positive(tol, "tol")
-        outside = np.flatnonzero(np.linalg.norm(self.points - target, axis=1) > tol)
-        if self.diverged or (outside.size and outside[-1] == len(self.points) - 1):
-            return None
-        return int(outside[-1]) + 1 if outside.size else 0
-
-
-def trajectory(surface: Surface, optimizer: Optimizer, start=None, steps: int = 100) -> Trajectory:
-    """Run an optimizer on a surface: ``w_0 = start``, then ``w_t = optimizer.step(w_{t−1}, ∇J(w_{t−1}))``.
-
-    The optimizer keeps state (``v``, ``s``, ``t``), so it must be fresh: a used one is refused.
-    If an iterate leaves the box ``|x|, |y| ≤ DIVERGENCE_BOUND`` or its gradient is not finite (the
-    learning rate is too large), the run stops there, keeping only the iterates before, and
-    ``diverged`` is True: a slider set too far shows a short escaping path instead of an error.
-
-    Args:
-        surface: a :class:`Surface`.  optimizer: a fresh ``GD``, ``Momentum``, ``RMSprop`` or ``Adam``.
-        start: ``w_0``, an array-like of shape (2,); ``None`` uses ``surface.start``.
-        steps: the number of steps ``T`` ≥ 1.
-
-    Returns:
-        A :class:`Trajectory`: ``points`` of shape (T + 1, 2) with ``w_0`` first, ``losses`` of shape
-        (T + 1,), ``diverged``; after a divergence both hold fewer rows.
-
-    Reference: SYLLABUS §5-7 and §9.
-
-    >>> from coursekit.optim import GD
-    >>> run = trajectory(elongated_quadratic(), GD(lr=0.1), start=(1.0, 1.0), steps=2)
-    >>> run.points.tolist(), run.diverged
-    ([[1.0, 1.0], [0.9, 0.0], [0.81, 0.0]], False)
-    """
-    if not isinstance(surface, Surface):
-        raise TypeError(f"surface must be a Surface (e.g. rosenbrock()), got {type(surface).__name__}")
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam), got {optimizer!r}")
-    if optimizer.t != 0:
-        raise ValueError(f"optimizer must be fresh (it keeps state), got {optimizer!r} after {optimizer.t} steps")
-    w = np.array(_point(surface.start if start is None else start, "start"))
-    steps = _validate.positive_int(steps, "steps")
-    points, kept = np.empty((steps + 1, 2)), 0
-    with np.errstate(over="ignore", invalid="ignore"):
-        while kept <= steps and (grad := _grad_in_bounds(surface, w)) is not None:
-            points[kept], kept = w, kept + 1
-            if kept <= steps:
-                optimizer.step({"w": w}, {"w": grad})
-    points = points[:kept]
-    return Trajectory(points, surface.f(points[:, 0], points[:, 1]), kept < steps + 1)
-
-
-def _grad_in_bounds(surface: Surface, w: np.ndarray) -> np.ndarray | None:
-    """``∇J(w)``, or ``None`` once ``w`` has left the box ``|x|, |y| ≤ DIVERGENCE_BOUND`` or ``∇J`` is not finite."""
-    x, y = float(w[0]), float(w[1])
-    if not (abs(x) <= DIVERGENCE_BOUND and abs(y) <= DIVERGENCE_BOUND):  # False for NaN too
-        return None
-    gx, gy = surface.df(x, y)
-    return np.array((gx, gy)) if math.isfinite(gx) and math.isfinite(gy) else None
-
-
-def classify_critical_point(hessian, tol: float = 1e-8) -> str:
-    """Name a critical point (``∇J = 0``) from the eigenvalues ``λᵢ`` of its Hessian.
-
-    ``"minimum"`` if all ``λᵢ > 0``; ``"maximum"`` if all ``λᵢ < 0``; ``"saddle"`` if some are > 0 and
-    some < 0; otherwise ``"degenerate"`` (some ``λᵢ ≈ 0`` and the second-derivative test is
-    inconclusive). An eigenvalue counts as zero when ``|λᵢ| ≤ tol · max(1, maxⱼ |λⱼ|)``.
-
-    Args:
-        hessian: ``H``, a finite, symmetric n × n array-like (n ≥ 1; symmetry checked to ``tol`` likewise).
-        tol: the relative tolerance ``tol`` > 0.
-
-    Returns:
-        One of ``"minimum"``, ``"maximum"``, ``"saddle"``, ``"degenerate"``.
-
-    Reference: SYLLABUS §9.
-
-    >>> classify_critical_point(saddle().hessian([0.0, 0.0]))
-    'saddle'
-    """
-    h = _validate.array(hessian, "hessian", ndim=2)
-    tol = _validate.positive(tol, "tol")
-    if h.shape[0] != h.shape[1] or h.size == 0:
-        raise ValueError(f"hessian must be a non-empty square n x n array, got shape {h.shape}")
-    scale = max(1.0, float(np.abs(h).max()))
-    if np.abs(h - h.T).max() > tol * scale:
-        raise ValueError(f"hessian must be symmetric, got max |H - H.T| = {np.abs(h - h.T).max():.3g} > tol = {tol:g}")
-    eigenvalues = np.linalg.eigvalsh(h)
-    zero = tol * max(1.0, float(np.abs(eigenvalues).max()))
-    up, down = bool(np.any(eigenvalues > zero)), bool(np.any(eigenvalues < -zero))
-    if up and down:
-        return "saddle"
-    if np.any(np.abs(eigenvalues) <= zero):
-        return "degenerate"
-    return "minimum" if up else "maximum"
-
-
-def critical_point_odds(n_directions: int) -> float:
-    """The chance that ``n`` independent coin-flip directions all curve upward: ``2^(−n)``.
-
-    Underflows to ``0.0`` beyond n = 1074; use :func:`log10_critical_point_odds` for large ``n``.
-
-    Args:
-        n_directions: ``n`` ≥ 1, the number of parameters (directions) at the critical point.
-
-    Returns:
-        ``2^(−n)`` as a float.
-
-    Reference: SYLLABUS §9.
-
-    >>> critical_point_odds(2), critical_point_odds(20000)
-    (0.25, 0.0)
-    """
-    return math.ldexp(1.0, -_validate.positive_int(n_directions, "n_directions"))
-
-
-def log10_critical_point_odds(n_directions: int) -> float:
-    """The odds of :func:`critical_point_odds` as a power of ten, without underflow.
-
-    ``log₁₀ 2^(−n) = −n log₁₀ 2``
-
-    Args:
-        n_directions: ``n`` ≥ 1.
-
-    Returns:
-        ``−n log₁₀ 2`` as a float.
-
-    Reference: SYLLABUS §9.
-
-    >>> round(log10_critical_point_odds(20000), 1)   # 2^-20000 is about 10^-6020.6
-    -6020.6
-    """
-    return -_validate.positive_int(n_directions, "n_directions") * math.log10(2.0)

@@ -32,7 +32,7 @@ class History:
         test_accuracy: accuracy on the test set at the end of each epoch, or ``None`` without test data.
         steps_per_epoch: ``ceil(m / mini_batch_size)``.
 
-    Reference: SYLLABUS §2 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
+    Reference: notebook 02 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
 
     >>> from coursekit.optim import GD
     >>> h = train(np.array([[0.0, 1.0, 2.0]]), np.array([[0.0, 1.0, 1.0]]), [1, 1], GD(lr=0.5), epochs=3,
@@ -133,7 +133,7 @@ def train(
     Returns:
         A :class:`History`.
 
-    Reference: SYLLABUS §1 (the mini-batch loop) and §8 (learning-rate decay per epoch).
+    Reference: notebook 01 (the mini-batch loop) and notebook 08 (learning-rate decay per epoch).
 
     >>> from coursekit.optim import Adam
     >>> X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])

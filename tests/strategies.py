@@ -9,6 +9,8 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from coursekit.surfaces import elongated_quadratic, plateau, rosenbrock, saddle, several_minima
+
 #: β of an exponentially weighted average: any number in [0, 1).
 betas = st.floats(min_value=0.0, max_value=1.0, exclude_max=True)
 
@@ -84,3 +86,23 @@ def optimizers(draw):
     if kind == "RMSprop":
         return RMSprop(lr, beta2=draw(betas), eps=draw(epsilons))
     return Adam(lr, beta1=draw(betas), beta2=draw(betas), eps=draw(epsilons))
+
+
+#: the surfaces of coursekit.surfaces, some with non-default parameters.
+SURFACES = {
+    "elongated_quadratic": elongated_quadratic(condition_number=25.0, scale=2.0),
+    "rosenbrock": rosenbrock(),
+    "rosenbrock_a": rosenbrock(a=-0.5, b=10.0),
+    "saddle": saddle(),
+    "plateau": plateau(),
+    "plateau_steep": plateau(slope=0.3),
+    "several_minima": several_minima(),
+}
+surface_names = st.sampled_from(sorted(SURFACES))
+unit = st.floats(0.0, 1.0)
+
+
+def point_in_window(surface, u, v):
+    """Map (u, v) in [0, 1]² to a point of the surface's plotting window."""
+    (x0, x1), (y0, y1) = surface.xlim, surface.ylim
+    return np.array([x0 + u * (x1 - x0), y0 + v * (y1 - y0)])

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit import editions
+from coursekit.course import editions
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

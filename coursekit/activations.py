@@ -1,0 +1,63 @@
+"""The activations of the course's network: ReLU in the hidden layers, sigmoid or softmax at the output."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def relu(Z) -> np.ndarray:
+    """Rectified linear unit, the activation of the hidden layers.
+
+    ``g(z) = max(0, z)``, element-wise; its derivative is ``1{z > 0}``.
+
+    Args:
+        Z: pre-activations ``Z[l]``, any shape.
+
+    Returns:
+        ``A[l] = g(Z[l])``, same shape.
+
+    Reference: notebook 01 (forward prop); Nair & Hinton (2010).
+
+    >>> relu(np.array([-2.0, 0.0, 3.0])).tolist()
+    [0.0, 0.0, 3.0]
+    """
+    return np.maximum(Z, 0.0)
+
+
+def sigmoid(Z) -> np.ndarray:
+    """Logistic function, the output of a binary classifier (``n_y = 1``).
+
+    ``σ(z) = 1 / (1 + e^(−z))``, computed as ``(1 + tanh(z/2)) / 2``, which cannot overflow.
+
+    Args:
+        Z: pre-activations ``Z[L]``, any shape.
+
+    Returns:
+        ``σ(Z)``, same shape, values in [0, 1].
+
+    Reference: notebook 01 (the cost ``L(ŷ, y)`` of logistic regression).
+
+    >>> sigmoid(np.array([-1000.0, 0.0, 1000.0])).tolist()
+    [0.0, 0.5, 1.0]
+    """
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(Z, dtype=float)))
+
+
+def softmax(Z) -> np.ndarray:
+    """Softmax over each column, the output of a multi-class classifier (``n_y > 1``).
+
+    ``a_k = e^(z_k) / Σ_j e^(z_j)``; the column's maximum is subtracted from ``z`` first (same result, no overflow).
+
+    Args:
+        Z: pre-activations ``Z[L]``, shape ``(n_y, m)``.
+
+    Returns:
+        ``A[L]``, same shape; each column is a probability distribution over the ``n_y`` classes.
+
+    Reference: Goodfellow, Bengio & Courville, "Deep Learning" (2016), §6.2.2.3.
+
+    >>> softmax(np.array([[1.0, 0.0], [1.0, 1000.0]])).tolist()
+    [[0.5, 0.0], [0.5, 1.0]]
+    """
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)

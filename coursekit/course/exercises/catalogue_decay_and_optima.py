@@ -1,0 +1,170 @@
+"""Exercises on learning-rate decay (notebook 08) and on critical points (notebook 09).
+
+The references adapt coursekit's schedule factories to the learner's one-call signature. The first case
+of each schedule is chosen so that every catalogued mistake gives a different number there (the lecture's
+own example, epoch 1 with decay_rate 1, cannot tell several of them apart).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from coursekit import critical_points, schedules
+from coursekit.course.exercises.machinery import Case, Exercise, Mistake
+
+
+def _inverse_time_decay(lr0, epoch_num, decay_rate):
+    return schedules.inverse_time_decay(lr0, decay_rate)(epoch_num)
+
+
+def _interval_inverse_time_decay(lr0, epoch_num, decay_rate, time_interval):
+    return schedules.interval_inverse_time_decay(lr0, decay_rate, time_interval)(epoch_num)
+
+
+INVERSE_TIME_DECAY = Exercise(
+    name="inverse_time_decay",
+    args=("lr0", "epoch_num", "decay_rate"),
+    returns=("lr",),
+    description="The learning rate of epoch epoch_num under inverse-time decay: α = α₀ / (1 + decay_rate · epoch_num).",
+    hint="put the whole denominator, 1 + decay_rate * epoch_num, in parentheses",
+    reference=_inverse_time_decay,
+    cases=(
+        Case("α₀ = 0.2, epoch 2, decay_rate 0.5", (0.2, 2, 0.5)),
+        Case("the lecture's example, epoch 3", (0.2, 3, 1.0)),
+        Case("epoch 0: α = α₀", (0.1, 0, 2.0)),
+        Case("slow decay over many epochs", (0.05, 100, 0.01)),
+        Case("decay_rate 0: no decay", (0.3, 7, 0.0)),
+    ),
+    mistakes=(
+        Mistake(
+            "the 1 + is missing",
+            "the denominator is 1 + decay_rate · epoch_num: the 1 keeps α = α₀ at epoch 0 and the decay gentle.",
+            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (decay_rate * epoch_num),
+        ),
+        Mistake(
+            "operator precedence: α₀ / decay_rate · epoch_num",
+            "lr0 / decay_rate * epoch_num divides by decay_rate and then MULTIPLIES by epoch_num; "
+            "parenthesise the denominator.",
+            wrong=lambda lr0, epoch_num, decay_rate: lr0 / decay_rate * epoch_num,
+        ),
+        Mistake(
+            "parentheses forgotten: α₀ / 1 + decay_rate · epoch_num",
+            "lr0 / 1 + decay_rate * epoch_num adds decay_rate · epoch_num to α₀; parenthesise the denominator.",
+            wrong=lambda lr0, epoch_num, decay_rate: lr0 / 1 + decay_rate * epoch_num,
+        ),
+        Mistake(
+            "epoch_num − 1",
+            "use epoch_num as it is given: epoch 1 of the lecture's example already has α = α₀ / 2.",
+            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (1 + decay_rate * (epoch_num - 1)),
+        ),
+    ),
+)
+
+INTERVAL_INVERSE_TIME_DECAY = Exercise(
+    name="interval_inverse_time_decay",
+    args=("lr0", "epoch_num", "decay_rate", "time_interval"),
+    returns=("lr",),
+    description="Inverse-time decay applied every time_interval epochs: "
+    "α = α₀ / (1 + decay_rate · floor(epoch_num / time_interval)).",
+    hint="epoch_num // time_interval counts the whole intervals completed (math.floor works too)",
+    reference=_interval_inverse_time_decay,
+    cases=(
+        Case("epoch 27, every 10 epochs", (0.1, 27, 1.0, 10)),
+        Case("just before the first drop", (0.1, 9, 1.0, 10)),
+        Case("at the first drop", (0.1, 10, 1.0, 10)),
+        Case("an interval of 1: plain inverse-time decay", (0.2, 3, 0.5, 1)),
+        Case("a long interval, decay_rate 0.3", (0.5, 2500, 0.3, 1000)),
+    ),
+    mistakes=(
+        Mistake(
+            "floor forgotten",
+            "α must stay constant within an interval: floor(epoch_num / time_interval) (or epoch_num // time_interval) "
+            "only grows at multiples of time_interval.",
+            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0 / (1 + decay_rate * epoch_num / time_interval),
+        ),
+        Mistake(
+            "multiplied by time_interval",
+            "count the intervals completed, epoch_num / time_interval (floored), not epoch_num · time_interval.",
+            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0 / (1 + decay_rate * epoch_num * time_interval),
+        ),
+        Mistake(
+            "rounded up instead of floored",
+            "round() and math.ceil() count an interval before it is complete; floor counts whole intervals only.",
+            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0
+            / (1 + decay_rate * math.ceil(epoch_num / time_interval)),
+        ),
+    ),
+)
+
+
+def _named_by_signs(values) -> str:
+    """The critical point's name from the signs of the curvatures ``values`` (for the wrong answers)."""
+    values = np.asarray(values)
+    if (values > 0).any() and (values < 0).any():
+        return "saddle"
+    if (values == 0).any():
+        return "degenerate"
+    return "minimum" if (values > 0).all() else "maximum"
+
+
+def _by_determinant_and_trace(hessian) -> str:
+    determinant, trace = np.linalg.det(hessian), np.trace(hessian)
+    if abs(determinant) < 1e-12:
+        return "degenerate"
+    if determinant < 0:
+        return "saddle"
+    return "minimum" if trace > 0 else "maximum"
+
+
+def _min_max_swapped(hessian) -> str:
+    name = _named_by_signs(np.linalg.eigvalsh(hessian))
+    return {"minimum": "maximum", "maximum": "minimum"}.get(name, name)
+
+
+def _rotated(*eigenvalues: float, seed: int) -> np.ndarray:
+    """A symmetric matrix with the given eigenvalues, turned by a seeded rotation (no zero entries)."""
+    q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
+    h = q @ np.diag(eigenvalues) @ q.T
+    return (h + h.T) / 2
+
+
+CLASSIFY_CRITICAL_POINT = Exercise(
+    name="classify_critical_point",
+    args=("hessian",),
+    returns=("kind",),
+    description="Name a critical point from its Hessian's eigenvalues: 'minimum' (all > 0), 'maximum' (all < 0), "
+    "'saddle' (some > 0 and some < 0), or 'degenerate' (otherwise: some eigenvalue is 0).",
+    hint="np.linalg.eigvalsh(hessian) gives the curvatures along the principal directions; compare them with 0",
+    reference=critical_points.classify_critical_point,
+    cases=(
+        Case("2 × 2, positive diagonal, yet a saddle", (np.array([[1.0, 2.0], [2.0, 1.0]]),)),
+        Case("2 × 2 minimum", (np.array([[2.0, 0.5], [0.5, 1.0]]),)),
+        Case("3 × 3 saddle with positive determinant and trace", (_rotated(-1.0, -1.0, 5.0, seed=1),)),
+        Case("3 × 3 maximum", (_rotated(-1.0, -2.0, -3.0, seed=2),)),
+        Case("a flat direction", (np.array([[2.0, 0.0], [0.0, 0.0]]),)),
+        Case("20 directions, one curving down", (_rotated(*np.arange(1.0, 20.0), -0.5, seed=3),)),
+        Case("20 directions, all curving up", (_rotated(*np.arange(1.0, 21.0), seed=4),)),
+    ),
+    mistakes=(
+        Mistake(
+            "determinant and trace test",
+            "det > 0 with trace > 0 means a minimum only for 2 × 2 Hessians; in n dimensions two negative "
+            "eigenvalues can hide in a positive determinant. Look at every eigenvalue.",
+            wrong=_by_determinant_and_trace,
+        ),
+        Mistake(
+            "diagonal entries instead of eigenvalues",
+            "the diagonal holds the curvatures along the axes only; a saddle can have a positive diagonal. "
+            "Use the eigenvalues (np.linalg.eigvalsh).",
+            wrong=lambda hessian: _named_by_signs(np.diag(hessian)),
+        ),
+        Mistake(
+            "minimum and maximum swapped",
+            "positive curvature in every direction (all eigenvalues > 0) is a valley floor: a minimum.",
+            wrong=_min_max_swapped,
+        ),
+    ),
+    tolerance="exact match of the name",
+)

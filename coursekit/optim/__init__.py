@@ -1,0 +1,56 @@
+"""The optimizers of the course, one module each: the pure update rule and the object that applies it.
+
+* :mod:`~coursekit.optim.gd` — gradient descent, ``W := W − α dW``;
+* :mod:`~coursekit.optim.momentum` — momentum, ``v = β v + (1 − β) dW``, ``W := W − α v``;
+* :mod:`~coursekit.optim.rmsprop` — RMSprop, ``s = β₂ s + (1 − β₂) dW²``, ``W := W − α dW / (√s + ε)``;
+* :mod:`~coursekit.optim.adam` — Adam, both moments with bias correction;
+* :mod:`~coursekit.optim.optimizer` — what they share: the :class:`Optimizer` object, zero state.
+
+Each rule is a pure function on arrays whose body reads like the lecture's equations: it returns new
+arrays and modifies none of its arguments. The exponentially weighted average and the bias correction are
+those of :mod:`coursekit.averages`. Conventions: the step counter ``t`` counts from 1, and ``ε`` is added
+outside the square root. ``opt.step(params, grads)`` updates a parameter dict in place; ``opt.lr`` may be
+changed between steps, so a schedule can drive it.
+"""
+
+from __future__ import annotations
+
+from coursekit.optim.adam import Adam, adam_update
+from coursekit.optim.gd import GD, gd_update
+from coursekit.optim.momentum import Momentum, momentum_sum_update, momentum_update
+from coursekit.optim.optimizer import Optimizer, zeros_like_params
+from coursekit.optim.rmsprop import RMSprop, rmsprop_update
+
+__all__ = [
+    "gd_update", "momentum_update", "momentum_sum_update", "rmsprop_update", "adam_update", "zeros_like_params",
+    "Optimizer", "GD", "Momentum", "RMSprop", "Adam", "OPTIMIZERS", "make_optimizer",
+]
+
+#: The optimizers by name, in the order of the course.
+OPTIMIZERS = ("GD", "Momentum", "RMSprop", "Adam")
+
+
+def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float = 0.999) -> Optimizer:
+    """A fresh optimizer by name, so that one set of sliders can drive all four.
+
+    Args:
+        name: "GD", "Momentum", "RMSprop" or "Adam".  lr: ``α``.  beta1: momentum's ``β`` and Adam's
+            ``β₁`` (unused by GD and RMSprop).  beta2: ``β₂`` of RMSprop and Adam.
+
+    Returns:
+        A :mod:`coursekit.optim` optimizer with ``t = 0``.
+
+    Reference: notebooks 05-07.
+
+    >>> make_optimizer("Momentum", lr=0.1, beta1=0.8, beta2=0.99)
+    Momentum(lr=0.1, beta=0.8, average=True)
+    """
+    makers = {
+        "GD": lambda: GD(lr),
+        "Momentum": lambda: Momentum(lr, beta=beta1),
+        "RMSprop": lambda: RMSprop(lr, beta2=beta2),
+        "Adam": lambda: Adam(lr, beta1=beta1, beta2=beta2),
+    }
+    if name not in makers:
+        raise ValueError(f"optimizer name must be one of {list(OPTIMIZERS)}, got {name!r}")
+    return makers[name]()

@@ -1,0 +1,93 @@
+"""Gradient descent with momentum: step along an exponentially weighted average of the gradients (notebook 05).
+
+The lecture's form averages, ``v = β v + (1 − β) dW``; the common variant sums, ``v = β v + dW``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coursekit import _validate
+from coursekit.averages import ewa_step
+from coursekit.optim.optimizer import Optimizer, _checked
+
+
+def momentum_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
+    """One step of gradient descent with momentum (the lecture's form, with ``1 − β``).
+
+    ``v_dW = β v_dW + (1 − β) dW``;  ``W := W − α v_dW``
+
+    Args:
+        w: parameter ``W``.  v: velocity ``v_dW`` (zeros before the first step).  dw: gradient ``dW``.
+        lr: ``α`` > 0.  beta: ``β`` in [0, 1); 0.9 averages roughly the last 10 gradients.
+
+    Returns:
+        ``(W, v_dW)``, both new arrays.
+
+    Reference: notebook 05.
+
+    >>> w, v = momentum_update(np.array([1.0]), np.zeros(1), np.array([10.0]), lr=0.1, beta=0.9)
+    >>> w.round(6).tolist(), v.round(6).tolist()
+    ([0.9], [1.0])
+    """
+    lr = _validate.positive(lr, "lr")
+    w, dw, (v,) = _checked(w, dw, {"v": v})
+    v = ewa_step(v, dw, beta)
+    w = w - lr * v
+    return w, v
+
+
+def momentum_sum_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
+    """One step of momentum in the variant without ``1 − β`` (PyTorch's ``SGD(momentum=β)``).
+
+    ``v_dW = β v_dW + dW``;  ``W := W − α v_dW``
+
+    The velocity is an exponentially weighted *sum*, about ``1 / (1 − β)`` times the average, so ``α``
+    must be retuned when ``β`` changes. From ``v = 0`` the first step gives ``v = dW``, as PyTorch does.
+
+    Args:
+        w: parameter ``W``.  v: velocity ``v_dW``.  dw: gradient ``dW``.  lr: ``α`` > 0.  beta: ``β`` in [0, 1).
+
+    Returns:
+        ``(W, v_dW)``, both new arrays.
+
+    Reference: notebook 05 (the variant); Sutskever et al. (2013), eq. 1.
+
+    >>> w, v = momentum_sum_update(np.array([1.0]), np.zeros(1), np.array([10.0]), lr=0.01, beta=0.9)
+    >>> w.round(6).tolist(), v.round(6).tolist()
+    ([0.9], [10.0])
+    """
+    lr = _validate.positive(lr, "lr")
+    beta = _validate.beta(beta, "beta")
+    w, dw, (v,) = _checked(w, dw, {"v": v})
+    v = beta * v + dw
+    w = w - lr * v
+    return w, v
+
+
+class Momentum(Optimizer):
+    """Gradient descent with momentum (see :func:`momentum_update`).
+
+    ``v = β v + (1 − β) dW``, ``W := W − α v``; with ``average=False`` the variant without ``1 − β``,
+    ``v = β v + dW`` (see :func:`momentum_sum_update`; PyTorch's ``SGD(momentum=β)``).
+
+    >>> Momentum(lr=0.1)
+    Momentum(lr=0.1, beta=0.9, average=True)
+    """
+
+    _state_names = ("v",)
+
+    def __init__(self, lr: float, beta: float = 0.9, average: bool = True):
+        super().__init__(lr)
+        self.beta = _validate.beta(beta, "beta")
+        if not isinstance(average, bool):
+            raise TypeError(f"average must be True or False, got {average!r}")
+        self.average = average
+
+    def _update(self, key, w, dw):
+        rule = momentum_update if self.average else momentum_sum_update
+        w, self.state["v"][key] = rule(w, self.state["v"][key], dw, self.lr, self.beta)
+        return w
+
+    def _hyperparameters(self):
+        return {"lr": self.lr, "beta": self.beta, "average": self.average}

@@ -1,0 +1,58 @@
+"""RMSprop: divide each coordinate's step by the root of its mean square gradient (notebook 06)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coursekit import _validate
+from coursekit.averages import ewa_step
+from coursekit.optim.optimizer import Optimizer, _checked
+
+
+def rmsprop_update(w, s, dw, lr: float, beta2: float = 0.999, eps: float = 1e-8) -> tuple[np.ndarray, np.ndarray]:
+    """One step of RMSprop.
+
+    ``s_dW = β₂ s_dW + (1 − β₂) dW²`` (element-wise square);  ``W := W − α dW / (√s_dW + ε)``
+
+    Args:
+        w: parameter ``W``.  s: mean square ``s_dW`` (zeros before the first step).  dw: gradient ``dW``.
+        lr: ``α`` > 0.  beta2: ``β₂`` in [0, 1) (PyTorch calls it ``alpha``).  eps: ``ε`` > 0.
+
+    Returns:
+        ``(W, s_dW)``, both new arrays.
+
+    Reference: notebook 06; Hinton, Coursera "Neural Networks for Machine Learning", lecture 6e.
+
+    >>> w, s = rmsprop_update(np.array([1.0]), np.zeros(1), np.array([2.0]), lr=0.1, beta2=0.75, eps=1e-8)
+    >>> w.round(6).tolist(), s.round(6).tolist()   # s = 0.25 * 4 = 1, step = 0.1 * 2 / 1
+    ([0.8], [1.0])
+    """
+    lr = _validate.positive(lr, "lr")
+    beta2 = _validate.beta(beta2, "beta2")
+    eps = _validate.positive(eps, "eps")
+    w, dw, (s,) = _checked(w, dw, {"s": s})
+    s = ewa_step(s, dw**2, beta2)
+    w = w - lr * dw / (np.sqrt(s) + eps)
+    return w, s
+
+
+class RMSprop(Optimizer):
+    """RMSprop (see :func:`rmsprop_update`): ``s = β₂ s + (1 − β₂) dW²``, ``W := W − α dW / (√s + ε)``.
+
+    >>> RMSprop(lr=0.01)
+    RMSprop(lr=0.01, beta2=0.999, eps=1e-08)
+    """
+
+    _state_names = ("s",)
+
+    def __init__(self, lr: float, beta2: float = 0.999, eps: float = 1e-8):
+        super().__init__(lr)
+        self.beta2 = _validate.beta(beta2, "beta2")
+        self.eps = _validate.positive(eps, "eps")
+
+    def _update(self, key, w, dw):
+        w, self.state["s"][key] = rmsprop_update(w, self.state["s"][key], dw, self.lr, self.beta2, self.eps)
+        return w
+
+    def _hyperparameters(self):
+        return {"lr": self.lr, "beta2": self.beta2, "eps": self.eps}

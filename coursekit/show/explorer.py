@@ -1,0 +1,165 @@
+"""The parts every explorer is made of: controls, one figure re-drawn fast, and a line of numbers.
+
+An :class:`Explorer` (an ``ipywidgets.VBox``) holds the controls, an ``Output`` of fixed height that
+always holds exactly one PNG of the figure, and a line of numbers. The figure shows in JupyterLab, in
+nbval runs and in static renderers alike, with any matplotlib backend: the ``Output``'s ``outputs`` are
+replaced, never appended to, and nothing is printed to the cell. A change of value updates the data of
+the changing lines only and re-renders them over a cached background (:class:`FastFigure`), in about
+10 ms for a trajectory plot. The explorers themselves are in :mod:`coursekit.show`.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections import OrderedDict
+from collections.abc import Callable
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from coursekit.show.look import encode_png
+
+#: The controls' look: room for the longest description, and sliders of one width.
+DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "8em"}, {"width": "420px"}
+
+
+class LruCache(OrderedDict):
+    """A small least-recently-used store: ``get(key, make)`` computes on a miss, keeps ``maxsize`` items.
+
+    An explorer keeps what a value costs to compute (a trajectory, a training run, a contour picture)
+    so that going back to a value seen before is instant.
+
+    >>> cache = LruCache(maxsize=2)
+    >>> [cache.get(key, lambda: key * key) for key in (2, 3, 2, 4)], list(cache)
+    ([4, 9, 4, 16], [2, 4])
+    """
+
+    def __init__(self, maxsize: int = 64):
+        super().__init__()
+        self.maxsize = maxsize
+
+    def get(self, key, make):
+        if key in self:
+            self.move_to_end(key)
+        else:
+            self[key] = make()
+            if len(self) > self.maxsize:
+                self.popitem(last=False)
+        return self[key]
+
+
+class FastFigure:
+    """Re-render a figure by drawing only its changing artists over a cached picture of the rest.
+
+    The first :meth:`png` (and the first after :meth:`invalidate`) lays the figure out and fixes that
+    layout, then draws it with the ``dynamic`` artists hidden and keeps those pixels. Every call then
+    restores them, draws the dynamic artists (in their list order) and encodes the canvas as a PNG.
+
+    Args:
+        fig: a figure with an Agg canvas (as :func:`coursekit.show.look.new_figure` makes them).
+        dynamic: the artists that change (lines, a legend or title whose text changes); list them
+            last-drawn last, and keep limits and other artists fixed or call :meth:`invalidate`.
+
+    >>> from coursekit.show.look import new_figure
+    >>> fig, ax = new_figure()
+    >>> line, = ax.plot([0, 1], [0, 1])
+    >>> fast = FastFigure(fig, [line])
+    >>> first = fast.png(); line.set_ydata([1, 0]); fast.png() != first
+    True
+    """
+
+    def __init__(self, fig: Figure, dynamic):
+        self.fig, self.dynamic, self._background = fig, list(dynamic), None
+
+    def invalidate(self) -> None:
+        """Forget the cached background (after a change to a static artist, limits or labels)."""
+        self._background = None
+
+    def png(self) -> bytes:
+        """The current figure as PNG bytes."""
+        canvas = self.fig.canvas
+        if self._background is None:
+            canvas.draw()  # lay out with every artist shown, then keep that layout
+            self.fig.set_layout_engine("none")
+            shown = [artist.get_visible() for artist in self.dynamic]
+            for artist in self.dynamic:
+                artist.set_visible(False)
+            canvas.draw()
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            for artist, visible in zip(self.dynamic, shown):
+                artist.set_visible(visible)
+        canvas.restore_region(self._background)
+        for artist in self.dynamic:
+            self.fig.draw_artist(artist)
+        return encode_png(canvas, level=1)
+
+
+def png_output(png: bytes, text: str = "<Figure>") -> dict:
+    """One ``display_data`` output holding a PNG (base64) and a text, as an ``ipywidgets.Output`` stores it.
+
+    >>> png_output(b"\\x89PNG", "<Figure>")["data"]
+    {'image/png': 'iVBORw==', 'text/plain': '<Figure>'}
+    """
+    return {
+        "output_type": "display_data",
+        "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text},
+        "metadata": {},
+    }
+
+
+class Explorer(widgets.VBox):
+    """Controls, one figure that ``render`` re-draws when a control changes, and a line of numbers.
+
+    ``render(values)`` gets ``{control name: value}`` and returns ``(figure, png bytes, summary html)``.
+    Attributes: ``controls`` (dict), ``output`` (the ``Output``), ``summary`` (an ``HTML``), ``figure``.
+
+    >>> from coursekit.show.look import figure_png, new_figure
+    >>> fig, ax = new_figure()
+    >>> w = Explorer({"n": widgets.IntSlider(value=1)}, lambda v: (fig, figure_png(fig), f"n = {v['n']}"))
+    >>> w.controls["n"].value = 2
+    >>> w.summary.value, len(w.output.outputs)
+    ('n = 2', 1)
+    """
+
+    def __init__(self, controls: dict, render: Callable, height: int = 410):
+        self.controls, self._render = controls, render
+        self.summary = widgets.HTML()
+        self.output = widgets.Output(layout=widgets.Layout(height=f"{height}px", overflow="hidden"))
+        super().__init__([*controls.values(), self.output, self.summary])  # numbers below: the figure never moves
+        for control in controls.values():
+            control.observe(self.update, names="value")
+        self.update()
+
+    def values(self) -> dict:
+        """The current value of every control."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self, change=None) -> None:
+        """Re-render the figure for the current values and show it, replacing the previous one."""
+        self.figure, png, self.summary.value = self._render(self.values())
+        self.output.outputs = (png_output(png, repr(self.figure)),)
+
+
+def slider(kind, description: str, value, low, high, step, **kwargs):
+    """A slider of ``kind`` in the course's layout, its range widened to hold ``value`` (a slider clamps silently).
+
+    >>> s = slider(widgets.FloatSlider, "β", 0.995, 0.0, 0.99, 0.01)
+    >>> s.min, s.max, s.value
+    (0.0, 0.995, 0.995)
+    """
+    return kind(description=description, value=value, min=min(low, value), max=max(high, value), step=step,
+                style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT, **kwargs)
+
+
+def log_slider(description: str, value: float, low: float, high: float):
+    """A slider on a log10 scale from ``low`` to ``high`` (widened to hold ``value``), 20 steps per decade.
+
+    >>> s = log_slider("α", 0.1, 1e-4, 3.0)
+    >>> round(s.min, 3), round(s.max, 3), s.value
+    (-4.0, 0.477, 0.1)
+    """
+    exponent = math.log10(value)
+    return widgets.FloatLogSlider(description=description, value=value, min=min(math.log10(low), exponent),
+                                  max=max(math.log10(high), exponent), step=0.05, style=DESCRIPTION_STYLE,
+                                  layout=CONTROL_LAYOUT)

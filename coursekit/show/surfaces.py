@@ -1,0 +1,248 @@
+"""Loss surfaces drawn: contours of J(x, y) with optimizers' paths, and sliders for α, β₁, β₂ and T (notebooks 05-07, 09).
+
+:func:`trajectory_data` computes the paths without a display; :func:`trajectory_explorer` draws them with
+:func:`plot_trajectories`, one cached contour picture per surface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import ipywidgets as widgets
+import numpy as np
+
+from coursekit import _validate, surfaces
+from coursekit.optim import OPTIMIZERS, make_optimizer
+from coursekit.show.explorer import DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, log_slider, slider
+from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
+from coursekit.surfaces import Surface
+from coursekit.trajectories import Trajectory, trajectory
+
+
+def surface_grid(surface: Surface, resolution: int = 150) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(X, Y, J(X, Y))`` on a ``resolution × resolution`` grid over the surface's plotting window.
+
+    >>> from coursekit.surfaces import saddle
+    >>> [a.shape for a in surface_grid(saddle(), resolution=20)]
+    [(20, 20), (20, 20), (20, 20)]
+    """
+    if not isinstance(surface, Surface):
+        raise TypeError(f"surface must be a coursekit.surfaces.Surface (e.g. rosenbrock()), "
+                        f"got {type(surface).__name__}")
+    resolution = _validate.positive_int(resolution, "resolution")
+    X, Y = np.meshgrid(np.linspace(*surface.xlim, resolution), np.linspace(*surface.ylim, resolution))
+    return X, Y, np.asarray(surface.f(X, Y), dtype=float)
+
+
+def _levels(Z: np.ndarray, count: int) -> np.ndarray:
+    """Contour levels at quantiles of ``Z``: evenly spread over the picture whatever the scale of ``J``."""
+    return np.unique(np.quantile(Z[np.isfinite(Z)], np.linspace(0, 1, count)))
+
+
+@styled
+def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], *, grid=None, levels: int = 15,
+                      title: str | None = None) -> CourseFigure:
+    """Contours of a loss surface ``J(x, y)`` with the paths ``w_0, w_1, …`` of one or more optimizers.
+
+    Each path joins the iterates ``w_t`` (dots), from the start ``w_0`` (a black circle) towards the
+    known minima (black stars); saddle points are black crosses.
+
+    Args:
+        surface: a :class:`~coursekit.surfaces.Surface`.
+        trajectories: ``{label: Trajectory}`` from :func:`coursekit.trajectories.trajectory`; a label that
+            names an optimizer ("GD", "Momentum", "RMSprop", "Adam") gets that optimizer's colour.
+        grid: ``(X, Y, Z)`` from :func:`surface_grid`, to reuse a grid already computed.
+        levels: the number of contour levels.  title: defaults to the surface's name.
+
+    Returns:
+        A :class:`CourseFigure`; each path's line has its label as ``gid``.
+
+    Reference: notebooks 05-07 and 09.
+
+    >>> from coursekit.optim import GD, Adam
+    >>> from coursekit.surfaces import elongated_quadratic
+    >>> from coursekit.trajectories import trajectory
+    >>> s = elongated_quadratic()
+    >>> runs = {"GD": trajectory(s, GD(0.1), steps=20), "Adam": trajectory(s, Adam(0.1), steps=20)}
+    >>> fig = plot_trajectories(s, runs)
+    >>> [line.get_gid() for line in fig.axes[0].lines][:2]
+    ['GD', 'Adam']
+    """
+    X, Y, Z = surface_grid(surface) if grid is None else grid
+    if not isinstance(trajectories, Mapping) or not trajectories:
+        raise TypeError(f"trajectories must be a non-empty dict label -> Trajectory, got {trajectories!r:.80}")
+    for label, run in trajectories.items():
+        if not isinstance(run, Trajectory):
+            raise TypeError(f"trajectories[{label!r}] must be a Trajectory (coursekit.trajectories.trajectory), "
+                            f"got {type(run).__name__}")
+    levels = _levels(Z, _validate.positive_int(levels, "levels"))
+    fig, ax = new_figure()
+    ax.contourf(X, Y, Z, levels=levels, cmap="Greys_r", alpha=0.35)
+    ax.contour(X, Y, Z, levels=levels, colors="#777777", linewidths=0.5)
+    ax.grid(False)
+    colors = colors_for(trajectories)
+    for label, run in trajectories.items():
+        ax.plot(run.points[:, 0], run.points[:, 1], ".-", color=colors[label], lw=1.3, label=label, gid=label)
+    marks = [("start", [surface.start], "o"), ("minimum", surface.minima, "*"), ("saddle point", surface.saddles, "X")]
+    for label, points, marker in marks:
+        if points:
+            xy = np.array(points, dtype=float)
+            ax.plot(xy[:, 0], xy[:, 1], marker, color="black", ms=9 if marker == "*" else 6, ls="none", label=label)
+    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)", ylabel="y (second parameter)",
+           title=surface.name if title is None else title)
+    fig.legend(loc="outside right upper")
+    return fig
+
+
+#: The surfaces of :func:`trajectory_explorer`'s menu: name -> factory of the condition number ``κ``.
+SURFACES: dict[str, Callable[[float], surfaces.Surface]] = {
+    "elongated quadratic": lambda kappa: surfaces.elongated_quadratic(kappa),
+    "Rosenbrock": lambda kappa: surfaces.rosenbrock(),
+    "saddle": lambda kappa: surfaces.saddle(),
+    "plateau": lambda kappa: surfaces.plateau(),
+    "several minima": lambda kappa: surfaces.several_minima(),
+}
+
+
+def _lr_for(lr, name: str) -> float:
+    """The learning rate of one optimizer from a number (shared by all) or a dict per optimizer name."""
+    if isinstance(lr, Mapping):
+        if name not in lr:
+            raise ValueError(f"lr must give a learning rate for every optimizer, missing {name!r} in {dict(lr)}")
+        return lr[name]
+    return lr
+
+
+def _names(optimizers) -> tuple[str, ...]:
+    """Check a non-empty sequence of distinct optimizer names."""
+    if isinstance(optimizers, str) or not optimizers or len(set(optimizers)) != len(optimizers):
+        raise ValueError(f"optimizers must be distinct names from {list(OPTIMIZERS)}, got {optimizers!r}")
+    for name in optimizers:
+        if name not in OPTIMIZERS:
+            raise ValueError(f"optimizers must be distinct names from {list(OPTIMIZERS)}, got {name!r}")
+    return tuple(optimizers)
+
+
+def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=0.999, steps=50, start=None) -> dict:
+    """The paths of several optimizers on a surface, each from a fresh optimizer and the same start.
+
+    ``w_t = w_{t−1} − α · (the optimizer's step direction)``, for t = 1..steps (see :mod:`coursekit.optim`).
+
+    Args:
+        surface: a :class:`~coursekit.surfaces.Surface`.  optimizers: names from ``OPTIMIZERS``.
+        lr: ``α``, one number for all or ``{name: α}``.  beta1: momentum's ``β`` and Adam's ``β₁``.
+        beta2: ``β₂`` of RMSprop and Adam.  steps: ``T``.  start: ``w_0`` (default ``surface.start``).
+
+    Returns:
+        ``{name: Trajectory}``, exactly as :func:`coursekit.trajectories.trajectory` returns.
+
+    Reference: notebooks 05-07.
+
+    >>> runs = trajectory_data(surfaces.elongated_quadratic(), ["GD", "Adam"], lr=0.1, steps=10)
+    >>> {name: run.points.shape for name, run in runs.items()}
+    {'GD': (11, 2), 'Adam': (11, 2)}
+    """
+    return {
+        name: trajectory(surface, make_optimizer(name, _lr_for(lr, name), beta1, beta2), start, steps)
+        for name in _names(optimizers)
+    }
+
+
+class _TrajectoryView:
+    """The figure of :func:`trajectory_explorer`: one cached picture per surface, paths updated in place."""
+
+    def __init__(self, optimizers: tuple[str, ...], surface=None):
+        self.optimizers, self.fixed = optimizers, surface
+        self._surfaces, self._runs, self._pictures = LruCache(16), LruCache(512), LruCache(8)
+
+    def __call__(self, values: dict):
+        key = ("fixed",) if self.fixed else (values["surface"], values.get("condition_number", 10.0))
+        surface = self.fixed or self._surfaces.get(key, lambda: SURFACES[key[0]](key[1]))
+        lr = {name: values[f"lr {name}"] for name in self.optimizers} if "lr" not in values else values["lr"]
+        beta1, beta2, steps = values.get("beta1", 0.9), values.get("beta2", 0.999), values["steps"]
+        runs = {}
+        for name in self.optimizers:  # an optimizer's repr holds exactly the hyperparameters it uses
+            run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)), steps)
+            run = lambda: trajectory_data(surface, [name], lr, beta1, beta2, steps)[name]  # noqa: E731 (called now)
+            runs[name] = self._runs.get(run_key, run)
+        fig, fast = self._pictures.get(key, lambda: self._picture(surface, runs))
+        for line in fast.dynamic:
+            if line.get_gid() in runs:
+                line.set_data(runs[line.get_gid()].points.T)
+        return fig, fast.png(), _trajectory_summary(surface, runs)
+
+    @staticmethod
+    def _picture(surface, runs):
+        fig = plot_trajectories(surface, runs)
+        return fig, FastFigure(fig, fig.axes[0].lines)
+
+
+def _trajectory_summary(surface, runs: dict) -> str:
+    """One line per optimizer: where its path ended, or that it diverged."""
+    colors = colors_for(runs)
+    parts = []
+    for name, run in runs.items():
+        steps = len(run.losses) - 1
+        if run.diverged:
+            text = f"diverged after {steps} steps (α too large)"
+        else:
+            distance = min(np.hypot(*(run.points[-1] - np.array(m))) for m in surface.minima)
+            text = f"J = {run.losses[-1]:.3g} after {steps} steps, {distance:.2g} from the nearest minimum"
+        parts.append(f'<span style="color:{colors[name]}">■</span> <b>{name}</b>: {text}')
+    return "<br>".join(parts)
+
+
+def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Momentum", "Adam"), lr=0.1,
+                        beta1: float = 0.9, beta2: float = 0.999, steps: int = 50,
+                        condition_number: float = 10.0) -> Explorer:
+    """Sliders for ``α``, ``β₁``, ``β₂`` and the number of steps over the paths of optimizers on a surface.
+
+    Args:
+        surface: a name from ``SURFACES`` (a menu offers them all, with a slider for the quadratic's
+            condition number ``κ``) or a :class:`~coursekit.surfaces.Surface` (no menu).
+        optimizers: names from ``OPTIMIZERS``.  lr: ``α``, one slider for all, or ``{name: α}`` for one
+            slider per optimizer.  beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂``.
+        steps: ``T``, the initial number of steps (the slider goes to 300).
+        condition_number: the initial ``κ`` of the elongated quadratic.
+
+    Returns:
+        An :class:`Explorer`; its numbers line gives each optimizer's final loss and distance to a minimum.
+
+    Reference: notebooks 05-07 and 09.
+
+    >>> w = trajectory_explorer(optimizers=("GD", "Momentum"), steps=20)
+    >>> w.controls["lr"].value = 0.15
+    >>> len(w.output.outputs), w.figure.axes[0].lines[0].get_xdata().shape
+    (1, (21,))
+    """
+    optimizers = _names(optimizers)
+    rates = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}
+    controls = {}
+    if not isinstance(surface, surfaces.Surface):
+        if surface not in SURFACES:
+            raise ValueError(f"surface must be a Surface or one of {list(SURFACES)}, got {surface!r}")
+        controls["surface"] = widgets.Dropdown(options=list(SURFACES), value=surface, description="surface",
+                                               style=DESCRIPTION_STYLE)
+        kappa = _validate.positive(condition_number, "condition_number")
+        controls["condition_number"] = log_slider("κ (quadratic)", kappa, 1.0, 100.0)
+    if isinstance(lr, Mapping):
+        controls.update({f"lr {name}": log_slider(f"α ({name})", rates[name], 1e-4, 3.0) for name in optimizers})
+    else:
+        controls["lr"] = log_slider("α (learning rate)", rates[optimizers[0]], 1e-4, 3.0)
+    if {"Momentum", "Adam"} & set(optimizers):
+        beta1 = _validate.beta(beta1, "beta1")
+        controls["beta1"] = slider(widgets.FloatSlider, "β₁ (momentum)", beta1, 0.0, 0.99, 0.01)
+    if {"RMSprop", "Adam"} & set(optimizers):
+        controls["beta2"] = slider(widgets.FloatSlider, "β₂ (squares)", _validate.beta(beta2, "beta2"), 0.5, 0.999,
+                                    0.001, readout_format=".3f")
+    controls["steps"] = slider(widgets.IntSlider, "steps T", _validate.positive_int(steps, "steps"), 1, 300, 1)
+    view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None)
+    explorer = Explorer(controls, view)
+    if "surface" in controls:
+        _enable_kappa(controls)
+        controls["surface"].observe(lambda change: _enable_kappa(controls), names="value")
+    return explorer
+
+
+def _enable_kappa(controls: dict) -> None:
+    controls["condition_number"].disabled = controls["surface"].value != "elongated quadratic"

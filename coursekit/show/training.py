@@ -1,0 +1,252 @@
+"""The mini-batch figures and explorer: the data, costs per step or epoch, and a batch-size slider (notebooks 01-02).
+
+:func:`batch_size_data` trains and times one mini-batch size without a display; :func:`batch_size_explorer`
+draws the runs with :func:`plot_minibatch_costs`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import numpy as np
+
+from coursekit import _validate
+from coursekit.minibatch import num_mini_batches
+from coursekit.optim import make_optimizer
+from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache
+from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, style, styled
+from coursekit.train import History, train
+
+
+def _cost_curve(value, name: str, per: str) -> np.ndarray:
+    """The costs of one series: a History's per-step ``costs`` or per-epoch ``epoch_costs``, or an array."""
+    if hasattr(value, "costs") and hasattr(value, "epoch_costs"):
+        value = value.costs if per == "iteration" else value.epoch_costs
+    return _validate.array(value, name, ndim=1, finite=False)
+
+
+@styled
+def plot_costs(costs: Mapping, per: str = "iteration", log: bool = False, *,
+               title: str | None = None) -> CourseFigure:
+    """Cost curves: ``J{t}`` per mini-batch step (noisy) or ``J`` per epoch (smooth), one per series.
+
+    ``J{t} = (1/size) Σ_i L(ŷ(i), y(i))`` over mini-batch ``t``; ``J`` over the whole training set.
+
+    Args:
+        costs: ``{label: History or 1-D array of costs}``; for a History, ``per`` picks ``costs`` (per
+            step) or ``epoch_costs``. Optimizer names as labels get the optimizer's colour.
+        per: ``"iteration"`` (x = mini-batch step t, from 1) or ``"epoch"`` (x = epoch, from 1).
+        log: use a logarithmic cost axis.  title: defaults to "Cost per iteration/epoch".
+
+    Returns:
+        A :class:`CourseFigure` with one line per series (its ``gid`` is the label).
+
+    Reference: notebooks 01-02.
+
+    >>> fig = plot_costs({"batch": [0.7, 0.5, 0.4], "mini-batch": [0.7, 0.6, 0.3]}, per="iteration")
+    >>> [line.get_gid() for line in fig.axes[0].lines]
+    ['batch', 'mini-batch']
+    """
+    if per not in ("iteration", "epoch"):
+        raise ValueError(f"per must be 'iteration' or 'epoch', got {per!r}")
+    if not isinstance(log, bool):
+        raise TypeError(f"log must be True or False, got {log!r}")
+    if not isinstance(costs, Mapping) or not costs:
+        raise TypeError(f"costs must be a non-empty dict label -> History or array of costs, got {costs!r:.80}")
+    curves = {label: _cost_curve(value, f"costs[{label!r}]", per) for label, value in costs.items()}
+    colors = colors_for(curves)
+    fig, ax = new_figure()
+    for label, J in curves.items():
+        width = 1.0 if per == "iteration" else 1.6
+        ax.plot(np.arange(1, len(J) + 1), J, color=colors[label], lw=width, label=str(label), gid=str(label))
+    ax.set(xlabel="iteration t (mini-batch step)" if per == "iteration" else "epoch", ylabel="cost J",
+           title=f"Cost per {per}" if title is None else title)
+    if log:
+        ax.set_yscale("log")
+    ax.legend(loc="upper right")
+    return fig
+
+
+@styled
+def plot_minibatch_costs(history, reference=None, *, label: str = "mini-batch",
+                         title: str | None = None) -> CourseFigure:
+    """Costs on an epoch axis: every mini-batch's ``J{t}`` (noisy) and the whole set's ``J`` per epoch.
+
+    Step ``t`` of an epoch of ``ceil(m / size)`` steps sits at ``x = t / ceil(m / size)``, so runs with
+    different mini-batch sizes share one axis.
+
+    Args:
+        history: a :class:`~coursekit.train.History`.  reference: an optional History (e.g. of batch
+            gradient descent) whose per-epoch ``J`` is drawn dashed in black.
+        label: names ``history`` in the legend.  title: defaults to the steps per epoch.
+
+    Returns:
+        A :class:`CourseFigure`; lines have ``gid`` "steps", "epochs" (and "reference").
+
+    Reference: notebooks 01-02.
+
+    >>> from coursekit.data import two_moons
+    >>> from coursekit.optim import GD
+    >>> from coursekit.train import train
+    >>> X, Y = two_moons(m=64)
+    >>> fig = plot_minibatch_costs(train(X, Y, [2, 4, 1], GD(0.1), epochs=2, mini_batch_size=16))
+    >>> fig.axes[0].lines[0].get_xdata().tolist()
+    [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+    """
+    runs = {"history": history} if reference is None else {"history": history, "reference": reference}
+    for name, run in runs.items():
+        if not all(hasattr(run, a) for a in ("costs", "epoch_costs", "steps_per_epoch")):
+            raise TypeError(f"{name} must be a History (coursekit.train.train), got {type(run).__name__}")
+    fig, ax = new_figure()
+    steps = np.arange(1, len(history.costs) + 1) / history.steps_per_epoch
+    ax.plot(steps, history.costs, color=DATA_COLOR, lw=0.6, alpha=0.7, label=f"{label}: J{{t}} of each step",
+            gid="steps")
+    epochs = np.arange(1, len(history.epoch_costs) + 1)
+    ax.plot(epochs, history.epoch_costs, "o-", color=PALETTE["blue"], label=f"{label}: J of the whole set",
+            gid="epochs")
+    if reference is not None:
+        ax.plot(np.arange(1, len(reference.epoch_costs) + 1), reference.epoch_costs, "--", color="black",
+                label="batch gradient descent: J", gid="reference")
+    default = f"{history.steps_per_epoch} steps per epoch"
+    ax.set(xlabel="epoch", ylabel="cost J", title=default if title is None else title)
+    ax.legend(loc="upper right")
+    return fig
+
+
+@styled
+def plot_digits(X, labels, count: int = 12, *, columns: int = 6) -> CourseFigure:
+    """The first ``count`` examples of a set of 8×8 images, each column of ``X`` folded back into a picture.
+
+    Column ``x^(i)`` of ``X`` (64 pixel values) is shown as the 8×8 image it came from, titled with its label.
+
+    Args:
+        X: images as columns, shape ``(64, m)``.  labels: the ``m`` labels (e.g. the digits 0-9).
+        count: how many images to show, 1 <= count <= m.  columns: images per row.
+
+    Returns:
+        A :class:`CourseFigure` with ``count`` image axes.
+
+    Reference: notebook 01 (examples are columns); :func:`coursekit.data.load_digits`.
+
+    >>> from coursekit.data import load_digits
+    >>> split = load_digits()
+    >>> fig = plot_digits(split.X_train, split.labels_train, count=6, columns=3)
+    >>> len(fig.axes), fig.axes[0].get_title()
+    (6, 'label 1')
+    """
+    X = _validate.array(X, "X", ndim=2)
+    if X.shape[0] != 64:
+        raise ValueError(f"X must hold 8×8 images as columns, shape (64, m), got {X.shape}")
+    labels = np.asarray(labels)
+    if labels.shape != (X.shape[1],):
+        raise ValueError(f"labels must have one entry per column of X, shape ({X.shape[1]},), got {labels.shape}")
+    count = _validate.positive_int(count, "count")
+    if count > X.shape[1]:
+        raise ValueError(f"count must be <= m ({X.shape[1]}), got {count}")
+    columns = min(_validate.positive_int(columns, "columns"), count)
+    fig, axes = new_figure(math.ceil(count / columns), columns)
+    for i, ax in enumerate(np.atleast_1d(axes).flat):
+        if i < count:
+            ax.imshow(X[:, i].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+            ax.set_title(f"label {labels[i]}")
+            ax.set_axis_off()
+        else:
+            fig.delaxes(ax)
+    return fig
+
+
+def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Adam", lr: float = 0.01,
+                    epochs: int = 5, seed: int = 0) -> tuple[History, float]:
+    """Train with one mini-batch size and time it: the history (deterministic) and seconds per epoch (not).
+
+    One epoch takes ``ceil(m / size)`` steps (notebook 01).
+
+    Args:
+        X, Y, layer_dims: as for :func:`coursekit.train.train`.  mini_batch_size: the size (``m`` = batch GD).
+        optimizer: a name from :data:`coursekit.optim.OPTIMIZERS` (with the lecture's default
+            ``β``s).  lr: ``α``.
+        epochs: passes over the set.  seed: the seed of the initial parameters and shuffles.
+
+    Returns:
+        ``(History, seconds per epoch)``; the history is the same for the same arguments.
+
+    Reference: notebooks 01-02.
+
+    >>> from coursekit.data import two_moons
+    >>> X, Y = two_moons(m=64)
+    >>> history, seconds = batch_size_data(X, Y, [2, 4, 1], mini_batch_size=16, epochs=2)
+    >>> history.steps_per_epoch, len(history.costs), seconds > 0
+    (4, 8, True)
+    """
+    epochs = _validate.positive_int(epochs, "epochs")
+    start = time.perf_counter()
+    history = train(X, Y, layer_dims, make_optimizer(optimizer, lr), epochs, mini_batch_size, seed=seed)
+    return history, (time.perf_counter() - start) / epochs
+
+
+class _BatchSizeView:
+    """The figure of :func:`batch_size_explorer`: one training run per size, cached; batch GD for reference."""
+
+    def __init__(self, X, Y, layer_dims, optimizer: str, lr: float, epochs: int, seed: int):
+        self._train = lambda size: batch_size_data(X, Y, layer_dims, size, optimizer, lr, epochs, seed)
+        self._runs, self.m = LruCache(32), X.shape[1]
+        self.reference, _ = self._runs.get(self.m, lambda: self._train(self.m))
+        self.fig = plot_minibatch_costs(self.reference, self.reference, label="this size")
+        ax = self.fig.axes[0]
+        ax.set(xlim=(0, epochs), ylim=(0, 1.5 * self.reference.costs[0]))
+        self.steps, self.epochs = ax.lines[:2]
+        self.fast = FastFigure(self.fig, [self.steps, self.epochs, ax.title, ax.get_legend()])
+
+    def __call__(self, values: dict):
+        size = values["mini_batch_size"]
+        history, seconds = self._runs.get(size, lambda: self._train(size))
+        self.steps.set_data(np.arange(1, len(history.costs) + 1) / history.steps_per_epoch, history.costs)
+        self.epochs.set_ydata(history.epoch_costs)
+        with style():
+            self.fig.axes[0].set_title(f"mini-batch size {size}: {history.steps_per_epoch} steps per epoch")
+        summary = (
+            f"size {size}: ceil({self.m} / {size}) = {num_mini_batches(self.m, size)} steps per epoch; "
+            f"{1000 * seconds:.1f} ms per epoch on this machine (first run of this size); "
+            f"final cost J = {history.epoch_costs[-1]:.4f}"
+        )
+        return self.fig, self.fast.png(), summary
+
+
+def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: str = "Adam", lr: float = 0.01,
+                        epochs: int = 5, seed: int = 0) -> Explorer:
+    """A mini-batch-size slider over the cost curves of a training run, with steps and time per epoch.
+
+    One epoch is ``ceil(m / size)`` steps; ``size = m`` is batch gradient descent (always offered, and
+    drawn dashed for reference), ``size = 1`` stochastic gradient descent.
+
+    Args:
+        X, Y, layer_dims: as for :func:`coursekit.train.train`.  sizes: the mini-batch sizes offered
+            (those above ``m`` are left out; ``m`` is added).  optimizer, lr, epochs, seed: as for
+            :func:`batch_size_data`.
+
+    Returns:
+        An :class:`Explorer`. Each size is trained once, when first chosen, and then reused; the time
+        per epoch is that first run's, so it varies from run to run (the costs do not).
+
+    Reference: notebooks 01-02.
+
+    >>> from coursekit.data import two_moons
+    >>> X, Y = two_moons(m=64)
+    >>> w = batch_size_explorer(X, Y, [2, 4, 1], sizes=(8, 32), epochs=2)
+    >>> w.controls["mini_batch_size"].options
+    (('8', 8), ('32', 32), ('m = 64 (batch GD)', 64))
+    """
+    X = _validate.array(X, "X", ndim=2)
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
+        raise TypeError(f"sizes must be a sequence of integers >= 1, got {sizes!r}")
+    m = X.shape[1]
+    chosen = sorted({_validate.positive_int(size, "sizes") for size in sizes if size < m} | {m})
+    labels = [(f"m = {m} (batch GD)" if n == m else f"{n} (stochastic GD)" if n == 1 else str(n), n) for n in chosen]
+    make_optimizer(optimizer, lr)  # checks the name and α before any training
+    view = _BatchSizeView(X, Y, layer_dims, optimizer, lr, _validate.positive_int(epochs, "epochs"), seed)
+    size_slider = widgets.SelectionSlider(options=labels, value=chosen[len(chosen) // 2], description="mini-batch size",
+                                          continuous_update=False, style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT)
+    return Explorer({"mini_batch_size": size_slider}, view)

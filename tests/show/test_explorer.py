@@ -1,0 +1,119 @@
+"""Tests of coursekit.explorer, headless: the cache, the fast re-drawing, the output, the widget and its controls."""
+
+import base64
+import io
+
+import ipywidgets
+import numpy as np
+import pytest
+from PIL import Image
+
+from coursekit.show.explorer import Explorer, FastFigure, LruCache, log_slider, png_output, slider
+from coursekit.show.look import figure_png, new_figure
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.fixture
+def curve():
+    """A figure with one line well inside its axes (never crossing a spine) and that line."""
+    fig, ax = new_figure()
+    ax.set(xlim=(-1, 2), ylim=(-1, 2), title="a line", xlabel="x", ylabel="y")
+    (line,) = ax.plot([0, 1], [0, 1], gid="dynamic")
+    return fig, line
+
+
+# --- LruCache ---------------------------------------------------------------------------------------
+
+
+def test_cache_computes_each_key_once_and_forgets_the_least_recently_used():
+    made = []
+    cache = LruCache(maxsize=2)
+
+    def make(key):
+        return lambda: made.append(key) or key.upper()
+
+    assert [cache.get(k, make(k)) for k in ("a", "b", "a", "c", "a", "b")] == ["A", "B", "A", "C", "A", "B"]
+    assert made == ["a", "b", "c", "b"]  # "b" was forgotten when "c" came, "a" kept: used just before
+    assert list(cache) == ["a", "b"]
+
+
+# --- FastFigure --------------------------------------------------------------------------------------
+
+
+def test_fast_figure_redraws_a_changed_line_exactly_as_a_full_redraw(curve):
+    fig, line = curve
+    fast = FastFigure(fig, [line])
+    first = fast.png()
+    line.set_data([0, 0.5, 1], [1, 0.2, 0.7])
+    again = fast.png()
+    assert not np.array_equal(_pixels(first), _pixels(again))
+    np.testing.assert_array_equal(_pixels(again), _pixels(figure_png(fig)))
+
+
+def test_fast_figure_keeps_its_background_until_invalidated(curve):
+    fig, line = curve
+    fast = FastFigure(fig, [line])
+    fast.png()
+    fig.axes[0].set_title("a new title")
+    stale = fast.png()
+    assert not np.array_equal(_pixels(stale), _pixels(figure_png(fig)))  # the old title is still shown
+    fast.invalidate()
+    np.testing.assert_array_equal(_pixels(fast.png()), _pixels(figure_png(fig)))
+
+
+def test_fast_figure_restores_the_visibility_of_hidden_artists(curve):
+    fig, line = curve
+    line.set_visible(False)
+    FastFigure(fig, [line]).png()
+    assert not line.get_visible()
+
+
+# --- png_output and Explorer ----------------------------------------------------------------------------
+
+
+def test_png_output_is_one_display_data_with_the_png_and_a_text():
+    output = png_output(b"\x89PNG\r\n\x1a\nbytes", "<Figure size 600x400 with 1 Axes>")
+    assert output["output_type"] == "display_data"
+    assert base64.b64decode(output["data"]["image/png"]) == b"\x89PNG\r\n\x1a\nbytes"
+    assert output["data"]["text/plain"] == "<Figure size 600x400 with 1 Axes>"
+
+
+def test_explorer_renders_the_current_values_and_replaces_its_one_output(curve):
+    fig, line = curve
+    seen = []
+
+    def render(values):
+        seen.append(values)
+        line.set_ydata([0, values["slope"]])
+        return fig, figure_png(fig), f"slope {values['slope']}, {values['label']}"
+
+    controls = {"slope": ipywidgets.FloatSlider(value=1.0, min=0, max=2), "label": ipywidgets.Text(value="a")}
+    w = Explorer(controls, render, height=300)
+    controls["slope"].value = 0.5
+    controls["label"].value = "b"
+    assert seen == [{"slope": 1.0, "label": "a"}, {"slope": 0.5, "label": "a"}, {"slope": 0.5, "label": "b"}]
+    assert w.summary.value == "slope 0.5, b" and w.figure is fig
+    (output,) = w.output.outputs
+    assert output == png_output(figure_png(fig), "<Figure size 600x400 with 1 Axes>")
+    assert w.children == (controls["slope"], controls["label"], w.output, w.summary)
+    assert w.output.layout.height == "300px"
+
+
+# --- controls ------------------------------------------------------------------------------------------
+
+
+def test_slider_widens_its_range_to_hold_the_value_and_has_the_course_layout():
+    inside = slider(ipywidgets.IntSlider, "steps T", 50, 1, 300, 1)
+    above = slider(ipywidgets.IntSlider, "steps T", 500, 1, 300, 1)
+    assert (inside.min, inside.max, inside.value) == (1, 300, 50)
+    assert (above.min, above.max, above.value) == (1, 500, 500)
+    assert inside.style.description_width == "8em" and inside.layout.width == "420px"
+
+
+def test_log_slider_spans_the_decades_and_widens_to_hold_the_value():
+    s = log_slider("α", 1e-5, 1e-4, 3.0)
+    assert (s.min, s.max, s.step, s.value) == (pytest.approx(-5.0), pytest.approx(np.log10(3.0)), 0.05, 1e-5)
+    assert isinstance(s, ipywidgets.FloatLogSlider) and s.layout.width == "420px"

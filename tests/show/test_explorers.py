@@ -1,0 +1,286 @@
+"""Tests of the explorers of coursekit.show, headless: their numbers, redraws, caches and inputs."""
+
+import base64
+import io
+import statistics
+import time
+
+import ipywidgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+from coursekit.show import averages, schedules, surfaces, training
+from coursekit.show.look import figure_png
+from coursekit.averages import ewa
+from coursekit.data import two_moons
+from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit.schedules import exponential_decay, inverse_time_decay, staircase_decay
+from coursekit.surfaces import elongated_quadratic, rosenbrock
+from coursekit.trajectories import trajectory
+from coursekit.train import train
+
+
+def _image(explorer) -> np.ndarray:
+    (output,) = explorer.output.outputs
+    assert output["output_type"] == "display_data"
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(output["data"]["image/png"]))))
+
+
+def _paths(explorer) -> dict:
+    return {line.get_gid(): line.get_xydata() for line in explorer.figure.axes[0].lines if line.get_gid()}
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Count the calls of a module-level function as the widgets module sees it."""
+
+    def count(module, name):
+        calls, original = [], getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls.append(args)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+        return calls
+
+    return count
+
+
+# --- the pure parts -----------------------------------------------------------------------------------
+
+
+def test_trajectory_data_equals_surfaces_trajectory():
+    s = rosenbrock()
+    rates = {"GD": 1e-3, "Momentum": 1e-3, "RMSprop": 1e-2, "Adam": 0.05}
+    runs = surfaces.trajectory_data(s, list(rates), lr=rates, beta1=0.8, beta2=0.99, steps=40)
+    expected = {
+        "GD": trajectory(s, GD(1e-3), steps=40),
+        "Momentum": trajectory(s, Momentum(1e-3, beta=0.8), steps=40),
+        "RMSprop": trajectory(s, RMSprop(1e-2, beta2=0.99), steps=40),
+        "Adam": trajectory(s, Adam(0.05, beta1=0.8, beta2=0.99), steps=40),
+    }
+    for name, run in expected.items():
+        np.testing.assert_array_equal(runs[name].points, run.points)
+        np.testing.assert_array_equal(runs[name].losses, run.losses)
+
+
+def test_ewa_data_is_the_average_with_and_without_correction():
+    theta = np.arange(10.0)
+    data = averages.ewa_data(theta, 0.7)
+    np.testing.assert_array_equal(data["average"], ewa(theta, 0.7))
+    np.testing.assert_array_equal(data["corrected"], ewa(theta, 0.7, bias_correction=True))
+
+
+def test_schedule_data_uses_the_schedules_module():
+    data = schedules.schedule_data(0.3, decay_rate=0.5, base=0.9, every=3, epochs=7)
+    epochs = range(1, 8)
+    np.testing.assert_allclose(data["constant"], [0.3] * 7)
+    np.testing.assert_allclose(data["inverse time"], [inverse_time_decay(0.3, 0.5)(e) for e in epochs])
+    np.testing.assert_allclose(data["exponential"], [exponential_decay(0.3, 0.9)(e) for e in epochs])
+    np.testing.assert_allclose(data["staircase (halve)"], [staircase_decay(0.3, 0.5, 3)(e) for e in epochs])
+
+
+@pytest.fixture(scope="module")
+def moons():
+    return two_moons(m=48, seed=3)
+
+
+def test_batch_size_data_is_deterministic_apart_from_the_time(moons):
+    X, Y = moons
+    (h1, s1), (h2, s2) = (training.batch_size_data(X, Y, [2, 4, 1], 16, "GD", 0.5, epochs=3) for _ in range(2))
+    np.testing.assert_array_equal(h1.costs, h2.costs)
+    expected = train(X, Y, [2, 4, 1], GD(0.5), epochs=3, mini_batch_size=16)
+    np.testing.assert_array_equal(h1.costs, expected.costs)
+    assert h1.steps_per_epoch == 3 and s1 > 0 and s2 > 0
+
+
+# --- the trajectory explorer ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def explorer():
+    return surfaces.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=30)
+
+
+def test_trajectory_explorer_is_a_vbox_of_controls_numbers_and_a_fixed_height_output(explorer):
+    assert isinstance(explorer, ipywidgets.VBox)
+    assert list(explorer.controls) == ["surface", "condition_number", "lr", "beta1", "beta2", "steps"]
+    assert explorer.children[-2:] == (explorer.output, explorer.summary) and explorer.output.layout.height == "410px"
+    assert _image(explorer).shape[:2] == (400, 600)
+
+
+def test_moving_a_slider_redraws_the_paths_with_the_new_numbers(explorer):
+    before = _paths(explorer)
+    explorer.controls["lr"].value = 0.05
+    after = _paths(explorer)
+    s = elongated_quadratic(10.0)
+    for name, opt in {"GD": GD(0.05), "Momentum": Momentum(0.05), "Adam": Adam(0.05)}.items():
+        np.testing.assert_array_equal(after[name], trajectory(s, opt, steps=30).points)
+        assert not np.array_equal(before[name], after[name])
+    explorer.controls["steps"].value = 12
+    assert {name: xy.shape for name, xy in _paths(explorer).items()} == {name: (13, 2) for name in before}
+
+
+def test_the_output_holds_one_figure_however_often_a_value_changes(explorer):
+    images = []
+    for lr in (0.02, 0.04, 0.08):
+        explorer.controls["lr"].value = lr
+        assert len(explorer.output.outputs) == 1
+        images.append(_image(explorer))
+    assert not np.array_equal(images[0], images[2])
+    assert "J = " in explorer.summary.value and "GD" in explorer.summary.value
+
+
+def test_only_the_optimizers_that_use_a_changed_value_are_rerun(explorer, counted):
+    calls = counted(surfaces, "trajectory")
+    explorer.controls["beta2"].value = 0.99
+    assert [type(args[1]).__name__ for args in calls] == ["Adam"]
+    explorer.controls["beta1"].value = 0.8
+    assert sorted(type(args[1]).__name__ for args in calls[1:]) == ["Adam", "Momentum"]
+    explorer.controls["beta1"].value = 0.9  # seen before: reused
+    explorer.controls["beta2"].value = 0.999
+    assert len(calls) == 3
+
+
+def test_the_contour_is_drawn_once_per_surface(explorer, counted):
+    calls = counted(surfaces, "plot_trajectories")
+    first_figure = explorer.figure
+    explorer.controls["lr"].value = 0.03
+    assert calls == [] and explorer.figure is first_figure
+    explorer.controls["surface"].value = "saddle"
+    assert len(calls) == 1 and explorer.figure.axes[0].get_title() == "saddle()"
+    assert explorer.controls["condition_number"].disabled
+    explorer.controls["surface"].value = "elongated quadratic"
+    assert len(calls) == 1 and explorer.figure is first_figure
+    assert not explorer.controls["condition_number"].disabled
+
+
+def test_the_fast_redraw_matches_a_full_redraw(explorer):
+    explorer.controls["lr"].value = 0.15
+    fast = _image(explorer)[..., :3].astype(int)
+    full = np.asarray(Image.open(io.BytesIO(figure_png(explorer.figure))))[..., :3].astype(int)
+    differ = np.any(fast != full, axis=-1)
+    assert differ.mean() < 0.001  # only where a path crosses an axis spine may the drawing order differ
+
+
+def test_one_learning_rate_slider_per_optimizer_when_lr_is_a_dict():
+    w = surfaces.trajectory_explorer(rosenbrock(), optimizers=("GD", "Adam"), lr={"GD": 1e-3, "Adam": 0.05}, steps=10)
+    assert list(w.controls) == ["lr GD", "lr Adam", "beta1", "beta2", "steps"]
+    w.controls["lr Adam"].value = 0.1
+    np.testing.assert_array_equal(_paths(w)["Adam"], trajectory(rosenbrock(), Adam(0.1), steps=10).points)
+    np.testing.assert_array_equal(_paths(w)["GD"], trajectory(rosenbrock(), GD(1e-3), steps=10).points)
+
+
+def test_a_diverging_optimizer_is_reported_not_raised():
+    w = surfaces.trajectory_explorer(optimizers=("GD",), lr=3.0, steps=50)
+    assert "diverged" in w.summary.value
+    assert len(w.output.outputs) == 1
+
+
+def test_widgets_do_not_register_figures_with_pyplot(explorer):
+    before = plt.get_fignums()
+    explorer.controls["lr"].value = 0.07
+    schedules.schedule_explorer(epochs=5)
+    assert plt.get_fignums() == before
+
+
+def test_latency_of_a_slider_change_stays_well_below_a_full_rebuild():
+    w = surfaces.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=50)
+    times = []
+    for lr in np.geomspace(0.02, 0.18, 15):
+        start = time.perf_counter()
+        w.controls["lr"].value = float(lr)
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.100  # about 15 ms here; a generous bound against regressions
+
+
+# --- the other explorers ---------------------------------------------------------------------------------
+
+
+def test_ewa_explorer_follows_beta_and_the_bias_correction_switch():
+    theta = np.linspace(5.0, 25.0, 60)
+    w = averages.ewa_explorer(np.arange(1, 61), theta, beta=0.9)
+    ax = w.figure.axes[0]
+    assert not ax.lines[2].get_visible() and len(ax.get_legend().get_texts()) == 2
+    w.controls["beta"].value = 0.5
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), ewa(theta, 0.5))
+    w.controls["bias_correction"].value = True
+    np.testing.assert_array_equal(ax.lines[2].get_ydata(), ewa(theta, 0.5, bias_correction=True))
+    assert ax.lines[2].get_visible() and len(ax.get_legend().get_texts()) == 3
+    assert ax.get_legend().get_texts()[1].get_text() == "β = 0.5 (≈ 2 values)"
+    assert len(w.output.outputs) == 1 and w.summary.value.startswith("β = 0.5 averages about 2 values")
+
+
+def test_batch_size_explorer_trains_each_size_once_and_shows_its_costs(moons, counted):
+    X, Y = moons
+    calls = counted(training, "train")
+    w = training.batch_size_explorer(X, Y, [2, 4, 1], sizes=(1, 16, 100), optimizer="GD", lr=0.5, epochs=2)
+    slider = w.controls["mini_batch_size"]
+    assert slider.options == (("1 (stochastic GD)", 1), ("16", 16), ("m = 48 (batch GD)", 48))
+    assert slider.value == 16 and len(calls) == 2  # batch GD for reference, then the shown size
+    slider.value = 1
+    expected = train(X, Y, [2, 4, 1], GD(0.5), epochs=2, mini_batch_size=1)
+    steps = w.figure.axes[0].lines[0]
+    np.testing.assert_array_equal(steps.get_ydata(), expected.costs)
+    np.testing.assert_allclose(steps.get_xdata()[[0, -1]], [1 / 48, 2.0])
+    assert "48 steps per epoch" in w.summary.value and w.figure.axes[0].get_title().endswith("48 steps per epoch")
+    slider.value = 16
+    assert len(calls) == 3 and len(w.output.outputs) == 1
+
+
+def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
+    w = schedules.schedule_explorer(lr0=0.2, decay_rate=1.0, epochs=10)
+    assert "0.1, 0.0667, 0.05, 0.04" in w.summary.value
+    w.controls["decay_rate"].value = 0.5
+    lines = {line.get_gid(): line for line in w.figure.axes[0].lines}
+    np.testing.assert_allclose(lines["inverse time"].get_ydata(), [0.2 / (1 + 0.5 * e) for e in range(1, 11)])
+    w.controls["lr0"].value = 0.5
+    assert w.figure.axes[0].get_ylim() == pytest.approx((0, 0.525))
+    assert lines["constant"].get_ydata()[0] == 0.5
+
+
+# --- bad inputs -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: surfaces.trajectory_data(rosenbrock(), "GD", 0.1),
+         ValueError, r"optimizers must be distinct names .* got 'GD'"),
+        (lambda: surfaces.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1),
+         ValueError, r"optimizers must be distinct names"),
+        (lambda: surfaces.trajectory_data(rosenbrock(), ["Nesterov"], 0.1), ValueError, r"got 'Nesterov'"),
+        (lambda: surfaces.trajectory_data(rosenbrock(), ["GD", "Adam"], {"GD": 0.1}),
+         ValueError, r"lr must give a learning rate for every optimizer, missing 'Adam'"),
+        (lambda: surfaces.trajectory_explorer("bowl"),
+         ValueError, r"surface must be a Surface or one of \['elongated quadratic'"),
+        (lambda: surfaces.trajectory_explorer(lr=0.0), ValueError, r"lr\['GD'\] must be a finite number > 0, got 0.0"),
+        (lambda: surfaces.trajectory_explorer(steps=0), ValueError, r"steps must be an integer >= 1, got 0"),
+        (lambda: surfaces.trajectory_explorer(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\), got 1.0"),
+        (lambda: surfaces.trajectory_explorer(condition_number=-2.0),
+         ValueError, r"condition_number must be a finite number > 0"),
+        (lambda: averages.ewa_explorer([1, 2], [1.0, 2.0], beta=-0.1),
+         ValueError, r"beta must be in \[0, 1\), got -0.1"),
+        (lambda: averages.ewa_explorer([1, 2], [1.0, 2.0], bias_correction=1),
+         TypeError, r"bias_correction must be True or False, got 1"),
+        (lambda: averages.ewa_explorer([1, 2], [[1.0, 2.0]]), ValueError, r"thetas must be a 1-D array"),
+        (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8),
+         TypeError, r"sizes must be a sequence of integers >= 1, got 8"),
+        (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)),
+         ValueError, r"sizes must be an integer >= 1, got 0"),
+        (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"),
+         ValueError, r"optimizer name must be one of"),
+        (lambda: training.batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0),
+         ValueError, r"epochs must be an integer >= 1, got 0"),
+        (lambda: schedules.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),
+        (lambda: schedules.schedule_explorer(base=1.5), ValueError, r"base must be in \(0, 1\], got 1.5"),
+        (lambda: schedules.schedule_explorer(every=0), ValueError, r"every must be an integer >= 1, got 0"),
+        (lambda: schedules.schedule_explorer(epochs=2.5), TypeError, r"epochs must be an integer >= 1, got 2.5"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_message(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
