@@ -1,6 +1,6 @@
 # The course's commands. A newcomer needs two: `make lab` and `make test`.
 # Both create the virtual environment .venv on first use and (re)install the project
-# whenever pyproject.toml changes.
+# whenever pyproject.toml changes. A learner works in $(WORK)/, their own copy of the student edition.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,7 +10,10 @@ EXTRAS ?= dev
 comma := ,
 # One stamp per set of extras, so that choosing other extras installs them.
 STAMP := $(VENV)/.installed-$(subst $(comma),+,$(EXTRAS))
-FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
+# The learner's working copy: made from the student edition by `make lab`, never overwritten once changed.
+WORK ?= my-course
+# JupyterLab's settings for the course (no news pop-up, widget state saved with the notebook).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # JupyterLab refuses to start as root unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Extra options for `make lab`, e.g. LAB_ARGS="--no-browser --port 8899" on a headless machine.
@@ -18,17 +21,27 @@ LAB_ARGS ?=
 NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=120 --nbval-sanitize-with=nbval_sanitize.cfg
 JOBS ?= 2
 
-.PHONY: install lab test execute student bench clean
+.PHONY: install lab check test execute student bench clean
 
-install: $(STAMP)
+install: $(STAMP) $(LAB_SETTINGS)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
+$(LAB_SETTINGS): jupyter-settings/overrides.json $(STAMP)
+	mkdir -p $(dir $@)
+	cp $< $@
+
+# Brings the working copy up to the latest edition (keeping every notebook you changed), then opens it.
 lab: install
-	$(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) $(FIRST_NOTEBOOK)
+	$(BIN)/python -m coursekit.course.working_copy notebooks $(WORK)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) $(LAB_ARGS) $(WORK)/00_start_here.ipynb
+
+# The learner's self-check: every notebook of the working copy (or NB=05) run afresh, one line per exercise.
+check: install
+	$(BIN)/python -m coursekit.course.selfcheck $(WORK) $(if $(NB),--notebook $(NB))
 
 test: install
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(NBVAL) coursekit tests notebooks
@@ -36,11 +49,13 @@ test: install
 execute: install
 	$(BIN)/python -m coursekit.course.editions execute notebooks/*.ipynb
 
+# The student edition for instructors to hand out; it refuses to overwrite changed notebooks unless FORCE=1.
 student: install
-	$(BIN)/python -m coursekit.course.editions student notebooks student
+	$(BIN)/python -m coursekit.course.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
 
 bench: install
 	$(BIN)/python benchmarks/widget_latency.py
 
+# Removes what the tools made; never a learner's notebooks ($(WORK)/, student/).
 clean:
-	rm -rf $(VENV) student .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis

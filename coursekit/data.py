@@ -91,6 +91,14 @@ class DigitsSplit(NamedTuple):
         return self.Y_test.argmax(axis=0)
 
 
+#: Where the digits come from, stated once (notebook 01 prints it; the README's Datasets section agrees).
+DIGITS_SOURCE = (
+    "1,797 handwritten digits by 13 writers: the test part of E. Alpaydin and C. Kaynak, \"Optical Recognition "
+    "of Handwritten Digits\", UCI Machine Learning Repository (1998), https://doi.org/10.24432/C50P49 "
+    "(43 people wrote the whole UCI set: 30 the training part, 13 others the test part), licence CC BY 4.0"
+)
+
+
 def load_digits(test_fraction: float = 0.2, seed: int = 0) -> DigitsSplit:
     """Real handwritten digits (8×8 images, 10 classes), split into a training and a test set.
 
@@ -107,9 +115,7 @@ def load_digits(test_fraction: float = 0.2, seed: int = 0) -> DigitsSplit:
         A :class:`DigitsSplit` ``(X_train (64, m_train), Y_train (10, m_train), X_test (64, m_test),
         Y_test (10, m_test))``, float64 copies.
 
-    Reference: E. Alpaydin and C. Kaynak, "Optical Recognition of Handwritten Digits", UCI Machine
-    Learning Repository (1998), https://doi.org/10.24432/C50P49, licence CC BY 4.0. This copy is the
-    test part of the UCI data (1,797 images by 13 writers) as bundled by scikit-learn (BSD-3).
+    Reference: :data:`DIGITS_SOURCE`; this copy is the one bundled by scikit-learn (BSD-3).
 
     >>> X_train, Y_train, X_test, Y_test = load_digits(test_fraction=0.2, seed=0)
     >>> X_train.shape, Y_test.shape, float(X_train.max())

@@ -25,7 +25,7 @@ class Surface:
     ``∇J = (∂J/∂x, ∂J/∂y)``;  ``H = [[∂²J/∂x², ∂²J/∂x∂y], [∂²J/∂x∂y, ∂²J/∂y²]]``
 
     Args:
-        name: the call that built it, e.g. ``"rosenbrock(a=1.0, b=100.0)"`` (a plot title).
+        name: the call that built it, e.g. ``"rosenbrock(a=1.0, b=100.0)"`` (its ``repr``).
         f: ``J(x, y)``, element-wise on numpy arrays of equal shape (contour grids).
         df: ``(x, y) -> (∂J/∂x, ∂J/∂y)``, element-wise too (quiver plots).
         d2f: ``(x, y) -> (∂²J/∂x², ∂²J/∂x∂y, ∂²J/∂y²)``.
@@ -33,6 +33,7 @@ class Surface:
         start: a default start point ``(x, y)`` that shows the surface's lesson.
         xlim, ylim: a plotting window ``(low, high)``.
         saddles: known saddle points, if any.
+        title: what a figure calls it, e.g. ``"Rosenbrock's valley"`` (default: ``name``).
 
     Reference: notebooks 05 and 09.
 
@@ -50,6 +51,11 @@ class Surface:
     xlim: tuple
     ylim: tuple
     saddles: tuple = field(default=())
+    title: str = ""
+
+    def __post_init__(self):
+        if not self.title:
+            object.__setattr__(self, "title", self.name)
 
     def loss(self, point) -> float:
         """``J(x, y)`` at one point given as an array-like of shape (2,)."""
@@ -113,6 +119,7 @@ def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> S
     c = _validate.positive(scale, "scale")
     return Surface(
         name=f"elongated_quadratic(condition_number={kappa!r}, scale={c!r})",
+        title=f"elongated bowl, κ = {kappa:.3g}" + ("" if c == 1 else f", scale {c:.3g}"),
         f=lambda x, y: 0.5 * c * (x * x + kappa * y * y),
         df=lambda x, y: (c * x, c * kappa * y),
         d2f=lambda x, y: (c + 0 * x, 0 * x, c * kappa + 0 * x),  # + 0 * x: constants take the grid's shape
@@ -144,6 +151,7 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Surface:
     b = _validate.positive(b, "b")
     return Surface(
         name=f"rosenbrock(a={a!r}, b={b!r})",
+        title="Rosenbrock's valley" + ("" if (a, b) == (1.0, 100.0) else f", a = {a:g}, b = {b:g}"),
         f=lambda x, y: (a - x) ** 2 + b * (y - x * x) ** 2,
         df=lambda x, y: (-2 * (a - x) - 4 * b * x * (y - x * x), 2 * b * (y - x * x)),
         d2f=lambda x, y: (2 - 4 * b * y + 12 * b * x * x, -4 * b * x, 2 * b + 0 * x),
@@ -171,6 +179,7 @@ def saddle() -> Surface:
     """
     return Surface(
         name="saddle()",
+        title="a saddle point",
         f=lambda x, y: x * x - y * y + 0.5 * y**4,
         df=lambda x, y: (2 * x, -2 * y + 2 * y**3),
         d2f=lambda x, y: (2 + 0 * x, 0 * x, -2 + 6 * y * y),
@@ -233,7 +242,8 @@ def plateau(slope: float = 1e-3) -> Surface:
     """
     slope = _validate.positive(slope, "slope")
     f, df, d2f = _wells_on_bowl(slope, ((0.0, 0.0, 1.0, 1.0),), offset=1.0)
-    return Surface(f"plateau(slope={slope!r})", f, df, d2f, ((0.0, 0.0),), (4.5, 3.0), (-6.0, 6.0), (-6.0, 6.0))
+    return Surface(f"plateau(slope={slope!r})", f, df, d2f, ((0.0, 0.0),), (4.5, 3.0), (-6.0, 6.0), (-6.0, 6.0),
+                   title=f"a plateau around a well (slope {slope:g})")
 
 
 _SEVERAL_WELLS = ((-1.5, 1.0, 1.0, 0.6), (1.5, 0.5, 2.0, 0.7), (0.0, -1.5, 0.6, 0.5))
@@ -259,7 +269,8 @@ def several_minima() -> Surface:
     """
     f, df, d2f = _wells_on_bowl(0.2, _SEVERAL_WELLS)
     minima = sorted((_newton(df, d2f, (cx, cy)) for cx, cy, _, _ in _SEVERAL_WELLS), key=lambda p: f(*p))
-    return Surface("several_minima()", f, df, d2f, tuple(minima), (-2.5, 2.5), (-3.0, 3.0), (-3.0, 3.0))
+    return Surface("several_minima()", f, df, d2f, tuple(minima), (-2.5, 2.5), (-3.0, 3.0), (-3.0, 3.0),
+                   title="a bowl with several minima")
 
 
 def _newton(df, d2f, point, iterations: int = 20) -> tuple[float, float]:

@@ -1,8 +1,21 @@
-"""How the course runs: exercises and their checks, the editions of the notebooks, the environment report.
+"""How the course runs: exercises and their checks, hints, concept questions, progress, the editions.
 
-A notebook imports what a learner uses from here: ``from coursekit.course import check``.
+A notebook imports what a learner uses from here::
+
+    from coursekit.course import ask, check, hint, progress
+
+``check("name")`` checks an exercise (:mod:`~coursekit.course.checks`), ``hint("name")`` shows the next
+hint (:mod:`~coursekit.course.hints`), ``ask("id")`` a concept question (:mod:`~coursekit.course.questions`)
+and ``progress()`` the table of the course (:mod:`~coursekit.course.records`). Behind them: the exercise
+catalogue (:mod:`~coursekit.course.exercises`), the student edition and the learner's working copy
+(:mod:`~coursekit.course.editions`, :mod:`~coursekit.course.working_copy`), ``make check``
+(:mod:`~coursekit.course.selfcheck`) and the environment report (:mod:`~coursekit.course.environment`).
 """
 
-from coursekit.course.exercises import check, evaluate, exercise
+from coursekit.course.checks import check
+from coursekit.course.exercises import evaluate, exercise
+from coursekit.course.hints import hint
+from coursekit.course.records import progress
+from coursekit.course.questions import ask
 
-__all__ = ["check", "evaluate", "exercise"]
+__all__ = ["ask", "check", "evaluate", "exercise", "hint", "progress"]

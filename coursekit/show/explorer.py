@@ -20,6 +20,8 @@ from matplotlib.figure import Figure
 
 from coursekit.show.look import encode_png
 
+#: What a reader without a running kernel is told, beside the figure's picture.
+STATIC_TEXT = "[an interactive figure: run the notebook to move its sliders]"
 #: The controls' look: room for the longest description, and sliders of one width.
 DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "8em"}, {"width": "420px"}
 
@@ -139,6 +141,13 @@ class Explorer(widgets.VBox):
         """Re-render the figure for the current values and show it, replacing the previous one."""
         self.figure, png, self.summary.value = self._render(self.values())
         self.output.outputs = (png_output(png, repr(self.figure)),)
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget, with its figure as a static face: a reader without a kernel sees the picture."""
+        data = super()._repr_mimebundle_(**kwargs)
+        data["image/png"] = self.output.outputs[0]["data"]["image/png"]
+        data["text/plain"] = STATIC_TEXT
+        return data
 
 
 def slider(kind, description: str, value, low, high, step, **kwargs):

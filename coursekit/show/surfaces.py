@@ -52,7 +52,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
         trajectories: ``{label: Trajectory}`` from :func:`coursekit.trajectories.trajectory`; a label that
             names an optimizer ("GD", "Momentum", "RMSprop", "Adam") gets that optimizer's colour.
         grid: ``(X, Y, Z)`` from :func:`surface_grid`, to reuse a grid already computed.
-        levels: the number of contour levels.  title: defaults to the surface's name.
+        levels: the number of contour levels.  title: defaults to the surface's title.
 
     Returns:
         A :class:`CourseFigure`; each path's line has its label as ``gid``.
@@ -89,7 +89,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
             xy = np.array(points, dtype=float)
             ax.plot(xy[:, 0], xy[:, 1], marker, color="black", ms=9 if marker == "*" else 6, ls="none", label=label)
     ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)", ylabel="y (second parameter)",
-           title=surface.name if title is None else title)
+           title=surface.title if title is None else title)
     fig.legend(loc="outside right upper")
     return fig
 

@@ -21,6 +21,15 @@ from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, n
 from coursekit.train import History, train
 
 
+def steps_per_epoch(n: int) -> str:
+    """``"1 step per epoch"``, ``"23 steps per epoch"``.
+
+    >>> steps_per_epoch(1), steps_per_epoch(23)
+    ('1 step per epoch', '23 steps per epoch')
+    """
+    return f"{n} step{'' if n == 1 else 's'} per epoch"
+
+
 def _cost_curve(value, name: str, per: str) -> np.ndarray:
     """The costs of one series: a History's per-step ``costs`` or per-epoch ``epoch_costs``, or an array."""
     if hasattr(value, "costs") and hasattr(value, "epoch_costs"):
@@ -110,7 +119,7 @@ def plot_minibatch_costs(history, reference=None, *, label: str = "mini-batch",
     if reference is not None:
         ax.plot(np.arange(1, len(reference.epoch_costs) + 1), reference.epoch_costs, "--", color="black",
                 label="batch gradient descent: J", gid="reference")
-    default = f"{history.steps_per_epoch} steps per epoch"
+    default = steps_per_epoch(history.steps_per_epoch)
     ax.set(xlabel="epoch", ylabel="cost J", title=default if title is None else title)
     ax.legend(loc="upper right")
     return fig
@@ -206,9 +215,9 @@ class _BatchSizeView:
         self.steps.set_data(np.arange(1, len(history.costs) + 1) / history.steps_per_epoch, history.costs)
         self.epochs.set_ydata(history.epoch_costs)
         with style():
-            self.fig.axes[0].set_title(f"mini-batch size {size}: {history.steps_per_epoch} steps per epoch")
+            self.fig.axes[0].set_title(f"mini-batch size {size}: {steps_per_epoch(history.steps_per_epoch)}")
         summary = (
-            f"size {size}: ceil({self.m} / {size}) = {num_mini_batches(self.m, size)} steps per epoch; "
+            f"size {size}: ceil({self.m} / {size}) = {steps_per_epoch(num_mini_batches(self.m, size))}; "
             f"{1000 * seconds:.1f} ms per epoch on this machine (first run of this size); "
             f"final cost J = {history.epoch_costs[-1]:.4f}"
         )

@@ -41,44 +41,30 @@ def test_strip_solutions_rejects_an_unpaired_marker():
 
 def _notebook():
     nb = new_notebook()
-    solved = new_code_cell(SOLVED, execution_count=1)
-    check = new_code_cell("# NBVAL_CHECK_OUTPUT\ncheck(...)", execution_count=2)
+    solved = new_code_cell(SOLVED, execution_count=1, metadata={"tags": ["exercise"]})
+    check = new_code_cell('from coursekit.course import check\ncheck("momentum_update")', execution_count=2,
+                          metadata={"tags": ["check", "nbval-check-output"]})
     check.outputs = [new_output("execute_result", {"text/plain": "✔ all pass"}, execution_count=2)]
-    nb.cells = [new_markdown_cell("# Title\n### BEGIN SOLUTION in prose is not code"), solved, check]
+    table = new_code_cell("progress()", execution_count=3, metadata={"tags": ["progress"]})
+    table.outputs = [new_output("execute_result", {"text/plain": "00 1/1"}, execution_count=3)]
+    figure = new_code_cell("print(1)", execution_count=4)
+    figure.outputs = [new_output("stream", name="stdout", text="1\n")]
+    nb.cells = [new_markdown_cell("# Title\n### BEGIN SOLUTION in prose is not code"), solved, check, table, figure]
     return nb
 
 
-def test_student_notebook_changes_only_solution_regions_of_code_cells():
+def test_student_notebook_replaces_solutions_and_stores_no_verdict():
     nb = _notebook()
     student = editions.student_notebook(nb)
     assert "### BEGIN SOLUTION" in nb.cells[1].source, "the instructor notebook is not modified"
+    assert nb.cells[2].outputs and "nbval-check-output" in nb.cells[2].metadata.tags
     assert student.cells[0] == nb.cells[0]
     assert "raise NotImplementedError" in student.cells[1].source
-    assert student.cells[2] == nb.cells[2], "check cells and their stored outputs are unchanged"
-
-
-def test_build_student_edition_writes_every_notebook(tmp_path):
-    source, target = tmp_path / "notebooks", tmp_path / "student"
-    source.mkdir()
-    for name in ("00_a.ipynb", "01_b.ipynb"):
-        nbformat.write(_notebook(), source / name)
-    written = editions.build_student_edition(source, target)
-    assert [path.name for path in written] == ["00_a.ipynb", "01_b.ipynb"]
-    cells = nbformat.read(target / "01_b.ipynb", as_version=4).cells
-    assert "raise NotImplementedError" in cells[1].source and "### BEGIN SOLUTION" not in cells[1].source
-
-
-def test_build_student_edition_rejects_a_folder_without_notebooks(tmp_path):
-    with pytest.raises(ValueError, match="source_dir must contain notebooks"):
-        editions.build_student_edition(tmp_path, tmp_path / "student")
-
-
-def test_command_line_builds_the_student_edition(tmp_path, capsys):
-    (tmp_path / "nb").mkdir()
-    nbformat.write(_notebook(), tmp_path / "nb" / "00_a.ipynb")
-    editions.main(["student", str(tmp_path / "nb"), str(tmp_path / "out")])
-    assert (tmp_path / "out" / "00_a.ipynb").exists()
-    assert "wrote" in capsys.readouterr().out
+    for cell in student.cells[2:4]:
+        assert cell.outputs == [] and cell.execution_count is None, "no verdict for work not done"
+    assert student.cells[2].metadata.tags == ["check"], "nbval judges a learner's check by whether it raises"
+    assert student.cells[2].source == nb.cells[2].source
+    assert student.cells[4] == nb.cells[4], "every other cell keeps its stored output"
 
 
 def test_command_line_executes_a_notebook_in_place(tmp_path):
@@ -90,3 +76,13 @@ def test_command_line_executes_a_notebook_in_place(tmp_path):
     cell = nbformat.read(path, as_version=4).cells[0]
     assert cell.execution_count == 1 and cell.outputs[0].text == "42\n"
     assert "execution" not in cell.metadata, "no timing metadata: re-executing changes nothing else"
+
+
+@pytest.mark.parametrize("strict, expected", [(True, "strict\n"), (False, "None\n")])
+def test_execute_notebook_sets_the_kernels_check_mode(tmp_path, monkeypatch, strict, expected):
+    monkeypatch.setenv("COURSEKIT_CHECKS", "strict" if not strict else "lenient")
+    nb = new_notebook(cells=[new_code_cell("import os; print(os.environ.get('COURSEKIT_CHECKS'))")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "n.ipynb")
+    executed = editions.execute_notebook(tmp_path / "n.ipynb", strict=strict)
+    assert executed.cells[0].outputs[0].text == expected

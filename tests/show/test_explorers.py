@@ -151,7 +151,7 @@ def test_the_contour_is_drawn_once_per_surface(explorer, counted):
     explorer.controls["lr"].value = 0.03
     assert calls == [] and explorer.figure is first_figure
     explorer.controls["surface"].value = "saddle"
-    assert len(calls) == 1 and explorer.figure.axes[0].get_title() == "saddle()"
+    assert len(calls) == 1 and explorer.figure.axes[0].get_title() == "a saddle point"
     assert explorer.controls["condition_number"].disabled
     explorer.controls["surface"].value = "elongated quadratic"
     assert len(calls) == 1 and explorer.figure is first_figure

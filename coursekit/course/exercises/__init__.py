@@ -1,13 +1,9 @@
-"""The course's exercises: a registry, and checks that name the learner's mistake.
+"""The course's exercises: a registry, and an evaluation that names the learner's mistake.
 
-In a notebook, the learner writes a function and the next cell checks it::
-
-    check("momentum_update", momentum_update)
-
-On success ``check`` returns a result shown as one deterministic verdict line; on failure it raises
-:class:`ExerciseFailed`, which IPython shows as a short report: the case, what differed, the tolerance,
-the known mistake that explains it (when one does) and a hint. :func:`evaluate` does the same without
-raising. Each exercise is checked against coursekit's own implementation (:func:`reference`).
+:func:`evaluate` runs a learner's function on an exercise's cases and returns a :class:`Result`: one
+deterministic verdict line, or a short report (the case, what differed, the tolerance, the known mistake
+that explains it when one does, and the first hint). Each exercise is checked against coursekit's own
+implementation (:func:`reference`). The check cell of a notebook is :func:`coursekit.course.checks.check`.
 
 The catalogue lives in the ``catalogue_*`` modules, one per part of the course; the machinery that runs
 it in :mod:`coursekit.course.exercises.machinery`.
@@ -27,8 +23,7 @@ from coursekit.course.exercises import (
 )
 from coursekit.course.exercises.machinery import Case, Exercise, ExerciseFailed, Mistake, Result
 
-__all__ = ["Case", "Exercise", "ExerciseFailed", "Mistake", "Result", "check", "evaluate", "exercise", "names",
-           "reference"]
+__all__ = ["Case", "Exercise", "ExerciseFailed", "Mistake", "Result", "evaluate", "exercise", "names", "reference"]
 
 _REGISTRY: dict[str, Exercise] = {
     ex.name: ex
@@ -98,18 +93,3 @@ def evaluate(name: str, fn) -> Result:
     (False, 'plus instead of minus')
     """
     return machinery.run(exercise(name), fn)
-
-
-def check(name: str, fn) -> Result:
-    """The notebook form of :func:`evaluate`: return the passing result, or raise :class:`ExerciseFailed`.
-
-    The passing result shows as one deterministic line (nbval compares it with the stored one); the
-    exception shows as a short report, not a traceback into coursekit.
-
-    >>> check("ewa_step", reference("ewa_step"))
-    ✔ ewa_step: all 5 cases pass (rtol 1e-07, atol 1e-12)
-    """
-    result = evaluate(name, fn)
-    if not result:
-        raise ExerciseFailed(result)
-    return result

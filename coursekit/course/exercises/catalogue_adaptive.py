@@ -62,10 +62,15 @@ def _rms_old_s(w, s, dw, lr, beta2, eps):
 
 RMSPROP_UPDATE = Exercise(
     name="rmsprop_update",
+    notebook="06",
     args=("w", "s", "dw", "lr", "beta2", "eps"),
     returns=("w", "s"),
     description="One step of RMSprop: s = β₂ s + (1 − β₂) dW², then W = W − α dW / (√s + ε). Return (w, s).",
-    hint="square dw element-wise (dw ** 2) inside the average; in the step, add eps after the square root",
+    hints=(
+        "s is an exponentially weighted average too, but of the squared gradient (element by element).",
+        "The step divides dw by the square root of s, so a direction with big gradients gets a small step.",
+        "ε guards against dividing by zero: it is added after taking the square root, never inside it.",
+    ),
     reference=optim.rmsprop_update,
     cases=(
         Case("first step, from s = 0", (_n(3), np.zeros(3), _n(3), 0.01, 0.999, 1e-8)),
@@ -167,6 +172,7 @@ def _adam_not_squared(w, v, s, dw, t, lr, beta1, beta2, eps):
 
 ADAM_UPDATE = Exercise(
     name="adam_update",
+    notebook="07",
     args=("w", "v", "s", "dw", "t", "lr", "beta1", "beta2", "eps"),
     returns=("w", "v", "s"),
     description=(
@@ -174,7 +180,13 @@ ADAM_UPDATE = Exercise(
         "v̂ = v / (1 − β₁^t), ŝ = s / (1 − β₂^t), W = W − α v̂ / (√ŝ + ε). Return (w, v, s), "
         "with v and s NOT bias-corrected: they are the state for the next step."
     ),
-    hint="momentum's v and RMSprop's s, each divided by 1 − its own β to the power t; eps after the root",
+    hints=(
+        "Start from what you wrote for momentum (v) and RMSprop (s): Adam updates both with its own β.",
+        "Then correct each moment's start-up bias by dividing by 1 − its own β raised to the power t (t "
+        "counts from 1).",
+        "The step uses the corrected moments, with ε added after the square root; return the uncorrected v "
+        "and s as the state for the next step.",
+    ),
     reference=optim.adam_update,
     cases=(
         Case("t = 1 from zeros, default hyperparameters",

@@ -25,10 +25,14 @@ def _interval_inverse_time_decay(lr0, epoch_num, decay_rate, time_interval):
 
 INVERSE_TIME_DECAY = Exercise(
     name="inverse_time_decay",
+    notebook="08",
     args=("lr0", "epoch_num", "decay_rate"),
     returns=("lr",),
     description="The learning rate of epoch epoch_num under inverse-time decay: α = α₀ / (1 + decay_rate · epoch_num).",
-    hint="put the whole denominator, 1 + decay_rate * epoch_num, in parentheses",
+    hints=(
+        "At epoch 0 the rate is α₀; the denominator grows by decay_rate every epoch.",
+        "Mind the operator precedence: the whole denominator, 1 plus decay_rate times epoch_num, divides α₀.",
+    ),
     reference=_inverse_time_decay,
     cases=(
         Case("α₀ = 0.2, epoch 2, decay_rate 0.5", (0.2, 2, 0.5)),
@@ -64,11 +68,15 @@ INVERSE_TIME_DECAY = Exercise(
 
 INTERVAL_INVERSE_TIME_DECAY = Exercise(
     name="interval_inverse_time_decay",
+    notebook="08",
     args=("lr0", "epoch_num", "decay_rate", "time_interval"),
     returns=("lr",),
     description="Inverse-time decay applied every time_interval epochs: "
     "α = α₀ / (1 + decay_rate · floor(epoch_num / time_interval)).",
-    hint="epoch_num // time_interval counts the whole intervals completed (math.floor works too)",
+    hints=(
+        "This is inverse-time decay in which the epoch counter only advances once per interval.",
+        "Count the whole intervals completed so far by dividing epoch_num by time_interval and rounding down.",
+    ),
     reference=_interval_inverse_time_decay,
     cases=(
         Case("epoch 27, every 10 epochs", (0.1, 27, 1.0, 10)),
@@ -132,11 +140,17 @@ def _rotated(*eigenvalues: float, seed: int) -> np.ndarray:
 
 CLASSIFY_CRITICAL_POINT = Exercise(
     name="classify_critical_point",
+    notebook="09",
     args=("hessian",),
     returns=("kind",),
     description="Name a critical point from its Hessian's eigenvalues: 'minimum' (all > 0), 'maximum' (all < 0), "
     "'saddle' (some > 0 and some < 0), or 'degenerate' (otherwise: some eigenvalue is 0).",
-    hint="np.linalg.eigvalsh(hessian) gives the curvatures along the principal directions; compare them with 0",
+    hints=(
+        "The Hessian's eigenvalues are the curvatures along its principal directions.",
+        "numpy computes the eigenvalues of a symmetric matrix with np.linalg.eigvalsh.",
+        "All positive: every direction curves up. All negative: every direction curves down. Mixed signs: a "
+        "saddle. A zero among them: the test cannot decide.",
+    ),
     reference=critical_points.classify_critical_point,
     cases=(
         Case("2 × 2, positive diagonal, yet a saddle", (np.array([[1.0, 2.0], [2.0, 1.0]]),)),

@@ -104,6 +104,7 @@ def _rows_shuffled_by_column_permutation(X, Y, mini_batch_size, seed):
 
 RANDOM_MINI_BATCHES = Exercise(
     name="random_mini_batches",
+    notebook="01",
     args=("X", "Y", "mini_batch_size", "seed"),
     returns=("mini_batches",),
     description=(
@@ -111,8 +112,14 @@ RANDOM_MINI_BATCHES = Exercise(
         "np.random.default_rng(seed), then cut them into consecutive blocks of mini_batch_size columns; keep "
         "the smaller last block. Return a list of (X_t, Y_t) pairs."
     ),
-    hint="draw one permutation p of range(m) from np.random.default_rng(seed), index the columns of X and Y "
-    "with it, then slice consecutive blocks of mini_batch_size columns",
+    hints=(
+        "Two jobs, in order: shuffle the columns (the examples), then cut the shuffled set into consecutive "
+        "blocks.",
+        "Draw a single permutation of range(m) from a generator made with the seed, and reorder X and Y with "
+        "that same permutation.",
+        "Step a start index k from 0 to m in strides of mini_batch_size; the block from k to k + "
+        "mini_batch_size stops at m by itself, which keeps the short last block.",
+    ),
     reference=minibatch.random_mini_batches,
     cases=(
         Case("10 examples in batches of 4: a last batch of 2", _case(3, 10, 1, 4, 0)),

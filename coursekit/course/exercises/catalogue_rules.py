@@ -23,10 +23,15 @@ def _n(*shape, scale: float = 1.0) -> np.ndarray:
 
 GD_UPDATE = Exercise(
     name="gd_update",
+    notebook="00",
     args=("w", "dw", "lr"),
     returns=("w",),
     description="One step of gradient descent: return the new parameter W − α dW; leave w unchanged.",
-    hint="step against the gradient, lr times dw, and return a new value (w - ..., not w -= ...)",
+    hints=(
+        "The gradient points uphill; which way must W move for the cost to go down?",
+        "The step is the gradient scaled by the learning rate, taken in the downhill direction.",
+        "Build a new array from w, lr and dw; an augmented assignment such as -= would change the caller's w.",
+    ),
     reference=optim.gd_update,
     cases=(
         Case("a vector", (_n(3), _n(3), 0.1)),
@@ -51,10 +56,15 @@ GD_UPDATE = Exercise(
 
 EWA_STEP = Exercise(
     name="ewa_step",
+    notebook="03",
     args=("v", "theta", "beta"),
     returns=("v",),
     description="One step of an exponentially weighted average: v_t = β v_{t−1} + (1 − β) θ_t.",
-    hint="the old average gets the weight β and the new value the weight 1 − β; the two weights sum to 1",
+    hints=(
+        "The new average is a weighted mix of two things: the old average and today's value.",
+        "The weights are β and 1 − β, and they sum to 1 so that a constant input stays constant.",
+        "β belongs to the old average v (the memory); 1 − β to the new value θ.",
+    ),
     reference=averages.ewa_step,
     cases=(
         Case("day 1, from v = 0", (0.0, 12.0, 0.9)),
@@ -84,10 +94,16 @@ EWA_STEP = Exercise(
 
 BIAS_CORRECT = Exercise(
     name="bias_correct",
+    notebook="04",
     args=("v", "beta", "t"),
     returns=("v_hat",),
     description="Bias correction of an average started at v_0 = 0, after t steps (t counts from 1): v / (1 − β^t).",
-    hint="divide by 1 − beta ** t: after the first step (t = 1) that is 1 − β",
+    hints=(
+        "Started from v_0 = 0, the average has only collected a fraction of its full weight after t steps: "
+        "which fraction?",
+        "The weights of the first t values sum to 1 − β^t; dividing by that sum undoes the shortfall.",
+        "t counts the steps taken, from 1: after the first step the divisor is 1 − β.",
+    ),
     reference=averages.bias_correct,
     cases=(
         Case("t = 1", (0.2, 0.8, 1)),
@@ -153,10 +169,16 @@ def _momentum_step_with_old_v(w, v, dw, lr, beta):
 
 MOMENTUM_UPDATE = Exercise(
     name="momentum_update",
+    notebook="05",
     args=("w", "v", "dw", "lr", "beta"),
     returns=("w", "v"),
     description="One step of momentum: v = β v + (1 − β) dW, then W = W − α v. Return the new (w, v).",
-    hint="first update the velocity v as an exponentially weighted average of dw, then step w with the new v",
+    hints=(
+        "Two lines: first update the velocity, then use it to step.",
+        "The velocity is an exponentially weighted average of the gradients, exactly as in ewa_step with dw "
+        "in the place of θ.",
+        "Step W with the velocity you have just updated, not with dw and not with the old velocity.",
+    ),
     reference=optim.momentum_update,
     cases=(
         Case("first step, from v = 0", (_n(3), np.zeros(3), _n(3), 0.1, 0.9)),

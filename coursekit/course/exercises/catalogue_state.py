@@ -77,11 +77,18 @@ WRONG_SHAPES = Mistake(
 
 INITIALIZE_VELOCITY = Exercise(
     name="initialize_velocity",
+    notebook="05",
     args=("params",),
     returns=("v",),
     description="Momentum's initial velocity: a dict with the keys of params, each a new float array of zeros "
     "of that parameter's shape.",
-    hint="loop over params.items() and make a new zero array for each key (np.zeros_like)",
+    hints=(
+        "The velocity needs one entry per parameter, under the same key.",
+        "Each entry is an array of float zeros with the shape of its parameter; numpy has a function that "
+        "makes zeros shaped like a given array.",
+        "Build a new dict in a loop (or a dict comprehension) over the keys and values of params, so that no "
+        "array is shared.",
+    ),
     reference=optim.zeros_like_params,
     cases=_CASES,
     mistakes=(RETURNED_PARAMS, SHARES_PARAMS, SHARED_ARRAYS, D_KEYS, INTEGER_ZEROS, WRONG_SHAPES),
@@ -99,11 +106,15 @@ def _pairs(wrong):
 
 INITIALIZE_ADAM = Exercise(
     name="initialize_adam",
+    notebook="07",
     args=("params",),
     returns=("v", "s"),
     description="Adam's initial state: two separate dicts (v, s), each with the keys of params and new float "
     "zeros of each parameter's shape.",
-    hint="make the velocity dict twice, independently: v and s must not share any array",
+    hints=(
+        "Adam keeps two states, v (like momentum) and s (like RMSprop), each shaped like the parameters.",
+        "Make each of the two dicts on its own; two names for one dict would tie v and s together.",
+    ),
     reference=_initial_adam_state,
     cases=_CASES,
     mistakes=(

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from coursekit.course.boxes import box
 from coursekit.course.exercises import compare
 
 
@@ -50,19 +51,22 @@ class Case:
 
 @dataclass(frozen=True)
 class Exercise:
-    """An exercise: the learner's signature, what it asks, its reference, cases and known mistakes.
+    """An exercise: where it is taught, the learner's signature, what it asks, its hints, reference, cases and mistakes.
 
     By default the result must equal the reference's within ``compare.TOLERANCE``; an exercise with
     many right answers gives ``properties(expected, result, args)`` instead, returning a one-line
     difference or None. ``tolerance`` is what the verdict states.
     ``seeded`` exercises must return the same result when called twice with the same arguments.
+    ``notebook`` is the number of the notebook that teaches it (``"05"``); ``hints`` go from a nudge to
+    nearly the answer, without spelling out the code (:func:`coursekit.course.hints.hint` shows them).
     """
 
     name: str
+    notebook: str
     args: tuple[str, ...]
     returns: tuple[str, ...]
     description: str
-    hint: str
+    hints: tuple[str, ...]
     reference: Callable
     cases: tuple[Case, ...]
     mistakes: tuple[Mistake, ...] = ()
@@ -114,6 +118,9 @@ class Result:
 
     def __repr__(self) -> str:
         return self.message
+
+    def _repr_html_(self) -> str:
+        return box(self.message, "pass" if self.passed else "fail")
 
 
 class ExerciseFailed(AssertionError):
@@ -245,15 +252,18 @@ def _raised_message(error: Exception) -> str:
 
 
 def _failed(exercise: Exercise, header: str, case: Case | None = None, failure: _Failure | None = None) -> Result:
+    """The report of a failure: what to write when nothing runs yet; else the case, the difference, the
+    known mistake and the first hint only (the next ones are for the learner to ask for)."""
     lines = [header]
     if case is None:
-        lines.append(f"  write: {exercise.signature}")
+        lines += [f"  write: {exercise.signature}", f'  stuck? hint("{exercise.name}") gives a first hint']
     else:
         lines += [f"  arguments: {_summary(exercise.args, case.args)}", f"  {failure.what}"]
         lines.append(f"  compared with {exercise.tolerance}")
         if failure.mistake is not None:
             lines.append(f"  known mistake, {failure.mistake.name}: {failure.mistake.explanation}")
-    lines.append(f"  hint: {exercise.hint}")
+        lines.append(f"  hint 1 of {len(exercise.hints)}: {exercise.hints[0]}")
+        lines.append(f'  more help: hint("{exercise.name}") shows the next hint')
     mistake = failure.mistake.name if failure and failure.mistake else None
     return Result(exercise.name, False, tuple(lines), case.label if case else None, mistake)
 

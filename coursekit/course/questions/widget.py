@@ -1,0 +1,100 @@
+"""The concept-check widget: a question, its choices or a number box, Check, and feedback at once.
+
+Live (a running kernel) it is an ipywidgets ``VBox``. Stored in a notebook it also carries a static face
+in its output: the question and its choices as HTML with the answer folded in a ``<details>`` element,
+which GitHub, nbviewer, a static site or a notebook not yet run show in place of the widget.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from coursekit.course import records
+from coursekit.course.boxes import box
+from coursekit.course.questions.question import Question
+
+LETTERS = "ABCDEFGH"
+
+
+class ConceptCheck(widgets.VBox):
+    """A concept question answered in place.
+
+    Attributes: ``question``; ``response`` (the radio buttons, or a text box for a number); ``feedback``
+    (an ``HTML`` filled by :meth:`submit` or :meth:`reveal`).
+
+    >>> from coursekit.course.questions import question
+    >>> w = ConceptCheck(question("00-learning-rate"))
+    >>> w.response.value = w.question.answer
+    >>> w.submit(); w.feedback.value.startswith('<div class="coursekit-pass"')
+    True
+    """
+
+    def __init__(self, question: Question):
+        self.question = question
+        prompt = widgets.HTMLMath(f"<b>Question.</b> {escape(question.prompt)}")
+        if question.choices:
+            options = [(f"{LETTERS[i]}. {choice.text}", i) for i, choice in enumerate(question.choices)]
+            self.response = widgets.RadioButtons(options=options, value=None,
+                                                 layout=widgets.Layout(width="auto"))
+        else:
+            self.response = widgets.Text(placeholder="a number", description="your answer",
+                                         style={"description_width": "initial"})
+        check = widgets.Button(description="Check", button_style="primary", layout=widgets.Layout(width="8em"))
+        reveal = widgets.Button(description="Show the answer", layout=widgets.Layout(width="12em"))
+        check.on_click(lambda _: self.submit())
+        reveal.on_click(lambda _: self.reveal())
+        self.feedback = widgets.HTML()
+        super().__init__([prompt, self.response, widgets.HBox([check, reveal]), self.feedback],
+                         layout=widgets.Layout(border="1px solid #ccc", padding="6px 10px", margin="4px 0"))
+
+    def submit(self) -> None:
+        """Judge the current response and say why; record a right answer in the learner's progress."""
+        q, value = self.question, self.response.value
+        if value is None or value == "":
+            self.feedback.value = box("Pick one of the choices first." if q.choices else "Type a number first.",
+                                      "hint")
+            return
+        right = q.is_right(value)
+        if q.choices:
+            why = q.choices[value].why
+        else:
+            why = q.explanation if right else "That is not it (or not close enough)."
+        if right:
+            records.record("questions", q.id, True, q.notebook)
+            self.feedback.value = box(f"✔ Right. {why}", "pass")
+        else:
+            self.feedback.value = box(f"✘ Not quite. {why}\nThink again and try another answer, or show the answer.",
+                                      "fail")
+
+    def reveal(self) -> None:
+        """Show the right answer and the explanation (the question is not counted as answered)."""
+        q = self.question
+        self.feedback.value = box(f"Answer: {q.answer_text}\n{q.explanation}", "hint")
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        data["text/plain"] = static_text(self.question)
+        data["text/html"] = static_html(self.question)
+        return data
+
+
+def static_text(q: Question) -> str:
+    """The question as plain text, for a reader without a kernel (the answer is not given away)."""
+    lines = [f"Question: {q.prompt}"]
+    lines += [f"  {LETTERS[i]}. {choice.text}" for i, choice in enumerate(q.choices)]
+    lines.append("(run the notebook to answer it here)")
+    return "\n".join(lines)
+
+
+def static_html(q: Question) -> str:
+    """The question as HTML for a static page: the choices listed, the answer folded until asked for."""
+    choices = "".join(f"<li>{escape(choice.text)}</li>" for choice in q.choices)
+    listed = f'<ol type="A">{choices}</ol>' if choices else "<p><i>Answer with a number.</i></p>"
+    return (
+        f'<div class="coursekit-question" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
+        f"<p><b>Question.</b> {escape(q.prompt)}</p>{listed}"
+        f"<details><summary>Show the answer</summary><p><b>Answer:</b> {escape(q.answer_text)}</p>"
+        f"<p>{escape(q.explanation)}</p></details></div>"
+    )
