@@ -4,7 +4,8 @@ A :class:`Surface` holds a loss ``J(x, y)``, its gradient and Hessian in closed 
 plotting window and a default start point. The factories build the pictures of the course: an
 elongated bowl (:func:`elongated_quadratic`), the Rosenbrock banana valley (:func:`rosenbrock`), a
 saddle (:func:`saddle`), a plateau (:func:`plateau`) and a bowl with several wells
-(:func:`several_minima`). :func:`coursekit.trajectories.trajectory` runs an optimizer on one.
+(:func:`several_minima`), and the bowl turned off the axes (:func:`rotated_quadratic`).
+:func:`coursekit.trajectories.trajectory` runs an optimizer on one.
 """
 
 from __future__ import annotations
@@ -127,6 +128,47 @@ def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> S
         start=(-1.8, 0.6),
         xlim=(-2.0, 2.0),
         ylim=(-1.0, 1.0),
+    )
+
+
+def rotated_quadratic(condition_number: float = 10.0, angle: float = 45.0) -> Surface:
+    """The elongated bowl turned by ``angle`` degrees: its steep direction no longer lies along an axis.
+
+    ``J(w) = ½ wᵀ H w`` with ``H = R diag(1, κ) Rᵀ``, ``R`` the rotation by ``θ = angle``; so
+    ``H = [[cos²θ + κ sin²θ, (1 − κ) sinθ cosθ], [(1 − κ) sinθ cosθ, sin²θ + κ cos²θ]]``. The
+    eigenvalues are still 1 and ``κ``: gradient descent behaves exactly as on the unturned bowl, while a
+    per-coordinate method (RMSprop, Adam) sees both coordinates mix steep and flat curvature.
+
+    Args:
+        condition_number: ``κ`` ≥ 1.  angle: ``θ`` in degrees (0 gives :func:`elongated_quadratic`).
+
+    Returns:
+        A :class:`Surface` with minimum (0, 0); start point and window those of the unturned bowl, turned.
+
+    Reference: notebook 06 (the limit of per-coordinate scaling).
+
+    >>> h = rotated_quadratic(10.0, 45.0).hessian([0.0, 0.0])
+    >>> h.round(6).tolist(), np.linalg.eigvalsh(h).round(6).tolist()
+    ([[5.5, -4.5], [-4.5, 5.5]], [1.0, 10.0])
+    """
+    kappa = _validate.positive(condition_number, "condition_number")
+    if kappa < 1:
+        raise ValueError(f"condition_number must be >= 1 (largest / smallest eigenvalue), got {condition_number!r}")
+    theta = math.radians(_finite(angle, "angle"))
+    c, s = math.cos(theta), math.sin(theta)
+    hxx, hxy, hyy = c * c + kappa * s * s, (1 - kappa) * s * c, s * s + kappa * c * c
+    start = (-1.8 * c - 0.6 * s, -1.8 * s + 0.6 * c)
+    half = max(abs(start[0]), abs(start[1])) + 0.4
+    return Surface(
+        name=f"rotated_quadratic(condition_number={kappa!r}, angle={angle!r})",
+        title=f"elongated bowl, κ = {kappa:.3g}, turned {angle:g}°",
+        f=lambda x, y: 0.5 * (hxx * x * x + 2 * hxy * x * y + hyy * y * y),
+        df=lambda x, y: (hxx * x + hxy * y, hxy * x + hyy * y),
+        d2f=lambda x, y: (hxx + 0 * x, hxy + 0 * x, hyy + 0 * x),
+        minima=((0.0, 0.0),),
+        start=start,
+        xlim=(-half, half),
+        ylim=(-half, half),
     )
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from coursekit.surfaces import elongated_quadratic, plateau, rosenbrock, saddle, several_minima
+from coursekit.surfaces import elongated_quadratic, plateau, rosenbrock, rotated_quadratic, saddle, several_minima
 
 #: β of an exponentially weighted average: any number in [0, 1).
 betas = st.floats(min_value=0.0, max_value=1.0, exclude_max=True)
@@ -91,6 +91,7 @@ def optimizers(draw):
 #: the surfaces of coursekit.surfaces, some with non-default parameters.
 SURFACES = {
     "elongated_quadratic": elongated_quadratic(condition_number=25.0, scale=2.0),
+    "rotated_quadratic": rotated_quadratic(condition_number=20.0, angle=30.0),
     "rosenbrock": rosenbrock(),
     "rosenbrock_a": rosenbrock(a=-0.5, b=10.0),
     "saddle": saddle(),

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursekit.critical_points import classify_critical_point
-from coursekit.surfaces import elongated_quadratic, plateau, rosenbrock, saddle, several_minima
+from coursekit.surfaces import elongated_quadratic, plateau, rosenbrock, rotated_quadratic, saddle, several_minima
 from tests.strategies import SURFACES, point_in_window, surface_names, unit
 
 
@@ -134,3 +134,25 @@ def test_surface_methods_refuse_a_point_of_wrong_shape():
 def test_factories_refuse_bad_arguments(factory, kwargs, error, message):
     with pytest.raises(error, match=message):
         factory(**kwargs)
+
+
+@given(kappa=st.floats(1.0, 200.0), angle=st.floats(-180.0, 180.0))
+def test_rotated_quadratic_keeps_the_curvatures_1_and_kappa(kappa, angle):
+    s = rotated_quadratic(kappa, angle)
+    np.testing.assert_allclose(np.linalg.eigvalsh(s.hessian([0.3, -0.2])), [1.0, kappa], rtol=1e-9)
+    assert s.loss(s.start) == pytest.approx(elongated_quadratic(kappa).loss(elongated_quadratic(kappa).start))
+
+
+def test_rotated_quadratic_at_zero_degrees_is_the_elongated_bowl():
+    turned, plain = rotated_quadratic(30.0, 0.0), elongated_quadratic(30.0)
+    assert turned.start == pytest.approx(plain.start)
+    for point in ([0.4, -0.7], [1.5, 0.2]):
+        assert turned.loss(point) == pytest.approx(plain.loss(point))
+        np.testing.assert_allclose(turned.grad(point), plain.grad(point))
+
+
+@pytest.mark.parametrize("kwargs, message", [({"condition_number": 0.5}, "condition_number must be >= 1"),
+                                             ({"angle": math.nan}, "angle must be a finite number")])
+def test_rotated_quadratic_refuses_bad_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        rotated_quadratic(**kwargs)
