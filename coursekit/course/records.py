@@ -120,7 +120,7 @@ def progress(folder: str | Path | None = None) -> Progress:
 
     data = load(folder)
     rows = []
-    for number, title in NOTEBOOKS.items():
+    for number, (_, title) in NOTEBOOKS.items():
         names = [name for name in exercises.names() if exercises.exercise(name).notebook == number]
         ids = [q.id for q in questions.all_questions() if q.notebook == number]
         rows.append(Row(number, title, _count(data["exercises"], names), _count(data["questions"], ids)))
