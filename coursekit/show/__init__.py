@@ -17,7 +17,7 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 
 from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
 from coursekit.show.explorer import Explorer
-from coursekit.show.look import OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
+from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
 from coursekit.show.training import batch_size_data, batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
@@ -27,5 +27,5 @@ __all__ = [
     "plot_ewa", "plot_ewa_weights", "ewa_data", "ewa_explorer",
     "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
     "plot_schedules", "schedule_data", "schedule_explorer",
-    "PALETTE", "OPTIMIZER_COLORS", "CourseFigure", "new_figure", "Explorer",
+    "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]

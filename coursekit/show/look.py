@@ -31,6 +31,11 @@ OPTIMIZER_COLORS = {
     "GD": PALETTE["vermillion"], "Momentum": PALETTE["blue"],
     "RMSprop": PALETTE["bluish_green"], "Adam": PALETTE["orange"],
 }
+#: One colour per β of an exponentially weighted average, the same in every figure: the lecture's red (0.9),
+#: green (0.98) and yellow (0.5) as their nearest colour-blind-safe shades (Okabe-Ito yellow is too pale
+#: for a line on white, so 0.5 takes orange); Adam's β₂ = 0.999 in reddish purple.
+BETA_COLORS = {0.9: PALETTE["vermillion"], 0.98: PALETTE["bluish_green"], 0.5: PALETTE["orange"],
+               0.999: PALETTE["reddish_purple"]}
 #: The order of colours for other series (yellow left out: too pale on white).
 CYCLE = tuple(PALETTE[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue",
                                    "black"))
@@ -150,19 +155,31 @@ def figure_png(fig: Figure) -> bytes:
 
 
 def colors_for(labels) -> dict:
-    """A colour per label: an optimizer's own colour for its name, the next unused colour of ``CYCLE`` otherwise.
+    """A colour per label: an optimizer's or a β's own colour, the next unused colour of ``CYCLE`` otherwise.
 
-    ``"GD"``, ``"Momentum"``, ``"RMSprop"`` and ``"Adam"`` keep ``OPTIMIZER_COLORS`` in every figure; other
-    labels take the colours of ``CYCLE`` in order, skipping those of the optimizers in the same figure.
+    ``"GD"``, ``"Momentum"``, ``"RMSprop"`` and ``"Adam"`` keep ``OPTIMIZER_COLORS`` and the βs of
+    ``BETA_COLORS`` (as numbers) theirs in every figure; other labels take the colours of ``CYCLE`` in order,
+    skipping those already fixed in the same figure.
 
     >>> colors_for(["Adam", "batch 64"]) == {"Adam": OPTIMIZER_COLORS["Adam"], "batch 64": PALETTE["blue"]}
     True
+    >>> colors_for([0.98])[0.98] == PALETTE["bluish_green"]
+    True
     """
     labels = list(labels)
-    taken = {OPTIMIZER_COLORS[label] for label in labels if label in OPTIMIZER_COLORS}
-    free = iter([c for c in CYCLE if c not in taken] + [c for c in CYCLE if c in taken])
+    fixed = {label: _fixed_color(label) for label in labels if _fixed_color(label)}
+    free = iter([c for c in CYCLE if c not in fixed.values()] + [c for c in CYCLE if c in fixed.values()])
     colors = {}
     for label in labels:
         if label not in colors:
-            colors[label] = OPTIMIZER_COLORS.get(label) or next(free, None) or CYCLE[len(colors) % len(CYCLE)]
+            colors[label] = fixed.get(label) or next(free, None) or CYCLE[len(colors) % len(CYCLE)]
     return colors
+
+
+def _fixed_color(label) -> str | None:
+    """The colour a label always has: an optimizer's name, or a β given as a number."""
+    if isinstance(label, str):
+        return OPTIMIZER_COLORS.get(label)
+    if isinstance(label, (int, float)) and not isinstance(label, bool):
+        return BETA_COLORS.get(float(label))
+    return None

@@ -17,7 +17,7 @@ def test_show_offers_every_figure_explorer_and_their_data_in_one_import():
     assert len(defined) == 16
     offered = {name: getattr(show, name) for name in show.__all__}
     assert {name: obj for name, obj in offered.items() if name in defined} == defined
-    for name in ("PALETTE", "OPTIMIZER_COLORS", "CourseFigure", "new_figure"):
+    for name in ("PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure"):
         assert offered[name] is getattr(look, name)
     assert offered["Explorer"] is explorer.Explorer
-    assert set(offered) == set(defined) | {"PALETTE", "OPTIMIZER_COLORS", "CourseFigure", "new_figure", "Explorer"}
+    assert set(offered) == set(defined) | {"PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer"}
