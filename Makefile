@@ -40,7 +40,7 @@ student: install
 	$(BIN)/python -m coursekit.course.editions student notebooks student
 
 bench: install
-	$(BIN)/python benchmarks/widget_latency.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) student .pytest_cache .hypothesis
