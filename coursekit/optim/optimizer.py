@@ -19,9 +19,9 @@ import numpy as np
 
 from coursekit import _validate
 
-#: Elements per chunk of a step: the six chunk-sized arrays of Adam (W, dW, v, s, two scratch) fit in a
-#: 1 MiB L2 cache. Parameter arrays smaller than a chunk are packed together into one.
-CHUNK = 16_384
+#: Elements per chunk of a step (256 KiB per array): the six chunk-sized arrays of Adam (W, dW, v, s, two
+#: scratch) stay in the L2 and L3 caches. Parameter arrays smaller than a chunk are packed together into one.
+CHUNK = 32_768
 _FLOAT = np.dtype(float)
 
 
