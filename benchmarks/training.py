@@ -11,6 +11,9 @@ whole epochs from a fresh network:
   ``torch.optim.Adam`` (its default implementation on the CPU), a ``randperm`` shuffle per epoch, the
   loss of each step read with ``.item()``, and the training set's loss and accuracy after each epoch
   (the same work as ``train()``'s history).
+
+The faults column: minor page faults per step, counted over whole runs (see ``measure.py``), so a
+run's first steps, which allocate what later steps reuse, are in the average.
 """
 
 from __future__ import annotations
@@ -20,18 +23,24 @@ import time
 
 import numpy as np
 
-from measure import interleave, median, ratio
+from measure import interleave, median, minor_faults, ratio
 
 LAYERS = [64, 128, 64, 10]
 LR = 0.01
 BATCH_SIZES = (1, 16, 64, 256, None)  # None: the full batch
 
 
+def _result(start: float, faults: int, epochs: int, m: int, size: int) -> dict:
+    """Samples per second and minor page faults per step of a run that began at ``start`` with ``faults``."""
+    steps = epochs * math.ceil(m / size)
+    return {"samples/s": epochs * m / (time.perf_counter() - start), "faults": (minor_faults() - faults) / steps}
+
+
 def _train(package, X, Y, size: int, epochs: int):
     def once():
-        start = time.perf_counter()
+        faults, start = minor_faults(), time.perf_counter()
         package.train.train(X, Y, LAYERS, package.optim.Adam(LR), epochs=epochs, mini_batch_size=size)
-        return {"samples/s": epochs * X.shape[1] / (time.perf_counter() - start)}
+        return _result(start, faults, epochs, X.shape[1], size)
     return once
 
 
@@ -39,14 +48,14 @@ def _bare(package, X, Y, size: int, epochs: int):
     nn, minibatch = package.nn, package.minibatch
 
     def once():
-        start = time.perf_counter()
+        faults, start = minor_faults(), time.perf_counter()
         params, opt = nn.init_params(LAYERS, 0), package.optim.Adam(LR)
         for epoch in range(1, epochs + 1):
             for X_t, Y_t in minibatch.random_mini_batches(X, Y, size, seed=epoch):
                 _, grads = nn.cost_and_grads(X_t, Y_t, params)
                 opt.step(params, grads)
             nn.evaluate(X, Y, params)
-        return {"samples/s": epochs * X.shape[1] / (time.perf_counter() - start)}
+        return _result(start, faults, epochs, X.shape[1], size)
     return once
 
 
@@ -56,7 +65,7 @@ def _torch(torch, X, Y, size: int, epochs: int):
     m = inputs.shape[0]
 
     def once():
-        start = time.perf_counter()
+        faults, start = minor_faults(), time.perf_counter()
         torch.manual_seed(0)
         layers = []
         for n_in, n_out in zip(LAYERS, LAYERS[1:]):
@@ -75,7 +84,7 @@ def _torch(torch, X, Y, size: int, epochs: int):
             with torch.no_grad():
                 logits = model(inputs)
                 loss_fn(logits, labels).item(), (logits.argmax(dim=1) == labels).float().mean().item()
-        return {"samples/s": epochs * m / (time.perf_counter() - start)}
+        return _result(start, faults, epochs, m, size)
     return once
 
 
@@ -110,6 +119,7 @@ def _rows(size: int, m: int, results: dict) -> list[dict]:
     goal = ">= 2x" if size <= 64 else ">= 1x" if size < m else ">= 0.8x"
     common = {"part": "3 training", "case": f"{label}, Adam, 64-128-64-10", "unit": "samples/s",
               "now": median(now, "samples/s"), "before": before and median(before, "samples/s"),
+              "faults_now": median(now, "faults"), "faults_before": before and median(before, "faults"),
               "higher_is_better": True}
     rows = []
     if "torch" in results:

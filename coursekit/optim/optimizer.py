@@ -113,6 +113,7 @@ class Optimizer:
         self._seen: dict[str, np.ndarray] = {}  # the parameter arrays checked, by key
         self._flat_params: dict[str, np.ndarray] = {}  # their flat float64 views, or staging copies
         self._staged: list[str] = []  # the keys of the staging copies (params not float64 C-contiguous)
+        self._pieces: list[list[np.ndarray]] = []  # per chunk, its pieces of the flat params
 
     @property
     def lr(self) -> float:
@@ -184,6 +185,8 @@ class Optimizer:
         self._staged = [key for key, value in params.items() if value.dtype != _FLOAT or not value.flags.c_contiguous]
         self._flat_params = {key: np.empty(value.size) if key in self._staged else value.reshape(-1)
                              for key, value in params.items()}
+        self._pieces = [[self._flat_params[key][lo:hi] for key, lo, hi, _ in pieces]
+                        for _, _, pieces in self._layout.chunks]
         return flat_grads
 
     def _start(self, params) -> None:
@@ -197,21 +200,18 @@ class Optimizer:
     def _apply(self, flat_grads: dict) -> None:
         """One step over every chunk: the chunk's W, dW and state, updated in place by the rule."""
         w_buffer, dw_buffer, a, b = self._buffers
-        flat_params, flat_state = self._flat_params, [self._flat_state[name] for name in self._state_names]
-        for start, stop, pieces in self._layout.chunks:
+        flat_state = [self._flat_state[name] for name in self._state_names]
+        for (start, stop, pieces), w_pieces in zip(self._layout.chunks, self._pieces):
             n = stop - start
+            dw_pieces = [flat_grads[key][lo:hi] for key, lo, hi, _ in pieces]
             if len(pieces) == 1:
-                key, lo, hi, _ = pieces[0]
-                w, dw = flat_params[key][lo:hi], flat_grads[key][lo:hi]
+                w, dw = w_pieces[0], dw_pieces[0]
             else:
-                w, dw = w_buffer[:n], dw_buffer[:n]
-                for key, lo, hi, at in pieces:
-                    w[at:at + hi - lo] = flat_params[key][lo:hi]
-                    dw[at:at + hi - lo] = flat_grads[key][lo:hi]
+                w, dw = np.concatenate(w_pieces, out=w_buffer[:n]), np.concatenate(dw_pieces, out=dw_buffer[:n])
             self._update_in_place(w, dw, *(flat[start:stop] for flat in flat_state), a=a[:n], b=b[:n])
             if len(pieces) > 1:
-                for key, lo, hi, at in pieces:
-                    flat_params[key][lo:hi] = w[at:at + hi - lo]
+                for (_, lo, hi, at), target in zip(pieces, w_pieces):
+                    np.copyto(target, w[at:at + hi - lo])
 
     def _update_in_place(self, w, dw, *state, a, b) -> None:
         raise NotImplementedError
