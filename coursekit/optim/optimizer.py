@@ -8,7 +8,8 @@ The objects are the fast path of the course (every training run and slider goes 
 the hyperparameters when set and a parameter dict's arrays when they first see them, then each step
 checks only what can change (every gradient, and that no parameter became NaN or infinite) before
 changing anything. The arithmetic runs in place, ``out=`` on buffers the optimizer owns, chunk by chunk so
-that each chunk's arrays stay in the processor's cache, and no step allocates memory: see :class:`Optimizer`.
+that each chunk's arrays stay in the processor's cache, and a step allocates no array of its own (only views):
+see :class:`Optimizer`.
 """
 
 from __future__ import annotations
