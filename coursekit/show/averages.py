@@ -51,7 +51,7 @@ def _x_values(t, length: int) -> np.ndarray:
 
 
 @styled
-def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str = "day", ylabel: str = "temperature θ (°C)",
+def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str | None = None, ylabel: str = "temperature θ (°C)",
              title: str = "Exponentially weighted averages") -> CourseFigure:
     """The values ``θ_t`` as dots, with their exponentially weighted averages as curves.
 
@@ -62,7 +62,7 @@ def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str = "day", ylabel
         thetas: ``θ_1..θ_T``.
         averages: ``{β: [v_1..v_T]}`` (or ``{label: curve}``), e.g. from :func:`coursekit.averages.ewa`.
         corrected: optional ``{β: [v̂_1..v̂_T]}``, drawn dashed in the colour of the same ``β``.
-        xlabel, ylabel, title: the figure's texts.
+        xlabel, ylabel, title: the figure's texts (by default the x axis says "date" or "day", after ``t``).
 
     Returns:
         A :class:`CourseFigure`; each curve's ``gid`` is ``"average <key>"`` or ``"corrected <key>"``.
@@ -87,7 +87,7 @@ def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str = "day", ylabel
     for key, v_hat in corrected.items():
         label = f"{beta_label(key)}, bias-corrected"
         ax.plot(t, v_hat, "--", color=colors[key], label=label, gid=f"corrected {key}")
-    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
+    ax.set(xlabel=xlabel or ("date" if t.dtype.kind == "M" else "day"), ylabel=ylabel, title=title)
     ax.legend(loc="upper left")
     return fig
 
