@@ -124,7 +124,8 @@ def seasonal_peak(thetas, period: float = YEAR) -> float:
     200.0
     """
     (_, b, c), _ = _wave(thetas, period)
-    return float((math.atan2(c, b) * period / (2 * math.pi)) % period)
+    peak = (math.atan2(c, b) * period / (2 * math.pi)) % period
+    return 0.0 if peak == period else float(peak)  # a peak a hair before step 0 rounds up to `period`
 
 
 def lag(smoothed, thetas, start: int = 0, period: float = YEAR) -> float:
@@ -214,7 +215,7 @@ def lag_table(thetas, betas, start: int = 365, period: float = YEAR) -> LagTable
     ([8.9, 40.5], [8.9, 40.5])
     """
     thetas = _validate.array(thetas, "thetas", ndim=1)
-    betas = [_validate.beta(b, "betas[i]") for b in np.atleast_1d(np.asarray(betas, dtype=float))]
+    betas = [_validate.beta(b, "betas[i]") for b in np.atleast_1d(np.asarray(betas, dtype=float)).tolist()]
     averages = [ewa(thetas, beta) for beta in betas]
     return LagTable(
         betas=np.array(betas),
