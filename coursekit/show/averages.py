@@ -12,7 +12,7 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.averages import ewa, ewa_weights
-from coursekit.show.explorer import Explorer, FastFigure, LruCache, slider
+from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, slider
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, style, styled
 
 
@@ -201,6 +201,7 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
         raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")
     controls = {
         "beta": slider(widgets.FloatSlider, "β", beta, 0.0, 0.99, 0.01),
-        "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction v_t / (1 − β^t)"),
+        "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction v_t / (1 − β^t)",
+                                            style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT),
     }
     return Explorer(controls, _EwaView(t, thetas, beta))

@@ -58,10 +58,10 @@ QUESTIONS = (
         id="04-adam",
         prompt="Momentum (β = 0.9) often skips bias correction, but Adam (β₁ = 0.9, β₂ = 0.999) keeps it. Why?",
         choices=(
-            Choice("Adam divides by √s, and s with β₂ = 0.999 stays too small for thousands of steps: "
-                   "uncorrected, its first steps would be several times too large.",
-                   "Yes: momentum's uncorrected steps are only too small, for about 44 steps, a gentle warm-up. "
-                   "Adam's too-small √s inflates the step: × 3.2 at t = 1 and more after."),
+            Choice("Adam divides by √s, and with β₂ = 0.999 s stays too small for thousands of steps.",
+                   "Yes: uncorrected, a too-small √s would make Adam's first steps several times too large "
+                   "(× 3.2 at t = 1, more after), while momentum's are only too small, for about 44 steps: a "
+                   "gentle warm-up."),
             Choice("Adam is newer, and its authors simply chose to include it.",
                    "The choice has a measurable reason: without it Adam's first steps are several times too "
                    "large, while momentum's are only a little too small."),
