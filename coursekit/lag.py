@@ -1,12 +1,12 @@
 """How far an exponentially weighted average trails its data, and how much it smooths (notebook 03).
 
-The average of today gives yesterday's values most of their weight, so it describes a moment in the
-past. Its **lag** is measured here on data with seasons, as the delay between the peak of the
-average's yearly wave and the peak of the data's (:func:`seasonal_curve`, :func:`seasonal_peak`,
-:func:`lag`), and compared with two predictions: the mean age of the weights, ``β / (1 − β)``, which is the lag behind any straight trend
-(:func:`mean_age`), and the exact delay for a yearly cycle (:func:`cycle_delay`). The smoothing bought
-with that lag is the size of the day-to-day wiggle left in the average (:func:`roughness`);
-:func:`lag_table` gathers all four for a list of ``β``.
+Today's average gives past values most of its weight, so it describes a moment in the past. Its
+**lag** is measured here on data with seasons, as the delay between the peak of the average's yearly
+wave and the peak of the data's (:func:`seasonal_curve`, :func:`seasonal_peak`, :func:`lag`), and
+compared with two predictions: the mean age of the weights, ``β / (1 − β)``, which is the lag behind
+any straight trend (:func:`mean_age`), and the exact delay behind a yearly cycle (:func:`cycle_delay`).
+The smoothing bought with that lag is the size of the day-to-day wiggle left in the average
+(:func:`roughness`); :func:`lag_table` gathers all four for a list of ``β``.
 """
 
 from __future__ import annotations

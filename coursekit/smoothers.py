@@ -69,7 +69,18 @@ def matched_beta(window: int) -> float:
 
 
 def rms_distance(a, b, start: int = 0) -> float:
-    """The root-mean-square distance between two sequences from step ``start`` on: ``√(mean_t (a_t − b_t)²)``.
+    """The root-mean-square distance between two sequences from step ``start`` on.
+
+    ``√(mean_t (a_t − b_t)²)`` over ``t = start..T−1`` (counting from 0).
+
+    Args:
+        a, b: two 1-D arrays of finite numbers of the same length ``T``.
+        start: the first step compared: leave out a smoother's warm-up.
+
+    Returns:
+        The distance, in the units of ``a``.
+
+    Reference: notebook 03.
 
     >>> rms_distance([1.0, 2.0, 5.0], [1.0, 0.0, 1.0], start=1)
     3.1622776601683795
@@ -134,7 +145,14 @@ def compare_to_reference(thetas, reference, windows, start: int = 365) -> Window
 class EwaSmoother:
     """The exponentially weighted average, one value at a time: ``v := β v + (1 − β) θ``, from ``v = 0``.
 
-    It keeps one number (or one array of the values' shape): ``v``. ``β`` is checked once, when it is made.
+    It keeps one number (or one array of the values' shape): ``v``. ``β`` is checked once, when it is made,
+    and each update is then the bare formula of :func:`coursekit.averages.ewa_step` (``tests/test_smoothers.py``
+    shows the two equal), so that its time compares fairly with :class:`WindowSmoother`'s.
+
+    Args:
+        beta: ``β`` in [0, 1).
+
+    Reference: notebook 03.
 
     >>> s = EwaSmoother(beta=0.5)
     >>> [s.update(x) for x in (10.0, 10.0)], s.numbers_kept, s.nbytes
@@ -167,6 +185,11 @@ class WindowSmoother:
     It keeps the last ``N`` values in a ring and their sum: ``N + 1`` numbers (or arrays). With the
     running sum an update costs the same whatever ``N`` (add the new value, subtract the one that leaves);
     the memory does not: the ``N`` values must be kept to know what leaves.
+
+    Args:
+        window: ``N``, an integer >= 1.
+
+    Reference: notebook 03.
 
     >>> s = WindowSmoother(window=2)
     >>> [s.update(x) for x in (3.0, 6.0, 9.0)], s.numbers_kept, s.nbytes

@@ -8,7 +8,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursekit.averages import ewa, ewa_weights
-from coursekit.lag import YEAR, LagTable, cycle_delay, lag, lag_table, mean_age, roughness, seasonal_curve, seasonal_peak
+from coursekit.lag import (
+    YEAR,
+    LagTable,
+    cycle_delay,
+    lag,
+    lag_table,
+    mean_age,
+    roughness,
+    seasonal_curve,
+    seasonal_peak,
+)
 
 DAYS = np.arange(3 * 365)
 
@@ -101,11 +111,14 @@ def test_lag_table_measures_each_beta():
         (lambda: mean_age(1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
         (lambda: cycle_delay(0.9, period=2), ValueError, r"period must be a number > 2 \(steps per cycle\), got 2"),
         (lambda: cycle_delay(0.9, period=-1.0), ValueError, r"period must be a finite number > 0, got -1.0"),
-        (lambda: seasonal_curve(np.ones(100)), ValueError, r"thetas must cover at least one period \(365.25 values\), got 100"),
+        (lambda: seasonal_curve(np.ones(100)), ValueError,
+         r"thetas must cover at least one period \(365.25 values\), got 100"),
         (lambda: seasonal_peak(np.ones((2, 400))), ValueError, r"thetas must be a 1-D array"),
         (lambda: seasonal_curve([math.nan] * 400), ValueError, r"thetas must be finite"),
-        (lambda: lag(np.ones(400), np.ones(401)), ValueError, r"smoothed must have the shape of thetas, \(401,\), got \(400,\)"),
-        (lambda: lag(np.ones(400), np.ones(400), start=400), ValueError, r"start must be below the length of thetas, 400, got 400"),
+        (lambda: lag(np.ones(400), np.ones(401)), ValueError,
+         r"smoothed must have the shape of thetas, \(401,\), got \(400,\)"),
+        (lambda: lag(np.ones(400), np.ones(400), start=400), ValueError,
+         r"start must be below the length of thetas, 400, got 400"),
         (lambda: lag(np.ones(400), np.ones(400), start=-1), ValueError, r"start must be an integer >= 0, got -1"),
         (lambda: roughness([1.0, 2.0], start=1), ValueError, r"start must leave at least 2 values of the 2, got 1"),
         (lambda: lag_table(np.ones(400), [0.9, 1.0]), ValueError, r"betas\[i\] must be in \[0, 1\), got 1.0"),

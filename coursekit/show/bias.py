@@ -140,8 +140,8 @@ def correction_factor_explorer(betas=(0.9, 0.98, 0.999), t: int = 10, t_max: int
 
     Returns:
         An :class:`Explorer` whose slider takes the steps 1, 2, … 10, then about 20 per decade up to
-        ``t_max``, and each ``β``'s first step within 1 %; its numbers line gives ``1 / (1 − β^t)`` for each ``β`` and the step from which each
-        stays within 1 % of 1.
+        ``t_max``, and each ``β``'s first step within 1 %; its numbers line gives ``1 / (1 − β^t)`` for
+        each ``β`` and the step from which each stays within 1 % of 1.
 
     Reference: notebook 04.
 

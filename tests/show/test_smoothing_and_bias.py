@@ -66,7 +66,8 @@ def test_plot_startup_bias_draws_uncorrected_purple_and_corrected_in_the_betas_c
     np.testing.assert_array_equal(lines["uncorrected"].get_ydata(), ewa(theta, 0.98))
     np.testing.assert_array_equal(lines["corrected"].get_ydata(), ewa(theta, 0.98, bias_correction=True))
     assert to_hex(lines["uncorrected"].get_color()) == look.PALETTE["reddish_purple"].lower()
-    assert to_hex(lines["corrected"].get_color()) == look.BETA_COLORS[0.98].lower() == look.PALETTE["bluish_green"].lower()
+    green = look.PALETTE["bluish_green"].lower()
+    assert to_hex(lines["corrected"].get_color()) == look.BETA_COLORS[0.98].lower() == green
     assert lines["uncorrected"].get_ydata()[0] == pytest.approx(0.02 * theta[0])
 
 
@@ -111,11 +112,13 @@ def test_the_ewa_explorer_s_curves_take_the_colour_of_the_slider_s_beta():
 @pytest.mark.parametrize(
     "call, error, pattern",
     [
-        (lambda: smoothing.plot_lag({"lag": [1.0]}), TypeError, r"table must be a LagTable \(from coursekit\), got dict"),
+        (lambda: smoothing.plot_lag({"lag": [1.0]}), TypeError,
+         r"table must be a LagTable \(from coursekit\), got dict"),
         (lambda: smoothing.plot_window_comparison(None), TypeError, r"comparison must be a WindowComparison"),
         (lambda: bias.plot_startup_bias([1, 2], [1.0], 0.9), ValueError, r"t must be a 1-D array of 1 values"),
         (lambda: bias.plot_startup_bias([1, 2], [1.0, 2.0], 1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
-        (lambda: bias.plot_correction_factor((0.0, 0.9)), ValueError, r"betas must be a non-empty list of numbers in \(0, 1\)"),
+        (lambda: bias.plot_correction_factor((0.0, 0.9)), ValueError,
+         r"betas must be a non-empty list of numbers in \(0, 1\)"),
         (lambda: bias.plot_correction_factor((0.9,), t_max=1), ValueError, r"t_max must be an integer >= 2, got 1"),
         (lambda: bias.correction_factor_explorer(t=20, t_max=10), ValueError, r"t must be in 1..t_max = 10, got 20"),
         (lambda: bias.correction_factor_explorer(t=0), ValueError, r"t must be an integer >= 1, got 0"),
