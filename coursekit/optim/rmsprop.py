@@ -4,7 +4,9 @@ The default ``β₂ = 0.9`` is the value of RMSprop's source, Hinton's lecture 6
 0.99). Without a bias correction ``s`` starts too small: the first step is ``α dW / √((1 − β₂) dW²)``, so
 every coordinate moves by ``α / √(1 − β₂)``, about 3.2 α for 0.9, 10 α for 0.99 and 31.6 α for Adam's 0.999
 (which Adam can afford only because it corrects the bias, notebook 07). With 0.9, ``s`` also follows the
-gradient's recent size (roughly its last 10 squares), the memory of momentum's ``β = 0.9``.
+gradient's recent size (roughly its last 10 squares), the memory of momentum's ``β = 0.9``. Notebook 06
+measures the trade-off: on a smooth quadratic a longer memory can settle faster, but on the digits, each
+``β₂`` at its best learning rate, 0.9 trained best, and 0.999's first step threw the cost from 2.2 to 18.
 """
 
 from __future__ import annotations

@@ -102,8 +102,9 @@ def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: b
                    title: str = "Each optimizer at its own best learning rate") -> CourseFigure:
     """A small learning-rate sweep per optimizer: a value (steps, a cost) against ``α``, each best one ringed.
 
-    The fair comparison of the course: each optimizer at the ``α`` where its value is lowest. Points where
-    the value is NaN (never reached, diverged) are left out of the curve and drawn as crosses at the bottom.
+    The fair comparison of the course: each optimizer at the ``α`` where its value is lowest (ringed, and
+    named in the legend). Points where the value is NaN (never reached, diverged) are left out of the curve
+    and drawn as crosses at the bottom.
 
     Args:
         sweeps: ``{label: Sweep or (learning rates, values)}``; optimizer names keep their colours.
@@ -124,18 +125,22 @@ def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: b
     fig, ax = new_figure()
     for label, (lrs, values) in curves.items():
         ok = np.isfinite(values)
-        ax.plot(lrs[ok], values[ok], "o-", color=colors[label], ms=4, label=str(label), gid=str(label))
-        if ok.any():
-            i = int(np.nanargmin(np.where(ok, values, np.nan)))
-            ax.plot([lrs[i]], [values[i]], "o", ms=12, mfc="none", mec=colors[label], mew=2, gid=f"best {label}",
-                    label=f"best: α = {lrs[i]:.3g} ({values[i]:.3g})")
+        best = int(np.nanargmin(np.where(ok, values, np.nan))) if ok.any() else None
+        text = str(label) if best is None else f"{label}: best α = {lrs[best]:.3g} ({values[best]:.3g})"
+        ax.plot(lrs[ok], values[ok], "o-", color=colors[label], ms=4, label=text, gid=str(label))
+        if best is not None:
+            ax.plot([lrs[best]], [values[best]], "o", ms=12, mfc="none", mec=colors[label], mew=2, gid=f"best {label}")
         ax.plot(lrs[~ok], np.zeros(int((~ok).sum())), "x", color=colors[label], ms=6, gid=f"{label} never",
                 transform=ax.get_xaxis_transform(), clip_on=False)
     ax.set_xscale("log")
+    tried = np.unique(np.concatenate([lrs for lrs, _ in curves.values()]))
+    if len(tried) <= 8:  # a short sweep: label exactly the values tried
+        ax.set_xticks(tried, [f"{lr:g}" for lr in tried])
+        ax.minorticks_off()
     if log_y:
         ax.set_yscale("log")
     ax.set(xlabel="learning rate α (log scale)", ylabel=ylabel, title=title)
-    ax.legend(loc="upper right", fontsize=7, ncols=2)
+    fig.legend(loc="outside lower center", fontsize=7, ncols=min(2, len(curves)))
     return fig
 
 
@@ -212,5 +217,5 @@ def plot_effective_steps(effective, references: Mapping | None = None, *,
                    label=str(label), gid=str(label))
     ax.set_yscale("log")
     ax.set(xlabel="step t", ylabel="α / (√s + ε)  (log scale)", title=title)
-    ax.legend(loc="upper right", fontsize=7)
+    ax.legend(loc="best", fontsize=7)
     return fig
