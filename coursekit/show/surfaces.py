@@ -187,12 +187,12 @@ def _first_steps(run: Trajectory, steps: int) -> Trajectory:
 class _TrajectoryView:
     """The figure of :func:`trajectory_explorer`: one cached picture per surface, paths updated in place.
 
-    Each run is computed once for ``horizon`` steps (the steps slider's maximum) and shown up to the slider's
-    value, so that moving that slider costs no computation and the steps to reach ``tol`` are always known.
+    Each optimizer's longest run so far is kept per setting of its hyperparameters: fewer steps are read
+    from it, so going back on the steps slider costs no computation.
     """
 
-    def __init__(self, optimizers: tuple[str, ...], surface, horizon: int, tol: float):
-        self.optimizers, self.fixed, self.horizon, self.tol = optimizers, surface, horizon, tol
+    def __init__(self, optimizers: tuple[str, ...], surface, tol: float):
+        self.optimizers, self.fixed, self.tol = optimizers, surface, tol
         self._surfaces, self._runs, self._pictures = LruCache(16), LruCache(512), LruCache(8)
 
     def __call__(self, values: dict):
@@ -200,12 +200,14 @@ class _TrajectoryView:
         surface = self.fixed or self._surfaces.get(key, lambda: SURFACES[key[0]](key[1]))
         lr = {name: values[f"lr {name}"] for name in self.optimizers} if "lr" not in values else values["lr"]
         beta1, beta2, steps = values.get("beta1", 0.9), values.get("beta2"), values["steps"]
-        full = {}
+        runs = {}
         for name in self.optimizers:  # an optimizer's repr holds exactly the hyperparameters it uses
             run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)))
-            run = lambda: trajectory_data(surface, [name], lr, beta1, beta2, self.horizon)[name]  # noqa: E731
-            full[name] = self._runs.get(run_key, run)
-        runs = {name: _first_steps(run, steps) for name, run in full.items()}
+            run = lambda: trajectory_data(surface, [name], lr, beta1, beta2, steps)[name]  # noqa: E731 (called now)
+            longest = self._runs.get(run_key, run)
+            if len(longest.points) < steps + 1 and not longest.diverged:
+                longest = self._runs[run_key] = run()
+            runs[name] = _first_steps(longest, steps)
         fig, fast = self._pictures.get(key, lambda: self._picture(surface, runs))
         for line in fast.dynamic:
             gid = line.get_gid() or ""
@@ -213,7 +215,7 @@ class _TrajectoryView:
                 line.set_data(runs[gid].points.T)
             elif gid.endswith(" outside") and gid[: -len(" outside")] in runs:
                 line.set_data(outside_marks(surface, runs[gid[: -len(" outside")]]).T)
-        return fig, fast.png(), _trajectory_summary(surface, runs, full, self.tol)
+        return fig, fast.png(), _trajectory_summary(surface, runs, self.tol)
 
     @staticmethod
     def _picture(surface, runs):
@@ -221,25 +223,21 @@ class _TrajectoryView:
         return fig, FastFigure(fig, fig.axes[0].lines)
 
 
-def _trajectory_summary(surface, runs: dict, full: dict, tol: float) -> str:
+def _trajectory_summary(surface, runs: dict, tol: float) -> str:
     """One line per optimizer: where its path ended (or that it diverged) and when it settled near a minimum."""
     colors = colors_for(runs)
     parts = []
     for name, run in runs.items():
-        steps, horizon = len(run.losses) - 1, len(full[name].losses) - 1
+        steps = len(run.losses) - 1
         if run.diverged:
             text = f"diverged after {steps} steps (α too large)"
         else:
             distances = [np.hypot(*(run.points[-1] - np.array(m))) for m in surface.minima]
-            text = f"J = {run.losses[-1]:.3g} after {steps} steps, {min(distances):.2g} from the nearest minimum"
-            if full[name].diverged:
-                text += f"; diverges after {horizon} steps (α too large)"
-            else:
-                nearest = surface.minima[int(np.argmin([np.hypot(*(full[name].points[-1] - np.array(m)))
-                                                        for m in surface.minima]))]
-                settled = full[name].steps_to_settle(nearest, tol)
-                text += (f"; within {tol:g} of it from step {settled} on" if settled is not None
-                         else f"; not within {tol:g} of a minimum after {horizon} steps")
+            nearest = surface.minima[int(np.argmin(distances))]
+            settled = run.steps_to_settle(nearest, tol)
+            text = (f"J = {run.losses[-1]:.3g} after {steps} steps, {min(distances):.2g} from the nearest minimum; "
+                    + (f"within {tol:g} of it from step {settled} on" if settled is not None
+                       else f"not yet within {tol:g} of it"))
         outside = len(outside_marks(surface, run))
         if outside:
             text += f"; {outside} point{'s' if outside > 1 else ''} outside the window (◇ on its edge)"
@@ -263,8 +261,8 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
             slider per optimizer.  beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` (``None``:
             RMSprop's default 0.9 if RMSprop is shown, else Adam's 0.999).
         steps: ``T``, the initial number of steps (the slider goes to ``MAX_STEPS``).
-        condition_number: the initial ``κ`` of the quadratics.  tol: the distance to a minimum whose
-            first step of staying within is reported (each path is run for ``MAX_STEPS`` steps for it).
+        condition_number: the initial ``κ`` of the quadratics.  tol: a distance to the nearest minimum; the
+            numbers line gives the step from which each path stays within it (if it does within ``T``).
 
     Returns:
         An :class:`Explorer`; its numbers line gives each optimizer's final loss, distance to a minimum, the
@@ -302,8 +300,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
                                     0.001, readout_format=".3f")
     steps = _validate.positive_int(steps, "steps")
     controls["steps"] = slider(widgets.IntSlider, "steps T", steps, 1, MAX_STEPS, 1)
-    view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None,
-                           controls["steps"].max, tol)
+    view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None, tol)
     explorer = Explorer(controls, view)
     if "surface" in controls:
         _enable_kappa(controls)

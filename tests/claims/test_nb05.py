@@ -97,15 +97,20 @@ def test_the_summed_form_retraces_the_path_with_alpha_times_one_minus_beta_and_d
     assert unscaled.diverged and len(unscaled.points) - 1 == 9
 
 
-def test_the_explorer_starts_with_gd_378_and_momentum_132_and_the_theory_pair_needs_about_50():
+def test_the_explorer_starts_with_momentum_settled_at_132_gd_at_378_and_the_theory_pair_needs_50():
     w = show_surfaces.trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Momentum"),
                                           lr={"GD": GD_THEORY.lr, "Momentum": 0.06309573444801933}, beta1=0.9,
                                           condition_number=100.0, steps=150)
-    assert "within 0.001 of it from step 378 on" in w.summary.value
-    assert "within 0.001 of it from step 132 on" in w.summary.value
+    gd_line, momentum_line = w.summary.value.split("<br>")
+    assert "not yet within 0.001 of it" in gd_line and "within 0.001 of it from step 132 on" in momentum_line
+    w.controls["steps"].value = 400  # "drag T to 400"
+    assert "within 0.001 of it from step 378 on" in w.summary.value.split("<br>")[0]
+    w.controls["steps"].value = 150
     w.controls["beta1"].value, w.controls["lr Momentum"].value = 0.67, 0.1
     momentum_line = w.summary.value.split("<br>")[1]
     assert "within 0.001 of it from step 50 on" in momentum_line and "outside the window" in momentum_line
+    w.controls["lr GD"].value = w.controls["lr GD"].value * 10**w.controls["lr GD"].step  # one notch right
+    assert w.controls["lr GD"].value > 2 / 100 and "GD</b>: diverged after" in w.summary.value
 
 
 @pytest.fixture(scope="module")

@@ -179,21 +179,25 @@ def test_the_numbers_line_gives_the_step_from_which_each_path_stays_within_tol()
     w = surfaces.trajectory_explorer(optimizers=("GD", "Momentum"), lr={"GD": 0.0198, "Momentum": 0.063},
                                      condition_number=100.0, steps=150)
     s = elongated_quadratic(100.0)
-    gd = trajectory(s, GD(0.0198), steps=surfaces.MAX_STEPS).steps_to_settle((0, 0), 1e-3)
-    momentum = trajectory(s, Momentum(0.063), steps=surfaces.MAX_STEPS).steps_to_settle((0, 0), 1e-3)
+    gd = trajectory(s, GD(0.0198), steps=400).steps_to_settle((0, 0), 1e-3)
+    momentum = trajectory(s, Momentum(0.063), steps=400).steps_to_settle((0, 0), 1e-3)
     assert (gd, momentum) == (378, 132)  # notebook 05's explorer: momentum settles first, GD after 150 steps
+    gd_line, momentum_line = w.summary.value.split("<br>")
+    assert "not yet within 0.001 of it" in gd_line and f"within 0.001 of it from step {momentum} on" in momentum_line
+    w.controls["steps"].value = 400
     assert f"within 0.001 of it from step {gd} on" in w.summary.value
-    assert f"within 0.001 of it from step {momentum} on" in w.summary.value
     w.controls["lr GD"].value = 0.5
     assert "GD</b>: diverged after" in w.summary.value
 
 
-def test_moving_the_steps_slider_reuses_the_long_runs(explorer, counted):
+def test_fewer_steps_are_read_from_the_longest_run_so_far(explorer, counted):
     calls = counted(surfaces, "trajectory")
-    for steps in (5, 80, 300, surfaces.MAX_STEPS):
+    explorer.controls["steps"].value = 200
+    assert len(calls) == 3  # one longer run per optimizer
+    for steps in (5, 80, 200, 30):
         explorer.controls["steps"].value = steps
         assert _paths(explorer)["GD"].shape == (steps + 1, 2)
-    assert calls == []
+    assert len(calls) == 3
 
 
 def test_iterates_outside_the_window_are_marked_on_its_edge_and_counted():
