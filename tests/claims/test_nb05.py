@@ -118,7 +118,7 @@ def digits():
     X_train, Y_train, X_test, Y_test = load_digits()
     makers = {"GD": lambda lr: optim.GD(lr), "Momentum": lambda lr: optim.Momentum(lr, beta=0.9)}
     return {name: {lr: train(X_train, Y_train, [64, 32, 10], make(lr), epochs=10, mini_batch_size=64, seed=0,
-                             X_test=X_test, Y_test=Y_test) for lr in (0.25, 0.5, 1.0, 2.0, 4.0)}
+                             X_test=X_test, Y_test=Y_test) for lr in (0.5, 1.0, 2.0, 4.0)}
             for name, make in makers.items()}
 
 
