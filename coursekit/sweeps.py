@@ -265,7 +265,14 @@ class Sweep(NamedTuple):
 
     def best(self, name: str) -> History:
         """The history of optimizer ``name`` at its best ``α``."""
-        return self._runs(name)[list(self.lrs).index(self.best_lr(name))]
+        return self.history(name, self.best_lr(name))
+
+    def history(self, name: str, lr: float) -> History:
+        """The history of optimizer ``name`` at ``α = lr``, one of the grid's learning rates."""
+        matches = np.flatnonzero(np.isclose(self.lrs, lr, rtol=1e-9, atol=0))
+        if not matches.size:
+            raise ValueError(f"lr must be one of the sweep's learning rates {self.lrs.tolist()}, got {lr!r}")
+        return self._runs(name)[matches[0]]
 
     def good_lrs(self, name: str, max_cost: float) -> np.ndarray:
         """The ``α``'s of the grid whose final cost is at most ``max_cost``."""
