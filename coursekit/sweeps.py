@@ -70,11 +70,7 @@ def _forward(X: np.ndarray, views: dict, L: int) -> tuple[np.ndarray, list]:
     """:func:`coursekit.nn.forward` for ``K`` stacked networks: ``Z[l] = W[l] A[l−1] + b[l]`` with a leading axis K."""
     A, cache = X, []
     for l in range(1, L + 1):
-        W = np.ascontiguousarray(views[f"W{l}"])  # a contiguous copy: matmul's fast path
-        if A.ndim == 2:  # the inputs, shared by the K networks: one product for all
-            Z = (W.reshape(-1, W.shape[2]) @ A).reshape(W.shape[0], W.shape[1], A.shape[1]) + views[f"b{l}"]
-        else:
-            Z = W @ A + views[f"b{l}"]
+        Z = np.ascontiguousarray(views[f"W{l}"]) @ A + views[f"b{l}"]  # contiguous: matmul's fast path
         cache.append((A, Z))
         if l < L:
             A = relu(Z)

@@ -56,9 +56,13 @@ def plot_first_steps(steps: Mapping, lr: float, *, title: str | None = None) -> 
         ax.plot(t, np.abs(values) / lr, "o-", ms=3, color=colors[label], label=str(label), gid=str(label))
     ax.axhline(1.0, color="black", ls=":", lw=1, label="|Δw| = α", gid="alpha")
     ax.set_yscale("log")
+    low, high = ax.get_ylim()
+    ticks = [tick for tick in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100) if low <= tick <= high]
+    ax.set_yticks(ticks, [f"{tick:g}" for tick in ticks])
+    ax.minorticks_off()
     ax.set(xlabel="step t", ylabel="size of the step |Δw_t| / α",
            title="The first steps on a constant slope" if title is None else title)
-    fig.legend(loc="outside right upper")
+    ax.legend(loc="upper right")
     return fig
 
 
@@ -93,7 +97,7 @@ def plot_first_step_sizes(dw, sizes: Mapping, lr: float, *, title: str | None = 
     ax.axhline(lr, color="black", ls=":", lw=1, label=f"α = {lr:g}", gid="alpha")
     ax.set(xscale="log", yscale="log", xlabel="size of the gradient |dw|", ylabel="first step |Δw_1|",
            title="The first step against the size of the gradient" if title is None else title)
-    fig.legend(loc="outside right upper")
+    ax.legend(loc="lower right")
     return fig
 
 
@@ -183,7 +187,7 @@ def plot_costs_against_time(histories: Mapping, seconds_per_epoch: Mapping, *,
         by_time.plot(epochs * seconds, h.epoch_costs, color=colors[label], label=str(label), gid=str(label))
     by_steps.set(yscale="log", xlabel="steps", ylabel="cost J of the training set", title="against steps")
     by_time.set(xlabel="seconds (measured)", title="against seconds")
-    by_time.legend(loc="upper right")
+    by_steps.legend(loc="lower left")
     if title is not None:
         fig.suptitle(title)
     return fig
@@ -232,7 +236,7 @@ def plot_decision_boundaries(X, Y, panels: Mapping, *, ncols: int = 3, resolutio
         ax.contourf(gx, gy, predicted, levels=[-0.5, 0.5, 1.5], colors=light)
         for k, color in enumerate(CLASS_COLORS):
             ax.plot(*X[:, Y[0] == k], "o", ms=2.5, color=color, mec="white", mew=0.3)
-        ax.set(xticks=[], yticks=[], title=str(title), aspect="equal")
+        ax.set(xticks=[], yticks=[], title=str(title))
         ax.grid(False)
     for ax in axes[len(panels):]:
         ax.remove()

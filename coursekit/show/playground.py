@@ -33,8 +33,8 @@ SURFACES: dict[str, Callable[[], surfaces.Surface]] = {
     "plateau": surfaces.plateau,
     "several minima": surfaces.several_minima,
 }
-#: Each optimizer's initial ``α`` unless the caller gives one: a stable start on the elongated quadratic.
-DEFAULT_LRS = {"GD": 0.15, "Momentum": 0.15, "RMSprop": 0.02, "Adam": 0.05}
+#: Each optimizer's initial ``α`` unless the caller gives one: stable on the quadratics, on the slider's grid.
+DEFAULT_LRS = {"GD": 0.1, "Momentum": 0.1, "RMSprop": 0.01, "Adam": 0.1}
 #: The width of one control: two side by side fit a notebook's cell.
 NARROW = "340px"
 
@@ -51,7 +51,7 @@ class OptimizerPicker(widgets.HBox):
 
     def __init__(self, selected):
         self.buttons = {name: widgets.ToggleButton(value=name in selected, description=name,
-                                                   layout=widgets.Layout(width="95px"),
+                                                   layout=widgets.Layout(width="125px"),
                                                    style={"text_color": OPTIMIZER_COLORS[name], "font_weight": "bold"})
                         for name in OPTIMIZERS}
         super().__init__([widgets.Label("optimizers", layout=widgets.Layout(width="8em")), *self.buttons.values()])
@@ -166,8 +166,8 @@ def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZ
         "surface": widgets.Dropdown(options=list(SURFACES), value=surface, description="surface",
                                     style=DESCRIPTION_STYLE),
         **{f"lr {name}": log_slider(f"α ({name})", rates[name], 1e-4, 3.0) for name in OPTIMIZERS},
-        "beta1": slider(widgets.FloatSlider, "β₁ (Mom., Adam)", _validate.beta(beta1, "beta1"), 0.0, 0.99, 0.01),
-        "beta2": slider(widgets.FloatSlider, "β₂ (RMS., Adam)", _validate.beta(beta2, "beta2"), 0.5, 0.999, 0.001,
+        "beta1": slider(widgets.FloatSlider, "β₁", _validate.beta(beta1, "beta1"), 0.0, 0.99, 0.01),
+        "beta2": slider(widgets.FloatSlider, "β₂", _validate.beta(beta2, "beta2"), 0.5, 0.999, 0.001,
                         readout_format=".3f"),
         "steps": slider(widgets.IntSlider, "steps T", _validate.positive_int(steps, "steps"), 1, 300, 1),
         "x0": slider(widgets.FloatSlider, "start x", x0, *window.xlim, 0.05),
