@@ -43,6 +43,8 @@ def adam_steps(grads, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999
     """
     grads = _validate.array(grads, "grads", ndim=1)
     lr = _validate.positive(lr, "lr")
+    beta1 = _validate.beta(beta1, "beta1")
+    beta2 = _validate.beta(beta2, "beta2")
     eps = _validate.positive(eps, "eps")
     if not isinstance(bias_correction, bool):
         raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")

@@ -11,7 +11,8 @@ import coursekit
 # The modules a learner reads: each public function and class carries a runnable example (a doctest).
 WITH_EXAMPLES = {"averages", "minibatch", "optim", "schedules", "surfaces", "nn", "train", "data", "plots", "widgets",
                  "figures", "average_plots", "surface_plots", "training_plots",
-                 "explorer", "average_widgets", "surface_widgets", "training_widgets"}
+                 "explorer", "average_widgets", "surface_widgets", "training_widgets",
+                 "sweeps", "first_steps", "timing", "comparisons", "playground"}
 
 
 def _public_objects():
