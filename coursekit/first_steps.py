@@ -78,7 +78,8 @@ def steps_taken(grads, optimizer: Optimizer) -> np.ndarray:
     """
     grads = _validate.array(grads, "grads", ndim=2)
     if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam), got {optimizer!r}")
+        raise TypeError(f"optimizer must be a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam), "
+                        f"got {optimizer!r}")
     if optimizer.t != 0:
         raise ValueError(f"optimizer must be fresh (it keeps state), got {optimizer!r} after {optimizer.t} steps")
     params = {"w": np.zeros(grads.shape[1])}

@@ -1,4 +1,4 @@
-"""Optimizers compared: Adam's first steps, learning-rate sweeps, costs against steps and seconds, decision boundaries (notebook 07).
+"""Optimizers compared: Adam's first steps, sweeps of α, cost against steps and seconds, boundaries (notebook 07).
 
 The numbers come from :mod:`coursekit.first_steps` (the size of Adam's steps), :mod:`coursekit.sweeps`
 (each optimizer at every learning rate of a grid, trained side by side) and :mod:`coursekit.train`.
@@ -43,7 +43,8 @@ def plot_first_steps(steps: Mapping, lr: float, *, title: str | None = None) -> 
 
     >>> from coursekit.first_steps import adam_steps
     >>> g = np.ones(20)
-    >>> fig = plot_first_steps({"Adam": adam_steps(g, 0.1), "no correction": adam_steps(g, 0.1, bias_correction=False)}, 0.1)
+    >>> steps = {"Adam": adam_steps(g, 0.1), "no correction": adam_steps(g, 0.1, bias_correction=False)}
+    >>> fig = plot_first_steps(steps, 0.1)
     >>> [line.get_gid() for line in fig.axes[0].lines]
     ['Adam', 'no correction', 'alpha']
     """

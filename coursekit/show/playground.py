@@ -1,10 +1,11 @@
-"""The optimizer playground: any optimizers, on any surface of the course, from any start, redrawn together (notebook 07).
+"""The optimizer playground: any optimizers on any surface of the course, from any start, drawn together (notebook 07).
 
 One widget holds everything the optimizers of the course depend on: which of GD, momentum, RMSprop and
 Adam to run, the surface (the elongated and the rotated bowl, Rosenbrock's valley, a saddle, a plateau,
 several minima), the start ``w_0``, each optimizer's ``α``, the ``β``'s and the number of steps. The paths
-come from :func:`coursekit.show.surfaces.trajectory_data`; the figure is :func:`~coursekit.show.surfaces.plot_trajectories`,
-one contour picture per surface and choice of optimizers, the paths and the start redrawn over it
+come from :func:`coursekit.show.surfaces.trajectory_data`; the figure is
+:func:`~coursekit.show.surfaces.plot_trajectories`, one contour picture per surface and choice of
+optimizers, the paths and the start redrawn over it
 (:class:`~coursekit.show.explorer.FastFigure`). A path is kept with its hyperparameters and start, so a longer
 one serves every shorter number of steps and going back to a setting seen before is instant.
 """

@@ -115,7 +115,8 @@ def test_bad_arguments_are_named(moons, sweep):
         comparisons.plot_lr_sweep(sweep, max_cost=0)
     with pytest.raises(ValueError, match=r"seconds_per_epoch must give a duration for each of \['GD'\]"):
         comparisons.plot_costs_against_time({"GD": sweep.best("GD")}, {"Adam": 1.0})
-    with pytest.raises(ValueError, match=r"X must have shape \(2, m\) and Y shape \(1, m\), got \(2, 80\) and \(2, 80\)"):
+    with pytest.raises(ValueError, match=r"X must have shape \(2, m\) and Y shape \(1, m\), got \(2, 80\) and "
+                                         r"\(2, 80\)"):
         comparisons.plot_decision_boundaries(X, np.vstack([Y, Y]), {"a": nn.init_params([2, 1], 0)})
     with pytest.raises(TypeError, match=r"panels must be a non-empty dict title -> params"):
         comparisons.plot_decision_boundaries(X, Y, {})

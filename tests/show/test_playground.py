@@ -66,8 +66,8 @@ def test_a_new_start_moves_the_paths_and_the_marker(explorer):
     assert _start_marker(explorer) == [1.5, -0.5]
     for path in _paths(explorer).values():
         assert path[0].tolist() == [1.5, -0.5]
-    np.testing.assert_array_equal(_paths(explorer)["GD"],
-                                  trajectory(surfaces.elongated_quadratic(), GD(0.1), start=(1.5, -0.5), steps=30).points)
+    expected = trajectory(surfaces.elongated_quadratic(), GD(0.1), start=(1.5, -0.5), steps=30)
+    np.testing.assert_array_equal(_paths(explorer)["GD"], expected.points)
 
 
 def test_a_new_surface_resets_the_start_to_its_own_within_its_window(explorer, monkeypatch):

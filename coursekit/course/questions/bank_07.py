@@ -1,4 +1,4 @@
-"""Concept questions of notebook 07: the size of Adam's first step, with and without bias correction, and a fair comparison."""
+"""Concept questions of notebook 07: the size of Adam's first step with and without correction; a fair comparison."""
 
 import numpy as np
 
