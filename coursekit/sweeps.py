@@ -66,11 +66,20 @@ class _Stack:
                       for (key, value), a, b in zip(params.items(), ends, ends[1:])}
 
 
+#: The most multiply-adds a matrix product may have to run on one thread: OpenBLAS splits larger ones
+#: over threads, which on a busy machine can take ten times longer. Products are kept below it.
+ONE_THREAD = 2**18
+
+
 def _forward(X: np.ndarray, views: dict, L: int) -> tuple[np.ndarray, list]:
     """:func:`coursekit.nn.forward` for ``K`` stacked networks: ``Z[l] = W[l] A[l−1] + b[l]`` with a leading axis K."""
     A, cache = X, []
     for l in range(1, L + 1):
-        Z = np.ascontiguousarray(views[f"W{l}"]) @ A + views[f"b{l}"]  # contiguous: matmul's fast path
+        W = np.ascontiguousarray(views[f"W{l}"])  # a contiguous copy: matmul's fast path
+        if A.ndim == 2 and W.size * A.shape[1] <= ONE_THREAD:  # shared inputs: one product for all K
+            Z = (W.reshape(-1, W.shape[2]) @ A).reshape(W.shape[0], W.shape[1], A.shape[1]) + views[f"b{l}"]
+        else:
+            Z = W @ A + views[f"b{l}"]
         cache.append((A, Z))
         if l < L:
             A = relu(Z)
@@ -101,16 +110,16 @@ def _backward(AL: np.ndarray, Y: np.ndarray, cache: list, views: dict, grads: di
             dZ = (np.swapaxes(views[f"W{l}"], -1, -2) @ dZ) * (cache[l - 2][1] > 0)
 
 
-#: Examples per block when a whole set is evaluated: each run's matrix products stay small enough for
-#: one thread (OpenBLAS splits larger ones over threads, which on a busy machine can take ten times longer).
-EVAL_BLOCK = 128
-
-
 def _evaluate(X: np.ndarray, Y: np.ndarray, views: dict, L: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`coursekit.nn.evaluate` of each of the ``K`` networks: ``(costs, accuracies)``, each of shape (K,)."""
+    """:func:`coursekit.nn.evaluate` of each of the ``K`` networks: ``(costs, accuracies)``, each of shape (K,).
+
+    The set is cut into blocks of examples small enough that each network's products stay on one thread.
+    """
+    widest = max(views[f"W{l}"][0].size for l in range(1, L + 1))
+    block = max(1, ONE_THREAD // widest)
     losses, hits = 0.0, 0.0
-    for a in range(0, X.shape[1], EVAL_BLOCK):
-        X_b, Y_b = X[:, a:a + EVAL_BLOCK], Y[:, a:a + EVAL_BLOCK]
+    for a in range(0, X.shape[1], block):
+        X_b, Y_b = X[:, a:a + block], Y[:, a:a + block]
         AL, _ = _forward(X_b, views, L)
         losses = losses + _losses(AL, Y_b)
         if AL.shape[1] == 1:

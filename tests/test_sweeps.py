@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from coursekit import data
 from coursekit.optim import GD, Adam, Momentum, RMSprop, make_optimizer
-from coursekit.sweeps import EVAL_BLOCK, Sweep, lr_sweep, train_side_by_side
+from coursekit.sweeps import ONE_THREAD, Sweep, lr_sweep, train_side_by_side
 from coursekit.train import History, train
 
 
@@ -56,14 +56,14 @@ def test_gradient_descent_and_momentum_take_bit_for_bit_the_steps_of_train(moons
         np.testing.assert_array_equal(h.costs, expected.costs)
         for key in expected.params:
             np.testing.assert_array_equal(h.params[key], expected.params[key])
-        # the whole set is evaluated in blocks of EVAL_BLOCK examples: its sums may differ in the last bit
+        # the whole set is evaluated in blocks of examples: its sums may differ in the last bit
         _assert_same(h, expected, rtol=1e-14)
 
 
 def test_a_softmax_network_on_the_digits_with_a_set_larger_than_one_evaluation_block():
     split = data.load_digits(seed=1)
     X, Y, X_test, Y_test = split.X_train[:, :300], split.Y_train[:, :300], split.X_test, split.Y_test
-    assert X.shape[1] > EVAL_BLOCK and X_test.shape[1] > EVAL_BLOCK
+    assert X.shape[1] > ONE_THREAD // (64 * 16) and X_test.shape[1] > ONE_THREAD // (64 * 16)  # several blocks
     opts = lambda: [GD(0.5), Adam(0.01), RMSprop(0.002, beta2=0.999)]  # noqa: E731
     runs = train_side_by_side(X, Y, [64, 16, 10], opts(), epochs=3, seed=2, X_test=X_test, Y_test=Y_test)
     for h, opt in zip(runs, opts()):
