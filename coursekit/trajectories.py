@@ -32,6 +32,18 @@ class Trajectory(NamedTuple):
     losses: np.ndarray
     diverged: bool
 
+    def first(self, steps: int) -> Trajectory:
+        """The path's first ``steps`` steps: a longer run read shorter (diverged only if it stopped before them).
+
+        >>> from coursekit.optim import GD
+        >>> from coursekit.surfaces import elongated_quadratic
+        >>> trajectory(elongated_quadratic(), GD(lr=0.5), start=(1.0, 0.0), steps=10).first(2).points.tolist()
+        [[1.0, 0.0], [0.5, 0.0], [0.25, 0.0]]
+        """
+        steps = _validate.positive_int(steps, "steps")
+        kept = min(steps + 1, len(self.points))
+        return Trajectory(self.points[:kept], self.losses[:kept], self.diverged and len(self.points) < steps + 1)
+
     def steps_to_settle(self, target, tol: float) -> int | None:
         """The first step ``t`` from which every recorded ``w`` lies within ``tol`` of ``target`` (0 = start).
 

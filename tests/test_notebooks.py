@@ -43,8 +43,11 @@ def _texts(cell) -> list[str]:
     """The text a reader sees in a cell's outputs (stream, text/plain, text/html, error names), sanitized."""
     texts = []
     for output in cell.get("outputs", []):
-        if output.output_type == "stream":
-            texts.append(f"{output.name}: {output.text}")
+        if output.output_type == "stream":  # a busy kernel may send one print in pieces: join them, as nbval does
+            if texts and texts[-1].startswith(f"{output.name}: "):
+                texts[-1] += output.text
+            else:
+                texts.append(f"{output.name}: {output.text}")
         elif output.output_type in ("display_data", "execute_result") and WIDGET_VIEW not in output.data:
             texts.extend(f"{kind}: {output.data[kind]}" for kind in TEXT_TYPES if kind in output.data)
         elif output.output_type == "error":

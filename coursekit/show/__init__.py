@@ -13,6 +13,8 @@ One module per topic, in the order of the course:
 * :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (05-07, 09);
 * :mod:`~coursekit.show.convergence` — steps over a grid of (α, β), learning-rate sweeps, momentum's
   velocity and RMSprop's effective step (05-06);
+* :mod:`~coursekit.show.comparisons` — Adam's first steps, learning-rate sweeps, decision boundaries (07);
+* :mod:`~coursekit.show.playground` — the optimizer playground: any optimizers on any surface (07);
 * :mod:`~coursekit.show.schedules` — learning-rate decay (08);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
@@ -22,8 +24,16 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
 from coursekit.show.bias import correction_factor_explorer, plot_correction_factor, plot_startup_bias
 from coursekit.show.convergence import plot_effective_steps, plot_lr_sweeps, plot_steps_map, plot_velocity
+from coursekit.show.comparisons import (
+    plot_costs_against_time,
+    plot_decision_boundaries,
+    plot_first_step_sizes,
+    plot_first_steps,
+    plot_lr_sweep,
+)
 from coursekit.show.explorer import Explorer
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
+from coursekit.show.playground import playground_explorer
 from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
 from coursekit.show.smoothing import plot_lag, plot_window_comparison
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
@@ -35,6 +45,8 @@ __all__ = [
     "plot_lag", "plot_window_comparison", "plot_startup_bias", "plot_correction_factor", "correction_factor_explorer",
     "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
     "plot_steps_map", "plot_lr_sweeps", "plot_velocity", "plot_effective_steps",
+    "plot_first_steps", "plot_first_step_sizes", "plot_lr_sweep", "plot_costs_against_time",
+    "plot_decision_boundaries", "playground_explorer",
     "plot_schedules", "schedule_data", "schedule_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]

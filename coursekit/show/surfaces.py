@@ -178,53 +178,82 @@ def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=None, steps=50, st
     }
 
 
-def _first_steps(run: Trajectory, steps: int) -> Trajectory:
-    """The first ``steps`` steps of a longer run (diverged only if the run stopped before them)."""
-    kept = min(steps + 1, len(run.points))
-    return Trajectory(run.points[:kept], run.losses[:kept], run.diverged and len(run.points) < steps + 1)
+class Paths:
+    """What an explorer of paths keeps and redraws: the longest run per setting, one picture per surface.
+
+    ``run(key, steps, compute)`` returns the first ``steps`` steps of the longest run computed for ``key``
+    (a surface and an optimizer's exact hyperparameters and start), computing a longer one only when asked
+    for more steps than ever before: going back on a steps slider costs nothing. ``draw(plot_key, surface,
+    runs)`` redraws the runs over a cached :func:`plot_trajectories` picture, one per ``plot_key``.
+
+    >>> from coursekit.surfaces import elongated_quadratic
+    >>> paths, bowl = Paths(), elongated_quadratic()
+    >>> compute = lambda steps: trajectory_data(bowl, ["GD"], lr=0.1, steps=steps)["GD"]
+    >>> len(paths.run("GD 0.1", 30, compute).points), len(paths.run("GD 0.1", 10, compute).points)
+    (31, 11)
+    """
+
+    def __init__(self):
+        self._runs, self._pictures = LruCache(512), LruCache(12)
+
+    def run(self, key, steps: int, compute: Callable[[int], Trajectory]) -> Trajectory:
+        longest = self._runs.get(key, lambda: compute(steps))
+        if len(longest.points) < steps + 1 and not longest.diverged:
+            longest = self._runs[key] = compute(steps)
+        return longest.first(steps)
+
+    def draw(self, plot_key, surface, runs: dict, start=None):
+        """The figure and its PNG with ``runs`` drawn on ``surface``'s cached picture (one per ``plot_key``),
+        the start marker moved to ``start`` if given."""
+        fig, fast = self._pictures.get(plot_key, lambda: _picture(surface, runs))
+        for line in fast.dynamic:
+            gid = line.get_gid() or ""
+            if start is not None and line.get_label() == "start":
+                line.set_data([start[0]], [start[1]])
+            elif gid in runs:
+                line.set_data(runs[gid].points.T)
+            elif gid.endswith(" outside") and gid[: -len(" outside")] in runs:
+                line.set_data(outside_marks(surface, runs[gid[: -len(" outside")]]).T)
+        return fig, fast.png()
+
+
+def _picture(surface, runs):
+    fig = plot_trajectories(surface, runs)
+    return fig, FastFigure(fig, fig.axes[0].lines)
 
 
 class _TrajectoryView:
-    """The figure of :func:`trajectory_explorer`: one cached picture per surface, paths updated in place.
-
-    Each optimizer's longest run so far is kept per setting of its hyperparameters: fewer steps are read
-    from it, so going back on the steps slider costs no computation.
-    """
+    """The figure of :func:`trajectory_explorer`: one cached picture per surface, paths updated in place."""
 
     def __init__(self, optimizers: tuple[str, ...], surface, tol: float):
         self.optimizers, self.fixed, self.tol = optimizers, surface, tol
-        self._surfaces, self._runs, self._pictures = LruCache(16), LruCache(512), LruCache(8)
+        self._surfaces, self._paths = LruCache(16), Paths()
 
     def __call__(self, values: dict):
         key = ("fixed",) if self.fixed else (values["surface"], values.get("condition_number", 10.0))
         surface = self.fixed or self._surfaces.get(key, lambda: SURFACES[key[0]](key[1]))
         lr = {name: values[f"lr {name}"] for name in self.optimizers} if "lr" not in values else values["lr"]
-        beta1, beta2, steps = values.get("beta1", 0.9), values.get("beta2"), values["steps"]
+        beta1, beta2 = values.get("beta1", 0.9), values.get("beta2")
         runs = {}
         for name in self.optimizers:  # an optimizer's repr holds exactly the hyperparameters it uses
             run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)))
-            run = lambda: trajectory_data(surface, [name], lr, beta1, beta2, steps)[name]  # noqa: E731 (called now)
-            longest = self._runs.get(run_key, run)
-            if len(longest.points) < steps + 1 and not longest.diverged:
-                longest = self._runs[run_key] = run()
-            runs[name] = _first_steps(longest, steps)
-        fig, fast = self._pictures.get(key, lambda: self._picture(surface, runs))
-        for line in fast.dynamic:
-            gid = line.get_gid() or ""
-            if gid in runs:
-                line.set_data(runs[gid].points.T)
-            elif gid.endswith(" outside") and gid[: -len(" outside")] in runs:
-                line.set_data(outside_marks(surface, runs[gid[: -len(" outside")]]).T)
-        return fig, fast.png(), _trajectory_summary(surface, runs, self.tol)
-
-    @staticmethod
-    def _picture(surface, runs):
-        fig = plot_trajectories(surface, runs)
-        return fig, FastFigure(fig, fig.axes[0].lines)
+            runs[name] = self._paths.run(run_key, values["steps"], lambda steps, name=name: trajectory_data(
+                surface, [name], lr, beta1, beta2, steps)[name])
+        fig, png = self._paths.draw(key, surface, runs)
+        return fig, png, paths_summary(surface, runs, self.tol)
 
 
-def _trajectory_summary(surface, runs: dict, tol: float) -> str:
-    """One line per optimizer: where its path ended (or that it diverged) and when it settled near a minimum."""
+def paths_summary(surface, runs: dict, tol: float = 1e-3) -> str:
+    """One line per optimizer: where its path ended (or that it diverged) and when it settled near a minimum.
+
+    ``J`` and the distance to the nearest minimum at the last step; the step from which the path stays within
+    ``tol`` of that minimum; how many iterates lie outside the window. HTML, each line in the path's colour.
+
+    >>> from coursekit.surfaces import elongated_quadratic
+    >>> runs = trajectory_data(elongated_quadratic(), ["GD"], lr=0.5, steps=20, start=(1.0, 0.0))
+    >>> paths_summary(elongated_quadratic(), runs).split("</b>: ")[1]
+    'J = 4.55e-13 after 20 steps, 9.5e-07 from the nearest minimum; within 0.001 of it from step 10 on'
+    """
     colors = colors_for(runs)
     parts = []
     for name, run in runs.items():

@@ -1,0 +1,54 @@
+"""How long an epoch of training takes with each optimizer, measured fairly on a shared, noisy machine (notebook 07).
+
+A comparison "against seconds" needs each optimizer's cost per epoch. One measurement is at the mercy of
+whatever else the machine does, so :func:`seconds_per_epoch` times every optimizer several times,
+*interleaved* (GD, Adam, GD, Adam, ... rather than GD, GD, ..., Adam, Adam), and keeps the median of each:
+a slow moment then hurts every optimizer alike, and one outlier changes no median.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Mapping
+
+from coursekit import _validate
+from coursekit.optim import make_optimizer
+from coursekit.train import train
+
+
+def seconds_per_epoch(X, Y, layer_dims, lrs: Mapping[str, float], epochs: int = 1, repeats: int = 5,
+                      mini_batch_size: int = 64, seed: int = 0, beta1: float = 0.9,
+                      beta2: float = 0.999) -> dict[str, float]:
+    """The median wall-clock time of one epoch of :func:`coursekit.train.train` for each optimizer.
+
+    ``seconds[name] = median over repeats of (duration of train(..., make_optimizer(name, α), epochs)) / epochs``,
+    the repeats of all optimizers interleaved.
+
+    Args:
+        X, Y, layer_dims, mini_batch_size, seed: as in :func:`coursekit.train.train`.
+        lrs: ``{optimizer name: α}``.  epochs: epochs per measurement.  repeats: measurements per optimizer.
+        beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` of RMSprop and Adam.
+
+    Returns:
+        ``{name: seconds per epoch}``, in the order of ``lrs``.
+
+    Reference: notebook 07 (cost against seconds).
+
+    >>> from coursekit.data import two_moons
+    >>> seconds = seconds_per_epoch(*two_moons(m=64), [2, 3, 1], {"GD": 0.1, "Adam": 0.01}, repeats=3)
+    >>> sorted(seconds), all(s > 0 for s in seconds.values())
+    (['Adam', 'GD'], True)
+    """
+    if not isinstance(lrs, Mapping) or not lrs:
+        raise TypeError(f"lrs must be a non-empty dict optimizer name -> α, got {lrs!r}")
+    epochs = _validate.positive_int(epochs, "epochs")
+    repeats = _validate.positive_int(repeats, "repeats")
+    durations = {name: [] for name in lrs}
+    for _ in range(repeats):
+        for name, lr in lrs.items():
+            optimizer = make_optimizer(name, lr, beta1, beta2)
+            start = time.perf_counter()
+            train(X, Y, layer_dims, optimizer, epochs, mini_batch_size, seed=seed)
+            durations[name].append((time.perf_counter() - start) / epochs)
+    return {name: statistics.median(values) for name, values in durations.items()}

@@ -1,0 +1,191 @@
+"""The claims of notebook 07 (Adam), each at the notebook's own settings, with the number it states.
+
+If a change to coursekit breaks one of these, the notebook's text no longer matches what it computes:
+re-execute the notebook, read the new numbers and fix the text (or the change).
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from coursekit import averages, data, nn, surfaces, sweeps
+from coursekit.first_steps import adam_steps, steps_taken
+from coursekit.optim import GD, Adam, Momentum, RMSprop, make_optimizer
+from coursekit.show.surfaces import trajectory_data
+from coursekit.trajectories import trajectory
+
+# --- the notebook's settings ---------------------------------------------------------------------------
+SIX_GRADIENTS = np.array([0.4, -0.1, 0.3, 0.5, 0.2, 0.6])
+LR = 0.01
+MOONS_LAYERS, MOONS_EPOCHS, CLASSIC = [2, 5, 2, 1], 1500, 0.0007
+MOONS_GRID = 0.0007 * 10 ** (np.arange(-2, 9) / 2)
+DIGIT_LAYERS, DIGIT_EPOCHS, GOOD = [64, 32, 10], 10, 0.2
+DIGIT_GRID = 10 ** (np.arange(-8, 3) / 2)
+PLAYGROUND_LRS = {"GD": 0.1, "Momentum": 0.1, "RMSprop": 0.01, "Adam": 0.1}
+
+
+@pytest.fixture(scope="module")
+def moons_data():
+    return data.two_moons(m=300, noise=0.2, seed=0)
+
+
+@pytest.fixture(scope="module")
+def moons(moons_data):
+    return sweeps.lr_sweep(*moons_data, MOONS_LAYERS, ["GD", "Momentum", "Adam"], MOONS_GRID, epochs=MOONS_EPOCHS,
+                           mini_batch_size=64, seed=0)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    split = data.load_digits()
+    return sweeps.lr_sweep(split.X_train, split.Y_train, DIGIT_LAYERS, ["GD", "Momentum", "RMSprop", "Adam"],
+                           DIGIT_GRID, epochs=DIGIT_EPOCHS, mini_batch_size=64, seed=0, beta2=0.999,
+                           X_test=split.X_test, Y_test=split.Y_test)
+
+
+# --- Adam assembled from the pieces ---------------------------------------------------------------------
+
+
+def test_adam_from_the_averages_of_notebooks_03_04_takes_the_steps_of_optim_adam():
+    v_hat = averages.ewa(SIX_GRADIENTS, 0.9, bias_correction=True)
+    s_hat = averages.ewa(SIX_GRADIENTS**2, 0.999, bias_correction=True)
+    assembled = -LR * v_hat / (np.sqrt(s_hat) + 1e-8)
+    by_adam = steps_taken(SIX_GRADIENTS[:, np.newaxis], Adam(LR, 0.9, 0.999, 1e-8))[:, 0]
+    assert np.allclose(assembled, by_adam, rtol=1e-12, atol=0)
+    # "all six steps lie between half of α and α, although the gradients differ by a factor of six"
+    assert 0.45 * LR < np.abs(by_adam).min() < 0.5 * LR and np.abs(by_adam).max() == pytest.approx(LR)
+    # "the second step still goes the way of the first although its gradient is negative"
+    assert SIX_GRADIENTS[1] < 0 and np.sign(by_adam[1]) == np.sign(by_adam[0])
+
+
+def test_first_steps_on_a_slope_with_and_without_bias_correction():
+    slope = np.ones((60, 1))
+    adam = np.abs(steps_taken(slope, Adam(LR))[:, 0]) / LR
+    uncorrected = np.abs(adam_steps(slope[:, 0], LR, bias_correction=False)) / LR
+    rmsprop = np.abs(steps_taken(slope, RMSprop(LR, beta2=0.999))[:, 0]) / LR
+    np.testing.assert_allclose(adam, 1.0, rtol=1e-6)
+    assert [round(uncorrected[t], 2) for t in (0, 9, 59)] == [3.16, 6.53, 4.14]
+    assert [round(rmsprop[t], 2) for t in (0, 9, 59)] == [31.62, 10.02, 4.14]
+    # "it gets worse before it gets better": the uncorrected step grows for about ten steps
+    assert 9 <= uncorrected.argmax() <= 14 and uncorrected[-1] < uncorrected.max()
+
+
+def test_adams_first_step_is_alpha_over_ten_decades_of_gradient_and_half_alpha_at_eps():
+    dw = np.logspace(-10, 4, 29)
+    adam = np.abs(steps_taken(dw[np.newaxis], make_optimizer("Adam", LR, beta2=0.999))[0]) / LR
+    near = dw[np.abs(adam - 1) <= 0.01]
+    assert (near.min(), near.max()) == (pytest.approx(1e-6), pytest.approx(1e4))
+    assert round(float(np.log10(near.max() / near.min()))) == 10
+    assert round(float(adam[np.isclose(dw, 1e-8, rtol=1e-9, atol=0)][0]), 2) == 0.5
+    gd = np.abs(steps_taken(dw[np.newaxis], GD(LR))[0])
+    assert (gd.min(), gd.max()) == (pytest.approx(1e-12), pytest.approx(1e2))
+
+
+# --- the two moons ----------------------------------------------------------------------------------------
+
+
+def _accuracy(sweep, name, lr):
+    return sweep.history(name, lr).train_accuracy[-1]
+
+
+def test_at_the_classic_alpha_gd_and_momentum_are_stuck_near_77_and_adam_is_past_90(moons):
+    assert round(_accuracy(moons, "GD", CLASSIC), 3) == 0.773
+    assert round(_accuracy(moons, "Momentum", CLASSIC), 3) == 0.770
+    assert round(_accuracy(moons, "Adam", CLASSIC), 3) == 0.943
+    assert round(100 * (_accuracy(moons, "Adam", CLASSIC) - _accuracy(moons, "GD", CLASSIC))) == 17
+
+
+def test_the_classic_boundaries_cut_through_both_moons_and_the_tuned_ones_do_not(moons, moons_data):
+    X, Y = moons_data
+    for name in moons.histories:
+        for lr, worst, best in ((CLASSIC, 0.10, 1.0), (moons.best_lr(name), 0.0, 0.08)):
+            if name == "Adam" and lr == CLASSIC:
+                continue
+            predicted = nn.predict(X, moons.history(name, lr).params)[0]
+            errors = [np.mean(predicted[Y[0] == k] != k) for k in (0, 1)]
+            assert worst <= min(errors) and max(errors) <= best, (name, lr, errors)
+
+
+def test_each_at_its_own_best_alpha_the_three_end_within_three_points(moons):
+    assert {name: round(float(moons.best_lr(name)), 2) for name in moons.histories} == \
+        {"GD": 2.21, "Momentum": 0.7, "Adam": 0.07}
+    best = {name: moons.best(name).train_accuracy[-1] for name in moons.histories}
+    assert {name: round(100 * acc) for name, acc in best.items()} == {"GD": 96, "Momentum": 99, "Adam": 99}
+    assert max(best.values()) - min(best.values()) < 0.03
+    assert moons.best_lr("GD") / CLASSIC > 3000
+
+
+def test_at_alpha_0_0007_gd_moves_about_sixty_times_less_than_adam(moons_data):
+    _, grads = nn.cost_and_grads(*moons_data, nn.init_params(MOONS_LAYERS, seed=0))
+    dw = np.concatenate([g.ravel() for g in grads.values()])[np.newaxis]
+    assert round(float(np.median(np.abs(dw))), 4) == 0.0158
+    gd = np.median(np.abs(steps_taken(dw, GD(CLASSIC))))
+    adam = np.median(np.abs(steps_taken(dw, Adam(CLASSIC))))
+    assert (f"{gd:.1e}", f"{adam:.1e}", round(adam / gd)) == ("1.1e-05", "7.0e-04", 63)
+
+
+@pytest.mark.slow
+def test_gd_is_slow_not_stuck_and_the_story_needs_this_start():
+    X, Y = data.two_moons(m=300, noise=0.2, seed=0)
+    (longer,) = sweeps.train_side_by_side(X, Y, MOONS_LAYERS, [GD(CLASSIC)], epochs=5000, seed=0)
+    assert round(longer.train_accuracy[-1], 2) == 0.89  # "after 5,000 epochs it reaches 89 %"
+    (other_start,) = sweeps.train_side_by_side(X, Y, MOONS_LAYERS, [GD(CLASSIC)], epochs=MOONS_EPOCHS, seed=2)
+    assert round(other_start.train_accuracy[-1], 2) == 0.86  # "from other initial weights (seed 2) ... 86 %"
+
+
+# --- the digits ---------------------------------------------------------------------------------------------
+
+
+def test_digits_best_alphas_costs_and_test_accuracies(digits):
+    found = {name: (round(float(digits.best_lr(name)), 4), round(digits.best(name).epoch_costs[-1], 3),
+                    round(digits.best(name).test_accuracy[-1], 3)) for name in digits.histories}
+    assert found == {"GD": (1.0, 0.054, 0.983), "Momentum": (3.1623, 0.022, 0.972),
+                     "RMSprop": (0.0032, 0.092, 0.967), "Adam": (0.0316, 0.019, 0.981)}
+    lowest = sorted(digits.histories, key=lambda name: digits.best(name).epoch_costs[-1])
+    assert lowest[:2] == ["Adam", "Momentum"]
+    assert len(data.load_digits().labels_test) == 359  # "one point is about 4 images"
+
+
+def test_adams_good_region_is_the_widest_by_one_grid_point_and_gds_ends_at_a_cliff(digits):
+    good = {name: digits.good_lrs(name, GOOD) for name in digits.histories}
+    assert {name: len(lrs) for name, lrs in good.items()} == {"GD": 2, "Momentum": 3, "RMSprop": 3, "Adam": 4}
+    assert [round(float(x), 4) for x in (good["Adam"].min(), good["Adam"].max())] == [0.0032, 0.1]
+    assert [round(float(x), 2) for x in good["GD"]] == [0.32, 1.0]
+    gd_costs, adam_costs = digits.final_costs("GD"), digits.final_costs("Adam")
+    cliff = list(digits.lrs).index(digits.best_lr("GD")) + 1
+    assert abs(gd_costs[cliff] - math.log(10)) < 0.05  # "cost 2.3, a guess among ten digits"
+    assert adam_costs[np.isclose(digits.lrs, 10**-0.5)][0] > 1  # "at α = 0.32 it fails"
+    below = [h.test_accuracy[-1] for runs in digits.histories.values() for h in runs if h.epoch_costs[-1] <= GOOD]
+    assert (len(below), round(min(below), 3), round(max(below), 3)) == (12, 0.928, 0.983)
+
+
+# --- the playground's "try this" ----------------------------------------------------------------------------
+
+
+def test_on_the_plateau_gd_and_momentum_hardly_move_while_rmsprop_and_adam_reach_the_well():
+    runs = trajectory_data(surfaces.plateau(), list(PLAYGROUND_LRS), PLAYGROUND_LRS, 0.9, 0.999, 100)
+    for name in ("GD", "Momentum"):
+        assert runs[name].losses[-1] > 1.0 and np.linalg.norm(runs[name].points[-1] - runs[name].points[0]) < 0.2
+    for name in ("RMSprop", "Adam"):
+        assert runs[name].losses[-1] < 0.01
+
+
+def test_turning_the_bowl_turns_gd_and_momentum_paths_but_changes_rmsprop_and_adams():
+    flat, turned = surfaces.elongated_quadratic(), surfaces.rotated_quadratic(angle=45.0)
+    c = s = math.sqrt(0.5)
+    rotation = np.array([[c, -s], [s, c]])
+    for make, equivariant in ((lambda: GD(0.1), True), (lambda: Momentum(0.1), True),
+                              (lambda: RMSprop(0.01, beta2=0.999), False), (lambda: Adam(0.1), False)):
+        path = trajectory(flat, make(), steps=100).points
+        turned_path = trajectory(turned, make(), steps=100).points
+        assert np.allclose(path @ rotation.T, turned_path, atol=1e-9) == equivariant
+
+
+def test_adam_with_beta1_zero_at_rmsprops_alpha_takes_first_steps_about_thirty_times_shorter():
+    start = surfaces.plateau().start
+    rmsprop = trajectory(surfaces.plateau(), RMSprop(0.01, beta2=0.999), steps=3).points
+    adam = trajectory(surfaces.plateau(), Adam(0.01, beta1=0.0, beta2=0.999), steps=3).points
+    assert np.allclose(rmsprop[0], start)
+    ratio = np.linalg.norm(rmsprop[1] - rmsprop[0]) / np.linalg.norm(adam[1] - adam[0])
+    assert ratio == pytest.approx(1 / math.sqrt(0.001), rel=0.02)
