@@ -9,6 +9,7 @@ the same history.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ class History:
         train_accuracy: accuracy on the whole training set at the end of each epoch.
         test_accuracy: accuracy on the test set at the end of each epoch, or ``None`` without test data.
         steps_per_epoch: ``ceil(m / mini_batch_size)``.
+        epoch_seconds: the wall-clock seconds of each epoch's mini-batch steps (shuffle, forward, backward,
+            update; not the evaluation at its end). The only entry that changes from run to run.
 
     Reference: notebook 02 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
 
@@ -48,6 +51,7 @@ class History:
     train_accuracy: np.ndarray
     test_accuracy: np.ndarray | None
     steps_per_epoch: int
+    epoch_seconds: np.ndarray
 
     @property
     def epochs(self) -> int:
@@ -152,15 +156,17 @@ def train(
         X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
     steps = num_mini_batches(X.shape[1], mini_batch_size)
 
-    costs, epoch_costs, lrs, train_acc, test_acc = [], [], [], [], []
+    costs, epoch_costs, lrs, train_acc, test_acc, seconds = [], [], [], [], [], []
     for epoch in range(1, epochs + 1):
         if schedule is not None:
             optimizer.lr = _validate.positive(schedule(epoch), f"schedule({epoch})")
         lrs.append(optimizer.lr)
+        start = time.perf_counter()
         for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
             J_t, grads = nn.cost_and_grads(X_t, Y_t, params)
             optimizer.step(params, grads)
             costs.append(J_t)
+        seconds.append(time.perf_counter() - start)
         J, acc = nn.evaluate(X, Y, params)
         epoch_costs.append(J)
         train_acc.append(acc)
@@ -176,4 +182,5 @@ def train(
         train_accuracy=np.array(train_acc),
         test_accuracy=np.array(test_acc) if X_test is not None else None,
         steps_per_epoch=steps,
+        epoch_seconds=np.array(seconds),
     )
