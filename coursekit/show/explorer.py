@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from coursekit.show.look import encode_png
 
@@ -85,12 +86,16 @@ class FastFigure:
             canvas.draw()  # lay out with every artist shown, then keep that layout
             self.fig.set_layout_engine("none")
             shown = [artist.get_visible() for artist in self.dynamic]
+            # A hidden title is moved far up by the axes' draw: keep where the full draw put each text.
+            placed = [artist.get_position() if isinstance(artist, Text) else None for artist in self.dynamic]
             for artist in self.dynamic:
                 artist.set_visible(False)
             canvas.draw()
             self._background = canvas.copy_from_bbox(self.fig.bbox)
-            for artist, visible in zip(self.dynamic, shown):
+            for artist, visible, position in zip(self.dynamic, shown, placed):
                 artist.set_visible(visible)
+                if position is not None:
+                    artist.set_position(position)
         canvas.restore_region(self._background)
         for artist in self.dynamic:
             self.fig.draw_artist(artist)

@@ -64,6 +64,14 @@ def test_fast_figure_keeps_its_background_until_invalidated(curve):
     np.testing.assert_array_equal(_pixels(fast.png()), _pixels(figure_png(fig)))
 
 
+def test_fast_figure_draws_a_changing_title_where_a_full_draw_puts_it_from_the_first_picture(curve):
+    fig, line = curve
+    title = fig.axes[0].title
+    first = FastFigure(fig, [line, title]).png()
+    assert title.get_position() == (0.5, 1.0)  # hiding it for the background must not move it
+    np.testing.assert_array_equal(_pixels(first), _pixels(figure_png(fig)))
+
+
 def test_fast_figure_restores_the_visibility_of_hidden_artists(curve):
     fig, line = curve
     line.set_visible(False)
