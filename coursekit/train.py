@@ -32,8 +32,10 @@ class History:
         train_accuracy: accuracy on the whole training set at the end of each epoch.
         test_accuracy: accuracy on the test set at the end of each epoch, or ``None`` without test data.
         steps_per_epoch: ``ceil(m / mini_batch_size)``.
-        epoch_seconds: the wall-clock seconds of each epoch's mini-batch steps (shuffle, forward, backward,
-            update; not the evaluation at its end). The only entry that changes from run to run.
+        epoch_seconds: the seconds each epoch's mini-batch steps took (shuffle, forward, backward, update;
+            not the evaluation at its end), as the computing thread's CPU time (``time.thread_time``): on an
+            idle core that is the wall-clock time, and on a busy machine it leaves out the time other
+            programs held the core. The only entry that changes from run to run.
 
     Reference: notebook 02 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
 
@@ -161,12 +163,12 @@ def train(
         if schedule is not None:
             optimizer.lr = _validate.positive(schedule(epoch), f"schedule({epoch})")
         lrs.append(optimizer.lr)
-        start = time.perf_counter()
+        start = time.thread_time()
         for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
             J_t, grads = nn.cost_and_grads(X_t, Y_t, params)
             optimizer.step(params, grads)
             costs.append(J_t)
-        seconds.append(time.perf_counter() - start)
+        seconds.append(time.thread_time() - start)
         J, acc = nn.evaluate(X, Y, params)
         epoch_costs.append(J)
         train_acc.append(acc)

@@ -7,6 +7,9 @@ redraws as a slider moves, its numbers computed by a ``*_data`` function that ne
 One module per topic, in the order of the course:
 
 * :mod:`~coursekit.show.training` — the digits, costs per step or epoch, the mini-batch size (notebooks 01-02);
+* :mod:`~coursekit.show.batch_size` — each size at its best α, per epoch and per second, vectorization, the
+  cost between two solutions (02);
+* :mod:`~coursekit.show.gradient_noise` — the spread of mini-batch gradients and noisy descent paths (02);
 * :mod:`~coursekit.show.averages` — exponentially weighted averages and their weights (03-04);
 * :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (05-07, 09);
 * :mod:`~coursekit.show.schedules` — learning-rate decay (08);
@@ -16,7 +19,15 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 """
 
 from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
+from coursekit.show.batch_size import plot_cost_vs_seconds, plot_examples_per_second, plot_interpolation, plot_lr_sweep
 from coursekit.show.explorer import Explorer
+from coursekit.show.gradient_noise import (
+    gradient_noise_data,
+    gradient_noise_explorer,
+    noisy_descent_data,
+    noisy_descent_explorer,
+    plot_gradient_noise,
+)
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
@@ -24,6 +35,9 @@ from coursekit.show.training import batch_size_data, batch_size_explorer, plot_c
 
 __all__ = [
     "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_data", "batch_size_explorer",
+    "plot_lr_sweep", "plot_cost_vs_seconds", "plot_examples_per_second", "plot_interpolation",
+    "gradient_noise_data", "plot_gradient_noise", "gradient_noise_explorer", "noisy_descent_data",
+    "noisy_descent_explorer",
     "plot_ewa", "plot_ewa_weights", "ewa_data", "ewa_explorer",
     "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
     "plot_schedules", "schedule_data", "schedule_explorer",
