@@ -32,8 +32,8 @@ class SizeSweep:
     >>> from coursekit.data import two_moons
     >>> X, Y = two_moons(m=64)
     >>> sweep = sweep_sizes(X, Y, [2, 4, 1], {8: (0.1, 1.0), 64: (0.1, 1.0)}, epochs={8: 2, 64: 8})
-    >>> sweep.sizes, sweep.best_lr(64), sweep.best(8).epochs
-    ([8, 64], 1.0, 2)
+    >>> sweep.sizes, sweep.best_lr(64), sweep.best(8).epochs, sweep.epochs_to(64, 10.0)
+    ([8, 64], 1.0, 2, 1)
     """
 
     runs: dict[int, dict[float, History]]
@@ -58,6 +58,11 @@ class SizeSweep:
     def best(self, size: int) -> History:
         """The run of ``size`` at its best ``α``."""
         return self.runs[size][self.best_lr(size)]
+
+    def epochs_to(self, size: int, target: float) -> int | None:
+        """The first epoch after which the best run of ``size`` has ``J <= target``; None if it never does."""
+        reached = np.flatnonzero(self.best(size).epoch_costs <= _validate.positive(target, "target"))
+        return int(reached[0]) + 1 if reached.size else None
 
     def seconds_per_epoch(self, size: int) -> float:
         """The median of every epoch's seconds over all the runs of ``size`` (each epoch does the same work)."""

@@ -78,13 +78,14 @@ def plot_lr_sweep(sweep, m: int | None = None) -> CourseFigure:
 
 
 @styled
-def plot_cost_vs_seconds(sweep, m: int | None = None) -> CourseFigure:
+def plot_cost_vs_seconds(sweep, m: int | None = None, target: float | None = None) -> CourseFigure:
     """Each size at its best α: the whole set's cost after each epoch, against epochs (left) and seconds (right).
 
     The seconds of epoch ``e`` are ``e ×`` the size's median seconds per epoch (:meth:`SizeSweep.seconds`).
 
     Args:
         sweep: a :class:`~coursekit.batch_size.SizeSweep`.  m: the training set's size (default: the largest size).
+        target: a cost to mark with a dotted level line on both axes (``None``: no line).
 
     Returns:
         A :class:`CourseFigure` with two axes (per epoch, per second), one line per size in each (``gid`` = the size).
@@ -113,6 +114,12 @@ def plot_cost_vs_seconds(sweep, m: int | None = None) -> CourseFigure:
     per_second.set(xscale="log", yscale="log", ylim=limits, xlabel="seconds (CPU time of one core)",
                    title="per second")
     per_second.tick_params(labelleft=False)
+    if target is not None:
+        target = _validate.positive(target, "target")
+        for ax in (per_epoch, per_second):
+            ax.axhline(target, color="black", ls=":", lw=1, gid="target")
+        per_second.annotate(f"J = {target:g}", (0.02, target), xycoords=("axes fraction", "data"), ha="left",
+                            va="bottom")
     per_epoch.legend(title="size (at its best α)", loc="lower left")
     return fig
 
@@ -181,7 +188,7 @@ def plot_interpolation(steps, costs, labels=("solution a", "solution b")) -> Cou
     ax.plot(steps, costs, color="black", gid="costs")
     for s, label, color in ((0.0, labels[0], CYCLE[0]), (1.0, labels[1], CYCLE[4])):
         ax.plot(s, np.interp(s, steps, costs), "o", ms=9, color=color, label=f"s = {s:g}: {label}")
-    ax.set(yscale="log", xlabel="s  (weights (1 − s)·w_a + s·w_b)", ylabel="cost J of the training set",
+    ax.set(xlabel="s  (weights (1 − s)·w_a + s·w_b)", ylabel="cost J of the training set",
            title="The cost on the line through the two solutions")
     ax.legend(loc="upper center")
     return fig

@@ -146,7 +146,8 @@ class _CloudView:
                    title=" ")
             ax.axhline(0, color=DATA_COLOR, lw=0.6)
             ax.axvline(0, color=DATA_COLOR, lw=0.6)
-            self.cloud, = ax.plot([], [], "o", color=CYCLE[0], ms=4, alpha=0.7, label="mini-batch gradients g{t}")
+            self.cloud, = ax.plot([], [], "o", color=CYCLE[0], ms=4, alpha=0.7, label="mini-batch gradients g{t}",
+                                 gid="cloud")
             ax.annotate("", xy=(length, 0), xytext=(0, 0),
                         arrowprops=dict(arrowstyle="-|>", color=PALETTE["vermillion"], lw=2))
             ax.plot([], [], color=PALETTE["vermillion"], lw=2, label="full gradient g")
@@ -256,7 +257,7 @@ class _PathView:
             ax.grid(False)
             ref = data.reference.points
             ax.plot(ref[:, 0], ref[:, 1], "--", color="black", lw=1.2, label="no noise (batch GD)")
-            self.path, = ax.plot([], [], ".-", color=CYCLE[0], lw=1, ms=4, label="with mini-batch noise")
+            self.path, = ax.plot([], [], ".-", color=CYCLE[0], lw=1, ms=4, label="with mini-batch noise", gid="path")
             ax.plot(*surface.start, "o", color="black", ms=6, label="start")
             ax.plot(*surface.minima[0], "*", color="black", ms=10, label="minimum")
             ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)",
