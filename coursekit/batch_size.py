@@ -183,15 +183,18 @@ def activation_bytes(layer_dims, mini_batch_size: int, itemsize: int = 8) -> int
     return _validate.positive_int(itemsize, "itemsize") * size * (dims[0] + 2 * sum(dims[1:]))
 
 
-def step_bytes(X, Y, params) -> int:
+def step_bytes(X, Y, params, repeats: int = 3) -> int:
     """The peak memory one step's forward and backward propagation allocates, measured with ``tracemalloc``.
 
     Counts every array created by ``nn.cost_and_grads(X, Y, params)`` that is alive at the peak
     (activations, temporaries, gradients), not ``X``, ``Y`` and ``params`` themselves. The step runs once
-    untraced first, so that what numpy sets up on a first call is not counted.
+    untraced first, so that what numpy sets up on a first call is not counted, then ``repeats`` times
+    traced: the smallest peak is kept, since another thread of the process (a Jupyter kernel runs
+    several) may allocate during one measurement.
 
     Args:
         X: a mini-batch ``X{t}``, ``(n_x, size)``.  Y: its labels.  params: the network.
+        repeats: traced measurements, >= 1.
 
     Returns:
         The peak in bytes, an int; the same for the same shapes.
@@ -202,12 +205,16 @@ def step_bytes(X, Y, params) -> int:
     >>> step_bytes(X, Y, params) >= activation_bytes([64, 32, 1], 100) - X.nbytes
     True
     """
+    repeats = _validate.positive_int(repeats, "repeats")
     if tracemalloc.is_tracing():
         raise RuntimeError("step_bytes needs tracemalloc for itself, but it is already tracing")
     nn.cost_and_grads(X, Y, params)
-    tracemalloc.start()
-    try:
-        nn.cost_and_grads(X, Y, params)
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    peaks = []
+    for _ in range(repeats):
+        tracemalloc.start()
+        try:
+            nn.cost_and_grads(X, Y, params)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    return min(peaks)

@@ -117,6 +117,7 @@ def test_one_thread_sets_openblas_to_one_thread_and_restores_it():
     (lambda X, Y: gradient_seconds(X, Y, nn.init_params([2, 1]), blocks=(0,), examples=8), r"blocks must be an integer >= 1"),
     (lambda X, Y: gradient_seconds(X, Y, nn.init_params([2, 1]), examples=8, blocks=(8,), repeats=0),
      r"repeats must be an integer >= 1, got 0"),
+    (lambda X, Y: step_bytes(X, Y, nn.init_params([2, 1]), repeats=0), r"repeats must be an integer >= 1, got 0"),
     (lambda X, Y: activation_bytes([64], 8), r"layer_dims must be a list of at least two sizes"),
     (lambda X, Y: activation_bytes([64, 0], 8), r"layer_dims\[1\] must be an integer >= 1, got 0"),
     (lambda X, Y: activation_bytes([64, 10], 0), r"mini_batch_size must be an integer >= 1, got 0"),
