@@ -45,6 +45,8 @@ def _openblas() -> list[tuple]:
 def one_thread():
     """Inside the ``with`` block numpy's OpenBLAS uses one thread; the previous count is restored after.
 
+    Also a decorator: ``@one_thread()`` runs a whole function on one thread.
+
     >>> import numpy as np
     >>> with one_thread():
     ...     float((np.ones((50, 50)) @ np.ones((50, 50)))[0, 0])

@@ -6,8 +6,8 @@ records the seconds of its epochs (:attr:`coursekit.train.History.epoch_seconds`
 the cost after each epoch and the time it took. :func:`gradient_seconds` times the gradient of the same
 examples computed one at a time or in blocks (vectorization), :func:`step_bytes` measures the memory
 one step allocates and :func:`activation_bytes` counts the activations behind it.
-Timings run on one BLAS thread (see :mod:`coursekit._blas`) and count that thread's CPU time, which on an
-idle core is the wall-clock time; they vary from run to run, the costs do not.
+Everything runs on one BLAS thread (see :mod:`coursekit._blas`); timings count that thread's CPU time,
+which on an idle core is the wall-clock time. They vary from run to run, the costs do not.
 """
 
 from __future__ import annotations
@@ -183,6 +183,7 @@ def activation_bytes(layer_dims, mini_batch_size: int, itemsize: int = 8) -> int
     return _validate.positive_int(itemsize, "itemsize") * size * (dims[0] + 2 * sum(dims[1:]))
 
 
+@_blas.one_thread()
 def step_bytes(X, Y, params, repeats: int = 3) -> int:
     """The peak memory one step's forward and backward propagation allocates, measured with ``tracemalloc``.
 

@@ -262,7 +262,7 @@ class _PathView:
             ax.plot(*surface.minima[0], "*", color="black", ms=10, label="minimum")
             ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)",
                    ylabel="y (second parameter)", title=" ")
-            ax.legend(loc="upper right")
+            self.fig.legend(loc="outside right upper")
         self.fast = FastFigure(self.fig, [self.path, ax.title])
 
     def __call__(self, values: dict):
@@ -272,10 +272,10 @@ class _PathView:
         with style():
             self.fig.axes[0].set_title(f"{len(points) - 1} steps with the gradient noise of mini-batches of {size}")
         smallest, last = min(data.paths), (len(points) - 1) - (len(points) - 1) // 2
-        summary = (
-            f"size {size}: over the last {last} steps the path stays {data.wander[size]:.3f} from the minimum "
-            f"(root mean square); size {smallest}: {data.wander[smallest]:.3f}"
-        )
+        summary = (f"size {size}: over the last {last} steps the path stays {data.wander[size]:.3f} from the "
+                   f"minimum (root mean square)")
+        if size != smallest:
+            summary += f", {data.wander[smallest] / data.wander[size]:.1f} times closer than size {smallest}"
         return self.fig, self.fast.png(), summary
 
 
