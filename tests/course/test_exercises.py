@@ -846,6 +846,11 @@ def test_a_wrong_kind_of_result_is_described_in_one_line(name, fn, what):
     assert result.lines[2] == what
 
 
+def test_a_list_of_gradient_dicts_is_summarized_in_one_line():
+    result = evaluate("gradient_spread", spread_variance)
+    assert result.lines[1] == "  arguments: minibatch_grads, a list of 3 dicts with keys W1, b1, full_grad with keys W1, b1"
+
+
 def test_a_difference_in_values_names_the_entry_and_both_numbers():
     def gd_update(w, dw, lr):
         new_w = w - lr * dw
