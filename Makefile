@@ -54,7 +54,7 @@ student: install
 	$(BIN)/python -m coursekit.course.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
 
 bench: install
-	$(BIN)/python benchmarks/widget_latency.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 # Removes what the tools made; never a learner's notebooks ($(WORK)/, student/).
 clean:

@@ -24,7 +24,7 @@ from coursekit.show.look import encode_png
 #: What a reader without a running kernel is told, beside the figure's picture.
 STATIC_TEXT = "[an interactive figure: run the notebook to move its sliders]"
 #: The controls' look: room for the longest description, and sliders of one width.
-DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "8em"}, {"width": "420px"}
+DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "11em"}, {"width": "480px"}
 
 
 class LruCache(OrderedDict):
@@ -86,7 +86,7 @@ class FastFigure:
             canvas.draw()  # lay out with every artist shown, then keep that layout
             self.fig.set_layout_engine("none")
             shown = [artist.get_visible() for artist in self.dynamic]
-            # A hidden title is moved far up by the axes' draw: keep where the full draw put each text.
+            # a drawing moves an axes title above whatever is visible: keep where the full drawing put texts
             placed = [artist.get_position() if isinstance(artist, Text) else None for artist in self.dynamic]
             for artist in self.dynamic:
                 artist.set_visible(False)
