@@ -66,15 +66,15 @@ QUESTIONS = (
                    "Per example yes, but one example at a time is slow: each step pays a fixed cost (Python, "
                    "numpy calls) for one example, and the other sizes use that time for many more examples."),
             Choice("The highest: in the time of its one epoch, the others run many epochs.",
-                   "One epoch of 1,438 single-example steps takes longer than the whole budget of the other "
-                   "sizes; in that time size 64 runs some 30 epochs."),
+                   "One epoch of 1,438 single-example steps takes about as long as the whole budget of each "
+                   "other size, in which size 64 runs 30 epochs."),
             Choice("In the middle: it is noisy, but it takes the most steps.",
                    "It does take the most steps per epoch, but far fewer per second than size 64, which also "
                    "gets most of the progress out of each step."),
         ),
         answer=1,
-        explanation="Size 1 ends highest: its one epoch (cost 0.157) takes longer than any other size's whole "
-                    "budget, in which size 64 reaches 0.011.",
+        explanation="Size 1 ends highest: its one epoch (cost 0.157) takes about as long as any other size's "
+                    "whole budget, in which size 64 reaches 0.011.",
         verify=_size_one_ends_highest,
     ),
     Question(
