@@ -167,6 +167,10 @@ class Sweep(NamedTuple):
     lrs: np.ndarray
     steps: np.ndarray
 
+    def curve(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(learning rates, steps)``, as :func:`coursekit.show.sweeps.plot_lr_sweeps` draws a sweep."""
+        return self.lrs, self.steps
+
     def best(self) -> tuple[float, int]:
         """``(α, steps)`` of the learning rate that needs the fewest steps (the smallest such α on a tie)."""
         if np.all(np.isnan(self.steps)):

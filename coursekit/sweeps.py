@@ -263,6 +263,10 @@ class Sweep(NamedTuple):
         """The cost ``J`` on the whole training set after the last epoch, one per ``α`` (NaN: the run stopped)."""
         return np.array([h.epoch_costs[-1] for h in self._runs(name)])
 
+    def curves(self) -> dict:
+        """``{name: (learning rates, final costs)}``, as :func:`coursekit.show.sweeps.plot_lr_sweeps` draws them."""
+        return {name: (self.lrs, self.final_costs(name)) for name in self.histories}
+
     def best_lr(self, name: str) -> float:
         """The ``α`` of the grid with the lowest final cost (a stopped run counts as the worst)."""
         costs = self.final_costs(name)

@@ -13,6 +13,7 @@ with one :class:`coursekit.nn.Workspace`, so that a step allocates no large temp
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,6 +36,11 @@ class History:
         train_accuracy: accuracy on the whole training set at the end of each epoch.
         test_accuracy: accuracy on the test set at the end of each epoch, or ``None`` without test data.
         steps_per_epoch: ``ceil(m / mini_batch_size)``.
+        epoch_seconds: the seconds each epoch's mini-batch steps took (shuffle, forward, backward, update;
+            not the evaluation at its end), as the computing thread's CPU time (``time.thread_time``): on an
+            idle core that is the wall-clock time, and on a busy machine it leaves out the time other
+            programs held the core. The only entry that changes from run to run; ``None`` for runs trained
+            side by side (:func:`coursekit.sweeps.train_side_by_side`), which share their seconds.
 
     Reference: notebook 02 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
 
@@ -52,6 +58,7 @@ class History:
     train_accuracy: np.ndarray
     test_accuracy: np.ndarray | None
     steps_per_epoch: int
+    epoch_seconds: np.ndarray | None = None
 
     @property
     def epochs(self) -> int:
@@ -166,15 +173,17 @@ def train(
     steps = num_mini_batches(X.shape[1], mini_batch_size)
 
     work = nn.Workspace()
-    costs, epoch_costs, lrs, train_acc, test_acc = [], [], [], [], []
+    costs, epoch_costs, lrs, train_acc, test_acc, seconds = [], [], [], [], [], []
     for epoch in range(1, epochs + 1):
         if schedule is not None:
             optimizer.lr = _validate.positive(schedule(epoch), f"schedule({epoch})")
         lrs.append(optimizer.lr)
+        start = time.thread_time()
         for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
             J_t, grads = nn._cost_and_grads(X_t, Y_t, params, work)
             optimizer.step(params, grads)
             costs.append(J_t)
+        seconds.append(time.thread_time() - start)
         J, acc = _evaluate(X, Y, params, work)
         epoch_costs.append(J)
         train_acc.append(acc)
@@ -190,4 +199,5 @@ def train(
         train_accuracy=np.array(train_acc),
         test_accuracy=np.array(test_acc) if X_test is not None else None,
         steps_per_epoch=steps,
+        epoch_seconds=np.array(seconds),
     )

@@ -77,6 +77,16 @@ def test_history_lengths(m, size, steps):
     assert h.costs.shape == (3 * steps,)
     assert h.epoch_costs.shape == h.lrs.shape == h.train_accuracy.shape == (3,)
     assert h.test_accuracy is None
+    assert h.epoch_seconds.shape == (3,)
+
+
+def test_each_epoch_records_the_seconds_of_its_mini_batch_steps_and_nothing_else_changes(moons):
+    X, Y = moons
+    runs = [train(X, Y, [2, 5, 2, 1], GD(0.1), epochs=4, mini_batch_size=8) for _ in range(2)]
+    for h in runs:  # no assertion on the values: timings are for the notebooks and `make bench`
+        assert h.epoch_seconds.shape == (4,) and h.epoch_seconds.dtype == float
+        assert np.all(np.isfinite(h.epoch_seconds)) and np.all(h.epoch_seconds >= 0)
+    assert _same_history(*runs)
 
 
 def test_mini_batch_costs_are_taken_before_each_step_on_the_epoch_shuffle(moons):

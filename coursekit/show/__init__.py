@@ -7,6 +7,9 @@ redraws as a slider moves, its numbers computed by a ``*_data`` function that ne
 One module per topic, in the order of the course:
 
 * :mod:`~coursekit.show.training` — the digits, costs per step or epoch, the mini-batch size (notebooks 01-02);
+* :mod:`~coursekit.show.batch_size` — each size at its best α, per epoch and per second, vectorization, the
+  cost between two solutions (02);
+* :mod:`~coursekit.show.gradient_noise` — the spread of mini-batch gradients and noisy descent paths (02);
 * :mod:`~coursekit.show.averages` — exponentially weighted averages and their weights (03-04);
 * :mod:`~coursekit.show.smoothing` — the average's lag against its smoothing, and a moving window beside it (03);
 * :mod:`~coursekit.show.bias` — the start-up bias and the correction factor 1 / (1 − β^t) (04);
@@ -15,6 +18,7 @@ One module per topic, in the order of the course:
   velocity and RMSprop's effective step (05-06);
 * :mod:`~coursekit.show.comparisons` — Adam's first steps, learning-rate sweeps, decision boundaries (07);
 * :mod:`~coursekit.show.playground` — the optimizer playground: any optimizers on any surface (07);
+* :mod:`~coursekit.show.sweeps` — a learning-rate sweep: each contender at its own best α (02, 05-07);
 * :mod:`~coursekit.show.schedules` — learning-rate decay (08);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
@@ -22,30 +26,41 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 """
 
 from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
+from coursekit.show.batch_size import plot_cost_vs_seconds, plot_examples_per_second, plot_interpolation, plot_size_sweep
 from coursekit.show.bias import correction_factor_explorer, plot_correction_factor, plot_startup_bias
-from coursekit.show.convergence import plot_effective_steps, plot_lr_sweeps, plot_steps_map, plot_velocity
+from coursekit.show.convergence import plot_effective_steps, plot_steps_map, plot_velocity
 from coursekit.show.comparisons import (
     plot_costs_against_time,
     plot_decision_boundaries,
     plot_first_step_sizes,
     plot_first_steps,
-    plot_lr_sweep,
 )
 from coursekit.show.explorer import Explorer
+from coursekit.show.gradient_noise import (
+    gradient_noise_data,
+    gradient_noise_explorer,
+    noisy_descent_data,
+    noisy_descent_explorer,
+    plot_gradient_noise,
+)
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.playground import playground_explorer
 from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
 from coursekit.show.smoothing import plot_lag, plot_window_comparison
+from coursekit.show.sweeps import plot_lr_sweeps
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
 from coursekit.show.training import batch_size_data, batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
 
 __all__ = [
     "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_data", "batch_size_explorer",
+    "plot_size_sweep", "plot_cost_vs_seconds", "plot_examples_per_second", "plot_interpolation",
+    "gradient_noise_data", "plot_gradient_noise", "gradient_noise_explorer", "noisy_descent_data",
+    "noisy_descent_explorer",
     "plot_ewa", "plot_ewa_weights", "ewa_data", "ewa_explorer",
     "plot_lag", "plot_window_comparison", "plot_startup_bias", "plot_correction_factor", "correction_factor_explorer",
     "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
-    "plot_steps_map", "plot_lr_sweeps", "plot_velocity", "plot_effective_steps",
-    "plot_first_steps", "plot_first_step_sizes", "plot_lr_sweep", "plot_costs_against_time",
+    "plot_steps_map", "plot_velocity", "plot_effective_steps", "plot_lr_sweeps",
+    "plot_first_steps", "plot_first_step_sizes", "plot_costs_against_time",
     "plot_decision_boundaries", "playground_explorer",
     "plot_schedules", "schedule_data", "schedule_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",

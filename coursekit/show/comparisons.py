@@ -13,7 +13,6 @@ import numpy as np
 
 from coursekit import _validate, nn
 from coursekit.show.look import PALETTE, CourseFigure, colors_for, new_figure, styled
-from coursekit.sweeps import Sweep
 
 #: The two classes of a binary data set: the colour of the points and (lighter) of the region predicted.
 CLASS_COLORS = (PALETTE["blue"], PALETTE["orange"])
@@ -99,52 +98,6 @@ def plot_first_step_sizes(dw, sizes: Mapping, lr: float, *, title: str | None = 
     ax.set(xscale="log", yscale="log", xlabel="size of the gradient |dw|", ylabel="first step |Δw_1|",
            title="The first step against the size of the gradient" if title is None else title)
     ax.legend(loc="lower right")
-    return fig
-
-
-@styled
-def plot_lr_sweep(sweep: Sweep, *, max_cost: float | None = None, title: str | None = None) -> CourseFigure:
-    """Final cost against learning rate, one line per optimizer, each optimizer's best ``α`` ringed.
-
-    Args:
-        sweep: a :class:`~coursekit.sweeps.Sweep` from :func:`coursekit.sweeps.lr_sweep`.
-        max_cost: draw a dashed line at this cost (the "good" level of a notebook's claim), or None.
-        title: defaults to the number of epochs.
-
-    Returns:
-        A :class:`CourseFigure` (log-log) with one line per optimizer (its ``gid``) and a ring at its best
-        ``α`` (gid ``"best <name>"``); a run that stopped (weights no longer finite) is a cross at the top.
-
-    Reference: notebook 07.
-
-    >>> from coursekit.data import two_moons
-    >>> from coursekit.sweeps import lr_sweep
-    >>> sweep = lr_sweep(*two_moons(m=60), [2, 3, 1], ["GD", "Adam"], [0.01, 0.1, 1.0], epochs=3)
-    >>> [line.get_gid() for line in plot_lr_sweep(sweep).axes[0].lines][:4]
-    ['GD', 'best GD', 'Adam', 'best Adam']
-    """
-    if not isinstance(sweep, Sweep):
-        raise TypeError(f"sweep must be a Sweep (coursekit.sweeps.lr_sweep), got {type(sweep).__name__}")
-    colors = colors_for(sweep.histories)
-    fig, ax = new_figure()
-    costs = {name: sweep.final_costs(name) for name in sweep.histories}
-    finite = np.concatenate([c[np.isfinite(c)] for c in costs.values()])
-    top = finite.max() * 1.5 if finite.size else 1.0
-    for name, J in costs.items():
-        ax.plot(sweep.lrs, J, "o-", color=colors[name], label=name, gid=name)
-        best = sweep.best_lr(name)
-        ax.plot([best], [J[list(sweep.lrs).index(best)]], "o", ms=12, mfc="none", mec=colors[name], mew=2,
-                gid=f"best {name}")
-        stopped = np.isnan(J)
-        if stopped.any():
-            ax.plot(sweep.lrs[stopped], np.full(stopped.sum(), top), "x", color=colors[name], ms=8)
-    if max_cost is not None:
-        ax.axhline(_validate.positive(max_cost, "max_cost"), color="black", ls="--", lw=1, label=f"J = {max_cost:g}")
-    ax.plot([], [], "o", ms=12, mfc="none", mec="black", mew=2, ls="none", label="best α of each")
-    epochs = next(iter(sweep.histories.values()))[0].epochs
-    ax.set(xscale="log", yscale="log", xlabel="learning rate α", ylabel=f"cost J after {epochs:,} epochs",
-           title=f"Each optimizer over a grid of α, {epochs:,} epochs each" if title is None else title)
-    fig.legend(loc="outside right upper")
     return fig
 
 

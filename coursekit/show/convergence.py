@@ -1,5 +1,5 @@
-"""How fast optimizers converge, drawn: the steps over a grid of (α, β), sweeps over α, momentum's velocity
-and RMSprop's effective step per coordinate (notebooks 05-06).
+"""How fast optimizers converge, drawn: the steps over a grid of (α, β), momentum's velocity and RMSprop's
+effective step per coordinate (notebooks 05-06). Sweeps over α are drawn by :mod:`coursekit.show.sweeps`.
 
 The numbers come from :mod:`coursekit.convergence` and :mod:`coursekit.along_path`; these functions only draw.
 """
@@ -14,7 +14,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.patches import Patch
 
 from coursekit import _validate
-from coursekit.convergence import StepsMap, Sweep
+from coursekit.convergence import StepsMap
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
 
 #: The colour of the grid points that never get there (they diverge, or need more than the budget).
@@ -82,65 +82,6 @@ def plot_steps_map(steps_map: StepsMap, marks: Mapping | None = None, *, stabili
            xlabel="learning rate α (log scale)", ylabel="momentum β", title=title)
     ax.grid(False)
     fig.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)), fontsize=7)
-    return fig
-
-
-def _curve(value, name: str) -> tuple[np.ndarray, np.ndarray]:
-    if isinstance(value, Sweep):
-        return value.lrs, value.steps
-    if isinstance(value, tuple) and len(value) == 2:
-        lrs = _validate.array(value[0], f"{name} learning rates", ndim=1)
-        values = _validate.array(value[1], f"{name} values", ndim=1, finite=False)
-        if lrs.shape != values.shape:
-            raise ValueError(f"{name} must pair one value with each learning rate, got {lrs.shape} and {values.shape}")
-        return lrs, values
-    raise TypeError(f"{name} must be a Sweep or a pair (learning rates, values), got {type(value).__name__}")
-
-
-@styled
-def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: bool = True,
-                   title: str = "Each optimizer at its own best learning rate") -> CourseFigure:
-    """A small learning-rate sweep per optimizer: a value (steps, a cost) against ``α``, each best one ringed.
-
-    The fair comparison of the course: each optimizer at the ``α`` where its value is lowest (ringed, and
-    named in the legend). Points where the value is NaN (never reached, diverged) are left out of the curve
-    and drawn as crosses at the bottom.
-
-    Args:
-        sweeps: ``{label: Sweep or (learning rates, values)}``; optimizer names keep their colours.
-        ylabel: what the values are.  log_y: a logarithmic value axis.  title: the figure's title.
-
-    Returns:
-        A :class:`CourseFigure`; each curve's ``gid`` is its label, each ring's ``"best <label>"``.
-
-    Reference: notebooks 05-06.
-
-    >>> fig = plot_lr_sweeps({"GD": ([0.1, 0.2, 0.4], [30.0, 12.0, np.nan])})
-    >>> [line.get_gid() for line in fig.axes[0].lines]
-    ['GD', 'best GD', 'GD never']
-    """
-    sweeps = _mapping(sweeps, "sweeps")
-    curves = {label: _curve(value, f"sweeps[{label!r}]") for label, value in sweeps.items()}
-    colors = colors_for(curves)
-    fig, ax = new_figure()
-    for label, (lrs, values) in curves.items():
-        ok = np.isfinite(values)
-        best = int(np.nanargmin(np.where(ok, values, np.nan))) if ok.any() else None
-        text = str(label) if best is None else f"{label}: best α = {lrs[best]:.3g} ({values[best]:.3g})"
-        ax.plot(lrs[ok], values[ok], "o-", color=colors[label], ms=4, label=text, gid=str(label))
-        if best is not None:
-            ax.plot([lrs[best]], [values[best]], "o", ms=12, mfc="none", mec=colors[label], mew=2, gid=f"best {label}")
-        ax.plot(lrs[~ok], np.zeros(int((~ok).sum())), "x", color=colors[label], ms=6, gid=f"{label} never",
-                transform=ax.get_xaxis_transform(), clip_on=False)
-    ax.set_xscale("log")
-    tried = np.unique(np.concatenate([lrs for lrs, _ in curves.values()]))
-    if len(tried) <= 8:  # a short sweep: label exactly the values tried
-        ax.set_xticks(tried, [f"{lr:g}" for lr in tried])
-        ax.minorticks_off()
-    if log_y:
-        ax.set_yscale("log")
-    ax.set(xlabel="learning rate α (log scale)", ylabel=ylabel, title=title)
-    fig.legend(loc="outside lower center", fontsize=7, ncols=min(2, len(curves)))
     return fig
 
 

@@ -19,6 +19,7 @@ from coursekit.course.exercises import ExerciseFailed, evaluate, exercise, names
 NAMES = [
     "gd_update",
     "random_mini_batches",
+    "gradient_spread",
     "ewa_step",
     "bias_correct",
     "initialize_velocity",
@@ -63,6 +64,7 @@ def test_signatures_of_the_learner_functions():
     assert signatures == [
         "gd_update(w, dw, lr) -> w",
         "random_mini_batches(X, Y, mini_batch_size, seed) -> mini_batches",
+        "gradient_spread(minibatch_grads, full_grad) -> spread",
         "ewa_step(v, theta, beta) -> v",
         "bias_correct(v, beta, t) -> v_hat",
         "initialize_velocity(params) -> v",
@@ -444,6 +446,58 @@ def classify_swapped(hessian):
     return "saddle" if eigenvalues.min() < 0 < eigenvalues.max() else "degenerate"
 
 
+def spread_variance(minibatch_grads, full_grad):
+    total = 0.0
+    for g in minibatch_grads:
+        for key in full_grad:
+            total += np.sum((g[key] - full_grad[key]) ** 2)
+    return total / len(minibatch_grads)
+
+
+def spread_mean_norm(minibatch_grads, full_grad):
+    norms = []
+    for g in minibatch_grads:
+        flat = np.concatenate([(g[k] - full_grad[k]).ravel() for k in full_grad])
+        norms.append(np.linalg.norm(flat))
+    return np.mean(norms)
+
+
+def spread_of_the_norms(minibatch_grads, full_grad):
+    return np.sqrt(np.mean([sum(np.sum(g[k] ** 2) for k in g) for g in minibatch_grads]))
+
+
+def spread_w_keys(minibatch_grads, full_grad):
+    squares = [sum(np.sum((g[k] - full_grad[k]) ** 2) for k in full_grad if "W" in k) for g in minibatch_grads]
+    return np.sqrt(np.mean(squares))
+
+
+def spread_of_the_mean(minibatch_grads, full_grad):
+    total = 0.0
+    for k in full_grad:
+        average = sum(g[k] for g in minibatch_grads) / len(minibatch_grads)
+        total += np.sum((average - full_grad[k]) ** 2)
+    return np.sqrt(total)
+
+
+def spread_rms_entries(minibatch_grads, full_grad):
+    flat = lambda d: np.concatenate([d[k].ravel() for k in full_grad])  # noqa: E731
+    return np.sqrt(np.mean([(flat(g) - flat(full_grad)) ** 2 for g in minibatch_grads]))
+
+
+def spread_sample_std(minibatch_grads, full_grad):
+    squares = np.array([sum(np.sum((g[k] - full_grad[k]) ** 2) for k in full_grad) for g in minibatch_grads])
+    return np.sqrt(squares.sum() / (len(squares) - 1))
+
+
+def spread_in_place(minibatch_grads, full_grad):
+    squares = []
+    for g in minibatch_grads:
+        for k in full_grad:
+            g[k] -= full_grad[k]
+        squares.append(sum(np.sum(g[k] ** 2) for k in g))
+    return np.sqrt(np.mean(squares))
+
+
 IN_PLACE, UNSEEDED = exercises.machinery.IN_PLACE.name, exercises.machinery.UNSEEDED.name
 
 WRONG = [
@@ -458,6 +512,14 @@ WRONG = [
     ("random_mini_batches", "rows shuffled instead of columns", batches_feature_rows_shuffled),
     ("random_mini_batches", "not shuffled", batches_not_shuffled),
     ("random_mini_batches", UNSEEDED, batches_unseeded),
+    ("gradient_spread", "no square root", spread_variance),
+    ("gradient_spread", "mean of the distances", spread_mean_norm),
+    ("gradient_spread", "spread around zero", spread_of_the_norms),
+    ("gradient_spread", "only the weights", spread_w_keys),
+    ("gradient_spread", "averaged before the distance", spread_of_the_mean),
+    ("gradient_spread", "mean over the entries instead of the sum", spread_rms_entries),
+    ("gradient_spread", "divided by T − 1", spread_sample_std),
+    ("gradient_spread", IN_PLACE, spread_in_place),
     ("ewa_step", "forgotten (1 − β)", ewa_sum),
     ("ewa_step", "β and (1 − β) swapped", ewa_swapped),
     ("ewa_step", "β − 1 instead of 1 − β", ewa_negative_weight),
@@ -566,6 +628,21 @@ def batches_choice_as_lists(X, Y, mini_batch_size, seed):
     return [[X[:, block], Y[:, block]] for block in blocks]
 
 
+def spread_flattened(minibatch_grads, full_grad):
+    g = np.concatenate([full_grad[k].ravel() for k in full_grad])
+    G = np.array([np.concatenate([d[k].ravel() for k in full_grad]) for d in minibatch_grads])
+    return float(np.sqrt(np.mean(np.sum((G - g) ** 2, axis=1))))
+
+
+def spread_with_loops(minibatch_grads, full_grad):
+    total = 0.0
+    for g in minibatch_grads:
+        for key, value in full_grad.items():
+            for index in np.ndindex(value.shape):
+                total += (g[key][index] - value[index]) ** 2
+    return math.sqrt(total / len(minibatch_grads))
+
+
 def ewa_as_correction(v, theta, beta):
     return v + (1 - beta) * (theta - v)
 
@@ -653,6 +730,8 @@ RIGHT = [
     ("gd_update", gd_on_a_copy),
     ("random_mini_batches", batches_argsort_shuffle),
     ("random_mini_batches", batches_choice_as_lists),
+    ("gradient_spread", spread_flattened),
+    ("gradient_spread", spread_with_loops),
     ("ewa_step", ewa_as_correction),
     ("bias_correct", bias_with_power_loop),
     ("initialize_velocity", velocity_lecture_loop),
@@ -765,6 +844,11 @@ def test_a_wrong_kind_of_result_is_described_in_one_line(name, fn, what):
     result = evaluate(name, fn)
     assert not result and result.case == exercise(name).cases[0].label
     assert result.lines[2] == what
+
+
+def test_a_list_of_gradient_dicts_is_summarized_in_one_line():
+    result = evaluate("gradient_spread", spread_variance)
+    assert result.lines[1] == "  arguments: minibatch_grads, a list of 3 dicts with keys W1, b1, full_grad with keys W1, b1"
 
 
 def test_a_difference_in_values_names_the_entry_and_both_numbers():

@@ -10,8 +10,8 @@ from coursekit.first_steps import adam_steps
 from coursekit.optim import GD
 from coursekit.show import comparisons
 from coursekit.show.look import FIGSIZE, OPTIMIZER_COLORS
-from coursekit.sweeps import Sweep, lr_sweep
-from coursekit.train import History, train
+from coursekit.sweeps import lr_sweep
+from coursekit.train import train
 
 
 def _lines(fig, axis=0) -> dict:
@@ -49,24 +49,6 @@ def test_first_step_sizes_are_drawn_against_the_gradient_on_log_axes():
     assert (fig.axes[0].get_xscale(), fig.axes[0].get_yscale()) == ("log", "log")
 
 
-def test_a_sweep_is_drawn_as_final_cost_against_lr_with_the_best_ringed(sweep):
-    fig = comparisons.plot_lr_sweep(sweep, max_cost=0.5)
-    lines = _lines(fig)
-    for name in ("GD", "Adam"):
-        np.testing.assert_array_equal(lines[name].get_xdata(), sweep.lrs)
-        np.testing.assert_array_equal(lines[name].get_ydata(), sweep.final_costs(name))
-        assert lines[f"best {name}"].get_xdata()[0] == sweep.best_lr(name)
-    assert any(line.get_ydata()[0] == 0.5 and line.get_linestyle() == "--" for line in fig.axes[0].lines)
-    assert "4 epochs" in fig.axes[0].get_ylabel()
-
-
-def test_a_stopped_run_is_a_cross_at_the_top():
-    h = lambda cost: History({}, np.zeros(1), np.array([cost]), np.ones(1), np.ones(1), None, 1)  # noqa: E731
-    fig = comparisons.plot_lr_sweep(Sweep(np.array([0.1, 1.0]), {"GD": (h(0.4), h(np.nan))}))
-    crosses = [line for line in fig.axes[0].lines if line.get_marker() == "x"]
-    assert len(crosses) == 1 and crosses[0].get_xdata().tolist() == [1.0] and crosses[0].get_ydata()[0] > 0.4
-
-
 def test_costs_against_steps_and_against_measured_seconds(moons):
     runs = {name: train(*moons, [2, 3, 1], GD(lr), epochs=3) for name, lr in (("GD", 0.1), ("slow GD", 0.01))}
     fig = comparisons.plot_costs_against_time(runs, {"GD": 0.5, "slow GD": 2.0})
@@ -95,9 +77,9 @@ def test_extra_panel_slots_are_removed(moons):
     assert len(fig.axes) == 4
 
 
-def test_figures_are_not_registered_with_pyplot(sweep):
+def test_figures_are_not_registered_with_pyplot(moons):
     before = plt.get_fignums()
-    comparisons.plot_lr_sweep(sweep)
+    comparisons.plot_decision_boundaries(*moons, {"a": nn.init_params([2, 3, 1], 0)}, resolution=10)
     assert plt.get_fignums() == before
 
 
@@ -109,10 +91,6 @@ def test_bad_arguments_are_named(moons, sweep):
         comparisons.plot_first_steps({"a": [1.0]}, -1)
     with pytest.raises(ValueError, match=r"sizes\['GD'\] must have the shape of dw, \(3,\), got \(2,\)"):
         comparisons.plot_first_step_sizes([1.0, 2.0, 3.0], {"GD": [1.0, 2.0]}, 0.1)
-    with pytest.raises(TypeError, match=r"sweep must be a Sweep \(coursekit.sweeps.lr_sweep\), got dict"):
-        comparisons.plot_lr_sweep({})
-    with pytest.raises(ValueError, match=r"max_cost must be a finite number > 0, got 0"):
-        comparisons.plot_lr_sweep(sweep, max_cost=0)
     with pytest.raises(ValueError, match=r"seconds_per_epoch must give a duration for each of \['GD'\]"):
         comparisons.plot_costs_against_time({"GD": sweep.best("GD")}, {"Adam": 1.0})
     with pytest.raises(ValueError, match=r"X must have shape \(2, m\) and Y shape \(1, m\), got \(2, 80\) and "

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_hex
 
-from coursekit.convergence import StepsMap, Sweep, steps_map
+from coursekit.convergence import StepsMap, steps_map
 from coursekit.show import convergence, look
 from coursekit.surfaces import elongated_quadratic
 
@@ -26,16 +26,6 @@ def test_the_steps_map_draws_every_grid_value_the_limit_and_the_marks(small_map)
     assert lines["theory"].get_xydata().tolist() == [[0.3, 0.5]]
     assert ax.get_xscale() == "log" and len(fig.axes) == 2  # the map and its colour bar
     assert "never within the budget" in [t.get_text() for t in fig.legends[0].get_texts()]
-
-
-def test_lr_sweeps_ring_each_best_and_cross_what_never_settled():
-    fig = convergence.plot_lr_sweeps({"GD": Sweep(np.array([0.1, 0.2, 0.4]), np.array([30.0, 12.0, np.nan])),
-                                      "Momentum": ([0.1, 0.2], [8.0, 9.0])})
-    lines = {line.get_gid(): line for line in fig.axes[0].lines}
-    assert lines["best GD"].get_xydata().tolist() == [[0.2, 12.0]]
-    assert lines["best Momentum"].get_xydata().tolist() == [[0.1, 8.0]]
-    assert lines["GD never"].get_xdata().tolist() == [0.4]
-    assert to_hex(lines["Momentum"].get_color()) == look.OPTIMIZER_COLORS["Momentum"].lower()
 
 
 def test_velocity_and_effective_step_figures_draw_their_columns():
@@ -60,10 +50,6 @@ def test_velocity_and_effective_step_figures_draw_their_columns():
                                             {str(i): (1, 0) for i in range(5)}), ValueError, "marks must hold at most 4"),
         (lambda: convergence.plot_steps_map(StepsMap(np.ones(1), np.zeros(1), np.ones((1, 1))), stability=-1.0),
          ValueError, "stability must be a finite number > 0"),
-        (lambda: convergence.plot_lr_sweeps({}), TypeError, "sweeps must be a non-empty dict"),
-        (lambda: convergence.plot_lr_sweeps({"GD": [1, 2]}), TypeError, r"sweeps\['GD'\] must be a Sweep or a pair"),
-        (lambda: convergence.plot_lr_sweeps({"GD": ([0.1, 0.2], [1.0])}), ValueError,
-         r"sweeps\['GD'\] must pair one value with each learning rate"),
         (lambda: convergence.plot_velocity(np.ones((3, 2)), np.ones((2, 2)), beta=0.9), ValueError,
          r"grads and velocity must both have shape \(T, 2\)"),
         (lambda: convergence.plot_velocity(np.ones((3, 2)), np.ones((3, 2)), beta=1.0), ValueError, "beta must be in"),

@@ -28,3 +28,13 @@ def test_show_offers_every_figure_explorer_and_their_data_in_one_import():
         assert offered[name] is getattr(look, name)
     assert offered["Explorer"] is explorer.Explorer
     assert set(offered) == set(defined) | MACHINERY
+
+
+def test_no_name_is_imported_twice_into_show():
+    """Two topic modules offering the same name would silently shadow one of them."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(show.__file__).read_text())
+    names = [alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom) for alias in node.names]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from coursekit.course.exercises import (
     catalogue_adaptive,
     catalogue_decay_and_optima,
+    catalogue_gradient_noise,
     catalogue_minibatches,
     catalogue_rules,
     catalogue_state,
@@ -30,6 +31,7 @@ _REGISTRY: dict[str, Exercise] = {
     for ex in (
         catalogue_rules.GD_UPDATE,
         catalogue_minibatches.RANDOM_MINI_BATCHES,
+        catalogue_gradient_noise.GRADIENT_SPREAD,
         catalogue_rules.EWA_STEP,
         catalogue_rules.BIAS_CORRECT,
         catalogue_state.INITIALIZE_VELOCITY,
@@ -48,7 +50,7 @@ def names() -> list[str]:
     """The names of all exercises, in the order of the course.
 
     >>> names()[:3]
-    ['gd_update', 'random_mini_batches', 'ewa_step']
+    ['gd_update', 'random_mini_batches', 'gradient_spread']
     """
     return list(_REGISTRY)
 

@@ -277,6 +277,8 @@ def _argument(name: str, value) -> str:
         return f"{name} of shape {value.shape}"
     if isinstance(value, dict):
         return f"{name} with keys {', '.join(map(str, value))}"
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
+        return f"{name}, a {type(value).__name__} of {len(value)} dicts with keys {', '.join(map(str, value[0]))}"
     if isinstance(value, float):
         return f"{name}={value:g}"
     return f"{name}={value!r}"
