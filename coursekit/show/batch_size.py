@@ -62,7 +62,7 @@ def plot_size_sweep(sweep, m: int | None = None) -> CourseFigure:
     >>> X, Y = two_moons(m=32)
     >>> fig = plot_size_sweep(sweep_sizes(X, Y, [2, 3, 1], {8: (0.1, 1.0), 32: (0.1, 1.0)}, {8: 1, 32: 4}))
     >>> [line.get_gid() for line in fig.axes[0].lines]
-    ['8', 'best 8', '8 never', 'm = 32 (batch)', 'best m = 32 (batch)', 'm = 32 (batch) never']
+    ['8', 'best 8', 'm = 32 (batch)', 'best m = 32 (batch)']
     """
     sweep = _checked_sweep(sweep)
     m, colors = _m(sweep, m), size_colors(sweep.sizes)

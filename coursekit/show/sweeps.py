@@ -49,7 +49,7 @@ def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: b
 
     Returns:
         A :class:`CourseFigure`; each curve's ``gid`` is its label, each ring's ``"best <label>"``, the
-        crosses' ``"<label> never"``.
+        crosses' (if any) ``"<label> never"``.
 
     Reference: notebooks 02, 05-07.
 
@@ -70,8 +70,9 @@ def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: b
         if best is not None:
             ax.plot([lrs[best]], [values[best]], "o", ms=12, mfc="none", mec=palette[label], mew=2,
                     gid=f"best {label}")
-        ax.plot(lrs[~ok], np.zeros(int((~ok).sum())), "x", color=palette[label], ms=6, gid=f"{label} never",
-                transform=ax.get_xaxis_transform(), clip_on=False)
+        if not ok.all():  # (an empty line outside the axes would still take room in the layout)
+            ax.plot(lrs[~ok], np.zeros(int((~ok).sum())), "x", color=palette[label], ms=6, gid=f"{label} never",
+                    transform=ax.get_xaxis_transform(), clip_on=False)
     if level is not None:
         ax.axhline(_validate.positive(level, "level"), color="black", ls="--", lw=1, label=f"{level:g}")
     ax.set_xscale("log")
