@@ -9,7 +9,8 @@ One module per topic, in the order of the course:
 * :mod:`~coursekit.show.training` — the digits, costs per step or epoch, the mini-batch size (notebooks 01-02);
 * :mod:`~coursekit.show.averages` — exponentially weighted averages and their weights (03-04);
 * :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (05-07, 09);
-* :mod:`~coursekit.show.schedules` — learning-rate decay (08);
+* :mod:`~coursekit.show.schedules` — learning-rate decay, and why it helps (08);
+* :mod:`~coursekit.show.optima` — local minima, saddle points and plateaus (09);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
 :mod:`~coursekit.show.explorer` (the widget and its fast redraw).
@@ -18,7 +19,9 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
 from coursekit.show.explorer import Explorer
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
-from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
+from coursekit.show.optima import (plateau_data, plateau_explorer, plot_basins, plot_goe_fractions, plot_index_vs_cost,
+                                   plot_stages)
+from coursekit.show.schedules import plot_schedules, plot_wandering, schedule_data, schedule_explorer
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
 from coursekit.show.training import batch_size_data, batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
 
@@ -26,6 +29,7 @@ __all__ = [
     "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_data", "batch_size_explorer",
     "plot_ewa", "plot_ewa_weights", "ewa_data", "ewa_explorer",
     "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
-    "plot_schedules", "schedule_data", "schedule_explorer",
+    "plot_schedules", "plot_wandering", "schedule_data", "schedule_explorer",
+    "plot_basins", "plot_goe_fractions", "plot_index_vs_cost", "plot_stages", "plateau_data", "plateau_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]
