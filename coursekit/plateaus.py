@@ -38,7 +38,7 @@ def long_plateau(length: float = 10.0, slope: float = 0.02) -> Surface:
     Reference: notebook 09.
 
     >>> s = long_plateau(length=10.0, slope=0.02)
-    >>> round(float(np.linalg.norm(s.grad(s.start))), 4), s.hessian([0.0, 0.0]).round(6).tolist() + 0.0
+    >>> round(float(np.linalg.norm(s.grad(s.start))), 4), (s.hessian([0.0, 0.0]).round(6) + 0.0).tolist()
     (0.0199, [[1.02, 0.0], [0.0, 1.02]])
     """
     length = _validate.positive(length, "length")
@@ -94,3 +94,25 @@ def steps_to_leave(losses, level: float = LEAVE_LEVEL) -> int | None:
     with np.errstate(invalid="ignore"):
         below = np.flatnonzero(losses < level)
     return int(below[0]) if below.size else None
+
+
+def steps_near(losses, level: float, tol: float) -> int:
+    """How many steps ``t`` have ``|J(w_t) − level| ≤ tol``: how long a run pauses at a cost level.
+
+    Args:
+        losses: ``J(w_0), J(w_1), ...``.  level: the cost level (e.g. a saddle point's cost).  tol: > 0.
+
+    Returns:
+        The number of steps, an int.
+
+    Reference: notebook 09.
+
+    >>> steps_near([0.3, 0.3, 0.29, 0.2, 0.1], level=0.3, tol=0.015)
+    3
+    """
+    losses = _validate.array(losses, "losses", ndim=1, finite=False)
+    if not np.isfinite(level):
+        raise ValueError(f"level must be a finite number, got {level!r}")
+    tol = _validate.positive(tol, "tol")
+    with np.errstate(invalid="ignore"):
+        return int(np.sum(np.abs(losses - level) <= tol))
