@@ -81,8 +81,8 @@ def plot_goe_fractions(hits, count: int) -> CourseFigure:
             :func:`coursekit.critical_points.goe_all_positive`).  count: the matrices sampled.
 
     Returns:
-        A :class:`CourseFigure` on a logarithmic axis: the measured fractions with ± 2 standard errors
-        (sizes with no hit are left out) and the line ``2^−n``.
+        A :class:`CourseFigure` on a logarithmic axis: the measured fractions with their Wilson intervals of
+        about 95% (z = 2; sizes with no hit are left out) and the line ``2^−n``.
 
     Reference: notebook 09.
 
@@ -97,9 +97,11 @@ def plot_goe_fractions(hits, count: int) -> CourseFigure:
     ax.plot(n, 0.5**n, "--", color="black", label="coin flips: $2^{-n}$")
     seen = hits > 0
     fraction = hits[seen] / count
-    error = 2 * np.sqrt(fraction * (1 - fraction) / count)
-    ax.errorbar(n[seen], fraction, yerr=np.minimum(error, 0.999 * fraction), fmt="o", color=PALETTE["blue"],
-                capsize=3, label=f"random symmetric matrices (GOE), {count:,} sampled")
+    z2 = 4.0  # Wilson's score interval with z = 2: it stays above zero even for a handful of hits
+    centre = (fraction + z2 / (2 * count)) / (1 + z2 / count)
+    half = np.sqrt(fraction * (1 - fraction) / count + z2 / (4 * count**2)) * 2 / (1 + z2 / count)
+    ax.errorbar(n[seen], fraction, yerr=[fraction - (centre - half), centre + half - fraction], fmt="o",
+                color=PALETTE["blue"], capsize=3, label=f"random symmetric matrices (GOE), {count:,} sampled")
     ax.set(yscale="log", xlabel="n, the number of directions", ylabel="P(every eigenvalue > 0)",
            title="How often is a critical point a minimum?", xticks=n)
     ax.legend(loc="lower left")
@@ -275,7 +277,7 @@ def plateau_explorer(lengths=tuple(range(3, 31)), length: int = 10, lr: float = 
     lengths = tuple(_validate.positive_int(L, "lengths[...]") for L in lengths)
     if length not in lengths:
         raise ValueError(f"length must be one of lengths {lengths}, got {length!r}")
-    controls = {"length": widgets.SelectionSlider(description="plateau length L", options=lengths, value=length,
+    controls = {"length": widgets.SelectionSlider(description="length L", options=lengths, value=length,
                                                   style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT)}
     view = _PlateauView(lengths, _validate.positive(lr, "lr"), _validate.positive(slope, "slope"),
                         _validate.positive_int(steps, "steps"), _validate.beta(beta, "beta"))
