@@ -106,7 +106,8 @@ def autoencoder_hessian(X, W1, W2) -> np.ndarray:
     """The Hessian of :func:`autoencoder_cost` over all ``2np`` weights, ``W1`` (row by row) first, then ``W2``.
 
     Column ``k`` is the change of the gradient along the ``k``-th weight, from the exact directional
-    derivative: with ``dR = −(E2 W1 + W2 E1)``, ``d(dW1) = −E2ᵀ R Σ − W2ᵀ dR Σ``, ``d(dW2) = −dR Σ W1ᵀ − R Σ E1ᵀ``.
+    derivative: with ``dR = −(E2 W1 + W2 E1)``,
+    ``d(dW1) = −E2ᵀ R Σ − W2ᵀ dR Σ`` and ``d(dW2) = −dR Σ W1ᵀ − R Σ E1ᵀ``.
 
     Args:
         X: the data, ``(n, m)``.  W1: ``(p, n)``.  W2: ``(n, p)``.

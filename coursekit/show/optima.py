@@ -20,7 +20,7 @@ from coursekit.plateaus import LEAVE_LEVEL, long_plateau, steps_to_leave
 from coursekit.saddles import CriticalPoint
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
 from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
-from coursekit.show.surfaces import _levels, surface_grid
+from coursekit.show.surfaces import surface_grid
 from coursekit.surfaces import Surface
 
 
@@ -53,7 +53,7 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
         raise ValueError(f"starts must have shape (N, 2) and reached shape (N,), got {starts.shape} and {reached.shape}")
     X, Y, Z = surface_grid(surface)
     fig, ax = new_figure()
-    ax.contour(X, Y, Z, levels=_levels(Z, 15), colors="#999999", linewidths=0.5)
+    ax.contour(X, Y, Z, levels=15, colors="#999999", linewidths=0.5)
     ax.grid(False)
     for k, (mx, my) in enumerate(surface.minima):
         color = CYCLE[k % len(CYCLE)]
@@ -188,7 +188,7 @@ PLATEAU_RUNS = {
 
 
 def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, beta: float = 0.9) -> dict:
-    """The loss per step of GD, momentum (at ``α`` and at ``α / (1 − β)``), RMSprop and Adam on plateaus of many lengths.
+    """The loss per step of GD, momentum (at ``α`` and ``α / (1 − β)``), RMSprop and Adam on plateaus of many lengths.
 
     All lengths run at once (:func:`coursekit.basins.paths` from the starts ``(−L, 0)`` of
     :func:`~coursekit.plateaus.long_plateau`; the surface is the same, only the start moves). RMSprop uses

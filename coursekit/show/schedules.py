@@ -16,7 +16,7 @@ from coursekit import _validate, schedules
 from coursekit.gradient_noise import mean_distance
 from coursekit.show.explorer import Explorer, FastFigure, slider
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
-from coursekit.show.surfaces import _levels, surface_grid
+from coursekit.show.surfaces import surface_grid
 from coursekit.surfaces import Surface
 from coursekit.trajectories import Trajectory
 
@@ -103,7 +103,7 @@ def plot_wandering(surface: Surface, runs: Mapping, *, last: int = 100, zoom: fl
     X, Y, Z = surface_grid(surface)
     colors = colors_for(runs)
     fig, (whole, near) = new_figure(1, 2)
-    whole.contour(X, Y, Z, levels=_levels(Z, 15), colors="#999999", linewidths=0.5)
+    whole.contour(X, Y, Z, levels=np.quantile(Z, np.linspace(0, 0.6, 12)), colors="#999999", linewidths=0.5)
     near_grid = _grid_around(surface, target, zoom)
     near.contour(*near_grid, levels=12, colors="#999999", linewidths=0.5)
     for label, run in runs.items():
