@@ -58,7 +58,7 @@ def least_squares(m: int = 200, noise: float = 0.5, seed: int = 0) -> LeastSquar
     Reference: notebook 08.
 
     >>> problem = least_squares()
-    >>> [round(c, 2) for c in problem.w_star], float(np.abs(problem.surface.grad(problem.w_star)).max()) < 1e-12
+    >>> [round(float(c), 2) for c in problem.w_star], float(np.abs(problem.surface.grad(problem.w_star)).max()) < 1e-12
     ([1.01, -0.48], True)
     """
     m = _validate.positive_int(m, "m")
