@@ -1,4 +1,4 @@
-"""Learning-rate decay schedules (notebook 08).
+"""Learning-rate decay schedules (notebook 08), and when a cost curve has stalled.
 
 Each factory checks its hyperparameters once and returns a plain function ``n -> α`` of an epoch
 number or a mini-batch (step) number. Numbers count from 1, as in the lecture's examples and in
@@ -129,3 +129,66 @@ def staircase_decay(lr0: float, factor: float = 0.5, every: int = 10) -> Schedul
         return lr0 * factor ** (n // every)
 
     return schedule
+
+
+def manual_decay(lr0: float, drops, factor: float = 0.1) -> Schedule:
+    """Decay by hand: multiply α by ``factor`` at each epoch listed in ``drops`` (a step schedule).
+
+    ``α = α₀ · factor^k``, with ``k`` the number of drop epochs ``d ≤ n``. The drops are the epochs at
+    which someone watching the cost decided that it had stopped improving (see :func:`stalled_at`).
+
+    Args:
+        lr0: ``α₀`` > 0.  drops: the epochs (integers ≥ 1) from which α is lowered, in any order.
+        factor: in (0, 1], what each drop multiplies α by.
+
+    Reference: notebook 08 ("manual decay while watching a long run").
+
+    >>> s = manual_decay(0.5, drops=[3, 6], factor=0.1)
+    >>> [round(s(n), 4) for n in (1, 2, 3, 5, 6, 9)]
+    [0.5, 0.5, 0.05, 0.05, 0.005, 0.005]
+    """
+    lr0 = _validate.positive(lr0, "lr0")
+    factor = _validate.factor(factor, "factor")
+    if isinstance(drops, (str, bytes)) or not hasattr(drops, "__iter__"):
+        raise TypeError(f"drops must be a list of epochs (integers >= 1), got {drops!r}")
+    drops = sorted(_validate.positive_int(d, f"drops[{i}]") for i, d in enumerate(drops))
+
+    def schedule(n: int) -> float:
+        n = _validate.non_negative_int(n, "n")
+        return lr0 * factor ** sum(d <= n for d in drops)
+
+    return schedule
+
+
+def stalled_at(costs, patience: int = 10, min_decrease: float = 0.01) -> int | None:
+    """The epoch at which a cost curve stalls: ``patience`` epochs in a row without a new best by ``min_decrease``.
+
+    A new best is a cost ``J_e < (1 − min_decrease) · min(J_1..J_{e−1})``. The answer is the epoch ``e`` (from 1)
+    that completes ``patience`` epochs without one: the moment a person watching the curve would lower α.
+
+    Args:
+        costs: ``J_1, J_2, ...``, one per epoch (e.g. ``History.epoch_costs``).
+        patience: epochs without progress, ≥ 1.  min_decrease: relative progress that counts, in [0, 1).
+
+    Returns:
+        The epoch number, or ``None`` if the curve never stalls.
+
+    Reference: notebook 08.
+
+    >>> stalled_at([1.0, 0.5, 0.3, 0.299, 0.31, 0.298], patience=3)
+    6
+    >>> stalled_at([1.0, 0.5, 0.25], patience=3) is None
+    True
+    """
+    costs = _validate.array(costs, "costs", ndim=1)
+    patience = _validate.positive_int(patience, "patience")
+    min_decrease = _validate.beta(min_decrease, "min_decrease")
+    best, since = math.inf, 0
+    for epoch, J in enumerate(costs, start=1):
+        if J < (1 - min_decrease) * best:
+            best, since = J, 0
+        else:
+            since += 1
+            if since == patience:
+                return epoch
+    return None

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coursekit.critical_points import classify_critical_point, critical_point_odds, log10_critical_point_odds
+from coursekit.critical_points import (classify_critical_point, critical_point_odds, goe, goe_all_positive,
+                                       log10_critical_point_odds)
 
 
 # ---- analytic derivatives -----------------------------------------------------------------------
@@ -91,3 +92,50 @@ def test_critical_point_odds_refuses_zero_directions():
 def test_log10_odds_refuses_a_float():
     with pytest.raises(TypeError, match=r"n_directions must be an integer >= 1, got 3.0 of type float"):
         log10_critical_point_odds(3.0)
+
+
+# ---- random symmetric matrices ------------------------------------------------------------------
+
+
+def test_goe_matrices_are_symmetric_with_the_goe_variances():
+    H = goe(4, count=50_000, seed=1)
+    np.testing.assert_array_equal(H, H.transpose(0, 2, 1))
+    assert np.var(H[:, 0, 1]) == pytest.approx(1.0, rel=0.03)
+    assert np.var(H[:, 2, 2]) == pytest.approx(2.0, rel=0.03)
+    assert abs(H.mean()) < 0.01
+
+
+def test_goe_all_positive_agrees_with_counting_eigenvalues_of_fresh_samples():
+    """The nested count (leading determinants, grown matrices) against the plain count on other samples."""
+    count = 200_000
+    nested = goe_all_positive(4, count=count, seed=2) / count
+    for n in (1, 2, 3, 4):
+        direct = np.mean(np.linalg.eigvalsh(goe(n, count=count, seed=10 + n))[:, 0] > 0)
+        standard_error = np.sqrt(direct * (1 - direct) / count)
+        assert abs(nested[n - 1] - direct) < 5 * standard_error * np.sqrt(2)
+    assert nested[1] == pytest.approx((1 - 1 / math.sqrt(2)) / 2, abs=0.003)  # exact for 2 x 2: 0.1464
+
+
+def test_goe_all_positive_counts_fall_with_n_and_repeat_with_the_seed():
+    hits = goe_all_positive(5, count=30_000, seed=3)
+    assert all(b <= a for a, b in zip(hits, hits[1:]))
+    np.testing.assert_array_equal(goe_all_positive(3, count=1000, seed=4), goe_all_positive(3, count=1000, seed=4))
+    chunked = goe_all_positive(3, count=1000, seed=4, chunk=300)  # four chunks of 300, 300, 300 and 100
+    assert chunked.shape == (3,) and 400 < chunked[0] < 600
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: goe(0), r"n must be an integer >= 1, got 0"),
+        (lambda: goe(2, count=0),
+         r"count must be an integer >= 1, got 0"),
+        (lambda: goe_all_positive(0, 10),
+         r"n_max must be an integer >= 1, got 0"),
+        (lambda: goe_all_positive(2, 10, chunk=0),
+         r"chunk must be an integer >= 1, got 0"),
+    ],
+)
+def test_goe_functions_refuse_bad_sizes(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -12,6 +12,8 @@ from coursekit.schedules import (
     interval_inverse_time_decay,
     inverse_sqrt_decay,
     inverse_time_decay,
+    manual_decay,
+    stalled_at,
     staircase_decay,
 )
 
@@ -131,3 +133,51 @@ def test_inverse_sqrt_decay_formula(lr0, k, n):
 @given(lr0s, st.floats(0.01, 1.0), st.integers(1, 50), st.integers(0, 1_000))
 def test_staircase_decay_formula(lr0, factor, every, n):
     assert staircase_decay(lr0, factor=factor, every=every)(n) == pytest.approx(lr0 * factor ** (n // every), rel=1e-12)
+
+
+# --- manual decay and when to do it ---------------------------------------------------------------------------
+
+
+def test_manual_decay_drops_by_the_factor_at_each_listed_epoch_in_any_order():
+    schedule = manual_decay(2.0, drops=[30, 10], factor=0.5)
+    assert [schedule(n) for n in (0, 9, 10, 29, 30, 100)] == [2.0, 2.0, 1.0, 1.0, 0.5, 0.5]
+    assert manual_decay(0.3, drops=[])(50) == 0.3
+
+
+@given(lr0s, st.integers(1, 20), st.floats(0.1, 1.0), st.integers(0, 200))
+def test_manual_decay_with_evenly_spaced_drops_is_the_staircase(lr0, every, factor, n):
+    drops = range(every, 201, every)
+    assert manual_decay(lr0, drops, factor)(n) == pytest.approx(staircase_decay(lr0, factor, every)(n), rel=1e-12)
+
+
+def test_stalled_at_is_the_epoch_completing_patience_epochs_without_a_new_best():
+    # new bests at epochs 1-3; epochs 4, 5, 6 improve by less than 1% (0.299 > 0.99 · 0.3): stall at 6
+    assert stalled_at([1.0, 0.5, 0.3, 0.299, 0.31, 0.298, 0.1], patience=3) == 6
+    # a 2% gain restarts the count when min_decrease is 1%, not when it is 5%
+    costs = [1.0, 0.98, 0.9604, 0.941192]
+    assert stalled_at(costs, patience=2, min_decrease=0.01) is None
+    assert stalled_at(costs, patience=2, min_decrease=0.05) == 3
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: manual_decay(0.1, drops=5), TypeError,
+         r"drops must be a list of epochs \(integers >= 1\), got 5"),
+        (lambda: manual_decay(0.1, drops=[3, 0]), ValueError,
+         r"drops\[1\] must be an integer >= 1, got 0"),
+        (lambda: manual_decay(0.1, drops=[3], factor=2.0), ValueError,
+         r"factor must be in \(0, 1\], got 2.0"),
+        (lambda: manual_decay(0.1, drops=[3])(-1), ValueError,
+         r"n must be an integer >= 0, got -1"),
+        (lambda: stalled_at([[1.0]]), ValueError,
+         r"costs must be a 1-D array"),
+        (lambda: stalled_at([1.0], patience=0), ValueError,
+         r"patience must be an integer >= 1, got 0"),
+        (lambda: stalled_at([1.0], min_decrease=1.0), ValueError,
+         r"min_decrease must be in \[0, 1\), got 1.0"),
+    ],
+)
+def test_manual_decay_and_stalled_at_refuse_bad_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

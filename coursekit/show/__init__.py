@@ -14,12 +14,13 @@ One module per topic, in the order of the course:
 * :mod:`~coursekit.show.smoothing` — the average's lag against its smoothing, and a moving window beside it (03);
 * :mod:`~coursekit.show.bias` — the start-up bias and the correction factor 1 / (1 − β^t) (04);
 * :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (05-07, 09);
-* :mod:`~coursekit.show.convergence` — steps over a grid of (α, β), learning-rate sweeps, momentum's
+* :mod:`~coursekit.show.convergence` — steps over a grid of (α, β), momentum's
   velocity and RMSprop's effective step (05-06);
-* :mod:`~coursekit.show.comparisons` — Adam's first steps, learning-rate sweeps, decision boundaries (07);
+* :mod:`~coursekit.show.comparisons` — Adam's first steps, costs against seconds, decision boundaries (07);
 * :mod:`~coursekit.show.playground` — the optimizer playground: any optimizers on any surface (07);
 * :mod:`~coursekit.show.sweeps` — a learning-rate sweep: each contender at its own best α (02, 05-07);
-* :mod:`~coursekit.show.schedules` — learning-rate decay (08);
+* :mod:`~coursekit.show.schedules` — learning-rate decay, and why it helps (08);
+* :mod:`~coursekit.show.optima` — local minima, saddle points and plateaus (09);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
 :mod:`~coursekit.show.explorer` (the widget and its fast redraw).
@@ -45,9 +46,11 @@ from coursekit.show.gradient_noise import (
 )
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.playground import playground_explorer
-from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
 from coursekit.show.smoothing import plot_lag, plot_window_comparison
 from coursekit.show.sweeps import plot_lr_sweeps
+from coursekit.show.optima import (plateau_data, plateau_explorer, plot_basins, plot_goe_fractions, plot_index_vs_cost,
+                                   plot_stages)
+from coursekit.show.schedules import plot_schedules, plot_wandering, schedule_data, schedule_explorer
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
 from coursekit.show.training import batch_size_data, batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
 
@@ -62,6 +65,7 @@ __all__ = [
     "plot_steps_map", "plot_velocity", "plot_effective_steps", "plot_lr_sweeps",
     "plot_first_steps", "plot_first_step_sizes", "plot_costs_against_time",
     "plot_decision_boundaries", "playground_explorer",
-    "plot_schedules", "schedule_data", "schedule_explorer",
+    "plot_schedules", "plot_wandering", "schedule_data", "schedule_explorer",
+    "plot_basins", "plot_goe_fractions", "plot_index_vs_cost", "plot_stages", "plateau_data", "plateau_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]

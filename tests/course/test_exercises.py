@@ -496,6 +496,30 @@ def spread_in_place(minibatch_grads, full_grad):
             g[k] -= full_grad[k]
         squares.append(sum(np.sum(g[k] ** 2) for k in g))
     return np.sqrt(np.mean(squares))
+def classify_exactly(hessian):
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    if min(eigenvalues) < 0 < max(eigenvalues):
+        return "saddle"
+    if 0 in eigenvalues:
+        return "degenerate"
+    return "minimum" if min(eigenvalues) > 0 else "maximum"
+
+
+def classify_flat_first(hessian):
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    if np.any(np.isclose(eigenvalues, 0.0, atol=1e-8)):
+        return "degenerate"
+    return "saddle" if eigenvalues.min() < 0 < eigenvalues.max() else ("minimum" if eigenvalues.min() > 0 else "maximum")
+
+
+def classify_non_strict(hessian):
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    flat = 1e-8 * max(1.0, np.abs(eigenvalues).max())
+    if np.all(eigenvalues >= -flat):
+        return "minimum"
+    if np.all(eigenvalues <= flat):
+        return "maximum"
+    return "saddle"
 
 
 IN_PLACE, UNSEEDED = exercises.machinery.IN_PLACE.name, exercises.machinery.UNSEEDED.name
@@ -576,6 +600,9 @@ WRONG = [
     ("classify_critical_point", "determinant and trace test", classify_by_determinant),
     ("classify_critical_point", "diagonal entries instead of eigenvalues", classify_by_diagonal),
     ("classify_critical_point", "minimum and maximum swapped", classify_swapped),
+    ("classify_critical_point", "eigenvalues compared with 0 exactly", classify_exactly),
+    ("classify_critical_point", "flat directions checked before the signs", classify_flat_first),
+    ("classify_critical_point", "flat directions counted as curving", classify_non_strict),
 ]
 
 

@@ -16,7 +16,8 @@ from coursekit.show.look import figure_png
 from coursekit.averages import ewa
 from coursekit.data import two_moons
 from coursekit.optim import GD, Adam, Momentum, RMSprop
-from coursekit.schedules import exponential_decay, inverse_time_decay, staircase_decay
+from coursekit.schedules import (exponential_decay, interval_inverse_time_decay, inverse_sqrt_decay, inverse_time_decay,
+                                 staircase_decay)
 from coursekit.surfaces import elongated_quadratic, rosenbrock, rotated_quadratic
 from coursekit.trajectories import trajectory
 from coursekit.train import train
@@ -76,11 +77,15 @@ def test_ewa_data_is_the_average_with_and_without_correction():
 
 
 def test_schedule_data_uses_the_schedules_module():
-    data = schedules.schedule_data(0.3, decay_rate=0.5, base=0.9, every=3, epochs=7)
+    data = schedules.schedule_data(0.3, decay_rate=0.5, k=1.5, base=0.9, interval=3, epochs=7)
     epochs = range(1, 8)
+    assert list(data) == list(schedules.SCHEDULES)
     np.testing.assert_allclose(data["constant"], [0.3] * 7)
     np.testing.assert_allclose(data["inverse time"], [inverse_time_decay(0.3, 0.5)(e) for e in epochs])
+    np.testing.assert_allclose(data["interval inverse time"],
+                               [interval_inverse_time_decay(0.3, 0.5, 3)(e) for e in epochs])
     np.testing.assert_allclose(data["exponential"], [exponential_decay(0.3, 0.9)(e) for e in epochs])
+    np.testing.assert_allclose(data["k / √epoch"], [inverse_sqrt_decay(0.3, 1.5)(e) for e in epochs])
     np.testing.assert_allclose(data["staircase (halve)"], [staircase_decay(0.3, 0.5, 3)(e) for e in epochs])
 
 
@@ -293,6 +298,11 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
     w.controls["lr0"].value = 0.5
     assert w.figure.axes[0].get_ylim() == pytest.approx((0, 0.525))
     assert lines["constant"].get_ydata()[0] == 0.5
+    w.controls["k"].value = 1.5  # k / √1 · α₀ = 0.75 starts above α₀: the axis follows it
+    assert w.figure.axes[0].get_ylim() == pytest.approx((0, 0.7875))
+    w.controls["interval"].value = 4
+    np.testing.assert_allclose(lines["staircase (halve)"].get_ydata()[:5], [0.5, 0.5, 0.5, 0.25, 0.25])
+    assert "α at epoch 10: constant 0.5" in w.summary.value
 
 
 # --- bad inputs -------------------------------------------------------------------------------------------
@@ -333,7 +343,8 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
          ValueError, r"epochs must be an integer >= 1, got 0"),
         (lambda: schedules.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),
         (lambda: schedules.schedule_explorer(base=1.5), ValueError, r"base must be in \(0, 1\], got 1.5"),
-        (lambda: schedules.schedule_explorer(every=0), ValueError, r"every must be an integer >= 1, got 0"),
+        (lambda: schedules.schedule_explorer(interval=0), ValueError, r"interval must be an integer >= 1, got 0"),
+        (lambda: schedules.schedule_explorer(k=-1.0), ValueError, r"k must be a finite number > 0, got -1.0"),
         (lambda: schedules.schedule_explorer(epochs=2.5), TypeError, r"epochs must be an integer >= 1, got 2.5"),
     ],
 )

@@ -131,6 +131,32 @@ def _min_max_swapped(hessian) -> str:
     return {"minimum": "maximum", "maximum": "minimum"}.get(name, name)
 
 
+def _by_exact_signs(hessian) -> str:
+    """Eigenvalues compared with 0 exactly: a flat direction off the axes comes out as ±1e-16, not 0."""
+    return _named_by_signs(np.linalg.eigvalsh(hessian))
+
+
+def _zero(values) -> float:
+    return 1e-8 * max(1.0, float(np.abs(values).max()))
+
+
+def _flat_checked_first(hessian) -> str:
+    """A zero eigenvalue answers 'degenerate' before the signs are looked at."""
+    values = np.linalg.eigvalsh(hessian)
+    if (np.abs(values) <= _zero(values)).any():
+        return "degenerate"
+    return _named_by_signs(values)
+
+
+def _flat_counted_as_curving(hessian) -> str:
+    """Non-strict tests: 'all ≥ 0' gives a minimum and 'all ≤ 0' a maximum, even with flat directions."""
+    values = np.linalg.eigvalsh(hessian)
+    zero = _zero(values)
+    if (values > zero).any() and (values < -zero).any():
+        return "saddle"
+    return "minimum" if (values >= -zero).all() else "maximum"
+
+
 def _rotated(*eigenvalues: float, seed: int) -> np.ndarray:
     """A symmetric matrix with the given eigenvalues, turned by a seeded rotation (no zero entries)."""
     q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
@@ -143,13 +169,14 @@ CLASSIFY_CRITICAL_POINT = Exercise(
     notebook="09",
     args=("hessian",),
     returns=("kind",),
-    description="Name a critical point from its Hessian's eigenvalues: 'minimum' (all > 0), 'maximum' (all < 0), "
-    "'saddle' (some > 0 and some < 0), or 'degenerate' (otherwise: some eigenvalue is 0).",
+    description="Name a critical point from its Hessian's eigenvalues: 'saddle' if some are > 0 and some < 0 (whatever "
+    "the others); otherwise 'minimum' if all are > 0, 'maximum' if all are < 0, and 'degenerate' if some is 0. "
+    "Computed eigenvalues are never exactly 0: count λ as 0 when |λ| ≤ 1e-8 · max(1, largest |λ|).",
     hints=(
         "The Hessian's eigenvalues are the curvatures along its principal directions.",
         "numpy computes the eigenvalues of a symmetric matrix with np.linalg.eigvalsh.",
-        "All positive: every direction curves up. All negative: every direction curves down. Mixed signs: a "
-        "saddle. A zero among them: the test cannot decide.",
+        "Signs first: one direction up and one down make a saddle, flat directions or not. Otherwise all positive "
+        "is a minimum, all negative a maximum, and a (near-)zero among them leaves the test undecided.",
     ),
     reference=critical_points.classify_critical_point,
     cases=(
@@ -160,8 +187,29 @@ CLASSIFY_CRITICAL_POINT = Exercise(
         Case("a flat direction", (np.array([[2.0, 0.0], [0.0, 0.0]]),)),
         Case("20 directions, one curving down", (_rotated(*np.arange(1.0, 20.0), -0.5, seed=3),)),
         Case("20 directions, all curving up", (_rotated(*np.arange(1.0, 21.0), seed=4),)),
+        Case("a flat direction off the axes", (_rotated(2.0, 0.0, seed=5),)),
+        Case("up, down and flat at once", (_rotated(3.0, -1.0, 0.0, seed=6),)),
+        Case("down and flat, nothing up", (_rotated(-2.0, -1.0, 0.0, seed=7),)),
     ),
     mistakes=(
+        Mistake(
+            "eigenvalues compared with 0 exactly",
+            "a flat direction that is not along an axis comes out of eigvalsh as a tiny number like 1e-16, of "
+            "either sign: compare |λ| with a small tolerance, 1e-8 · max(1, largest |λ|).",
+            wrong=_by_exact_signs,
+        ),
+        Mistake(
+            "flat directions checked before the signs",
+            "a direction curving up and another curving down make a saddle whatever the flat ones do: test for "
+            "both signs first, and only then for a zero eigenvalue.",
+            wrong=_flat_checked_first,
+        ),
+        Mistake(
+            "flat directions counted as curving",
+            "a minimum needs every eigenvalue > 0 and a maximum every one < 0; with a zero among them (and no "
+            "saddle) the second-derivative test cannot decide: 'degenerate'.",
+            wrong=_flat_counted_as_curving,
+        ),
         Mistake(
             "determinant and trace test",
             "det > 0 with trace > 0 means a minimum only for 2 × 2 Hessians; in n dimensions two negative "

@@ -1,0 +1,118 @@
+"""A long plateau before a well, and how many steps an optimizer needs to get off it (notebook 09).
+
+:func:`long_plateau` builds the surface: a gentle, almost flat tilt of slope ``s`` around a well of depth 1.
+Far from the well the gradient has the same small size ``s`` everywhere, so gradient descent moves
+``α · s`` per step whatever the distance, while RMSprop and Adam divide by the gradient's own size.
+:func:`steps_to_leave` reads off the first step below a loss level.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coursekit import _validate
+from coursekit.surfaces import Surface
+
+#: A run has left the plateau once ``J`` falls below this level: halfway down the well (the floor is ≈ 0).
+LEAVE_LEVEL = -0.5
+
+
+def long_plateau(length: float = 10.0, slope: float = 0.02) -> Surface:
+    """A nearly flat plateau of a given length, tilted gently towards a well of depth 1.
+
+    ``J(x, y) = s · √(1 + x² + y²) − exp(−(x² + y²) / 2)``, minimum at (0, 0) where ``J = s − 1``.
+
+    Farther than ≈ 3 from the origin the well has vanished (``exp(−r²/2) < 0.011``) and
+    ``‖∇J‖ = s · r / √(1 + r²) ≈ s``: a plateau whose gradient has the same small size everywhere. At the
+    bottom of the well the curvature is ``1 + s`` in every direction, so gradient descent needs
+    ``α < 2 / (1 + s)`` to settle there.
+
+    Args:
+        length: the distance ``L`` ≥ 3 from the start point to the minimum (the plateau runs from ``r = L``
+            down to ``r ≈ 3``).
+        slope: the tilt ``s`` > 0 of the plateau (smaller = flatter).
+
+    Returns:
+        A :class:`Surface` starting at (−L, 0), with a window from x = −L − 1 to 3.
+
+    Reference: notebook 09.
+
+    >>> s = long_plateau(length=10.0, slope=0.02)
+    >>> round(float(np.linalg.norm(s.grad(s.start))), 4), (s.hessian([0.0, 0.0]).round(6) + 0.0).tolist()
+    (0.0199, [[1.02, 0.0], [0.0, 1.02]])
+    """
+    length = _validate.positive(length, "length")
+    if length < 3:
+        raise ValueError(f"length must be >= 3 (the well itself is about 3 wide), got {length!r}")
+    s = _validate.positive(slope, "slope")
+
+    def f(x, y):
+        r2 = x * x + y * y
+        return s * np.sqrt(1 + r2) - np.exp(-r2 / 2)
+
+    def df(x, y):
+        r2 = x * x + y * y
+        k = s / np.sqrt(1 + r2) + np.exp(-r2 / 2)
+        return k * x, k * y
+
+    def d2f(x, y):
+        r2 = x * x + y * y
+        root, well = np.sqrt(1 + r2), np.exp(-r2 / 2)
+        k = s / root + well  # ∇J = k · (x, y), and ∂k/∂x = x · (−s / root³ − well)
+        dk = -s / root**3 - well
+        return k + dk * x * x, dk * x * y, k + dk * y * y
+
+    return Surface(
+        name=f"long_plateau(length={length!r}, slope={s!r})",
+        title=f"a plateau of length {length:g} (slope {s:g})",
+        f=f, df=df, d2f=d2f,
+        minima=((0.0, 0.0),),
+        start=(-length, 0.0),
+        xlim=(-length - 1.0, 3.0),
+        ylim=(-2.0, 2.0),
+    )
+
+
+def steps_to_leave(losses, level: float = LEAVE_LEVEL) -> int | None:
+    """The first step ``t`` at which ``J(w_t) < level``: when a run has left the plateau (0 = the start).
+
+    Args:
+        losses: ``J(w_0), J(w_1), ...`` (e.g. ``Trajectory.losses``); NaN after a run was stopped.
+        level: the loss level that counts as off the plateau (default ``LEAVE_LEVEL`` = −0.5).
+
+    Returns:
+        The step number, or ``None`` if the run never got below ``level``.
+
+    Reference: notebook 09.
+
+    >>> steps_to_leave([0.2, 0.1, -0.3, -0.7, -0.9]), steps_to_leave([0.2, 0.19]) is None
+    (3, True)
+    """
+    losses = _validate.array(losses, "losses", ndim=1, finite=False)
+    if not np.isfinite(level):
+        raise ValueError(f"level must be a finite number, got {level!r}")
+    with np.errstate(invalid="ignore"):
+        below = np.flatnonzero(losses < level)
+    return int(below[0]) if below.size else None
+
+
+def steps_near(losses, level: float, tol: float) -> int:
+    """How many steps ``t`` have ``|J(w_t) − level| ≤ tol``: how long a run pauses at a cost level.
+
+    Args:
+        losses: ``J(w_0), J(w_1), ...``.  level: the cost level (e.g. a saddle point's cost).  tol: > 0.
+
+    Returns:
+        The number of steps, an int.
+
+    Reference: notebook 09.
+
+    >>> steps_near([0.3, 0.3, 0.29, 0.2, 0.1], level=0.3, tol=0.015)
+    3
+    """
+    losses = _validate.array(losses, "losses", ndim=1, finite=False)
+    if not np.isfinite(level):
+        raise ValueError(f"level must be a finite number, got {level!r}")
+    tol = _validate.positive(tol, "tol")
+    with np.errstate(invalid="ignore"):
+        return int(np.sum(np.abs(losses - level) <= tol))

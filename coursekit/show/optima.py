@@ -1,0 +1,284 @@
+"""Local optima, saddles and plateaus drawn, and a slider for the length of a plateau (notebook 09).
+
+:func:`plot_basins` shows where runs from a grid of starts end up; :func:`plot_goe_fractions` how rarely a
+random symmetric matrix has only positive eigenvalues; :func:`plot_index_vs_cost` the critical points of a
+linear autoencoder; :func:`plot_stages` a training run that pauses at saddles; :func:`plateau_data` and
+:func:`plateau_explorer` the steps optimizers need to cross a plateau.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import ipywidgets as widgets
+import numpy as np
+
+from coursekit import _validate
+from coursekit.basins import paths
+from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit.plateaus import LEAVE_LEVEL, long_plateau, steps_to_leave
+from coursekit.saddles import CriticalPoint
+from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
+from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
+from coursekit.show.surfaces import surface_grid
+from coursekit.surfaces import Surface
+
+
+@styled
+def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) -> CourseFigure:
+    """Contours of a surface with each start point coloured by the minimum its run reached.
+
+    Args:
+        surface: a :class:`~coursekit.surfaces.Surface` with known ``minima``.
+        starts: ``w_0`` of each run, shape ``(N, 2)``.
+        reached: for each run the index of the minimum it reached, or −1 (e.g. from
+            :func:`coursekit.basins.nearest_minimum`).
+        title: defaults to the share of runs that reached the deepest minimum.
+
+    Returns:
+        A :class:`CourseFigure`; one group of dots per minimum (``gid`` ``"minimum k"``), stars at the minima.
+
+    Reference: notebook 09.
+
+    >>> from coursekit.surfaces import saddle
+    >>> fig = plot_basins(saddle(), [[0.5, 0.5], [0.5, -0.5]], [1, 0])
+    >>> sorted(line.get_gid() for line in fig.axes[0].lines if line.get_gid())
+    ['minimum 0', 'minimum 1']
+    """
+    if not isinstance(surface, Surface):
+        raise TypeError(f"surface must be a Surface, got {type(surface).__name__}")
+    starts = _validate.array(starts, "starts", ndim=2)
+    reached = np.asarray(reached)
+    if starts.shape[1] != 2 or reached.shape != (len(starts),):
+        raise ValueError(f"starts must have shape (N, 2) and reached shape (N,), got {starts.shape} and {reached.shape}")
+    X, Y, Z = surface_grid(surface)
+    fig, ax = new_figure()
+    ax.contour(X, Y, Z, levels=15, colors="#999999", linewidths=0.5)
+    ax.grid(False)
+    for k, (mx, my) in enumerate(surface.minima):
+        color = CYCLE[k % len(CYCLE)]
+        mine = starts[reached == k]
+        J = float(surface.f(mx, my))
+        label = f"end in minimum {k} (J = {J:.2f}): {len(mine)}"
+        ax.plot(mine[:, 0], mine[:, 1], "o", color=color, ms=4, ls="none", label=label, gid=f"minimum {k}")
+        ax.plot(mx, my, "*", color=color, ms=14, mec="black")
+    lost = starts[reached < 0]
+    if len(lost):
+        ax.plot(lost[:, 0], lost[:, 1], "x", color=DATA_COLOR, ls="none", label=f"in no minimum: {len(lost)}")
+    share = float(np.mean(reached == 0))
+    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)", ylabel="y (second parameter)",
+           title=f"{len(starts)} starts: {share:.0%} end in the deepest" if title is None else title)
+    fig.legend(loc="outside right upper")
+    return fig
+
+
+@styled
+def plot_goe_fractions(hits, count: int) -> CourseFigure:
+    """The fraction of sampled n × n GOE matrices with all eigenvalues > 0, against the coin-flip odds ``2^−n``.
+
+    Args:
+        hits: for n = 1, 2, …, how many of the ``count`` matrices were positive definite (from
+            :func:`coursekit.critical_points.goe_all_positive`).  count: the matrices sampled.
+
+    Returns:
+        A :class:`CourseFigure` on a logarithmic axis: the measured fractions with their Wilson intervals of
+        about 95% (z = 2; sizes with no hit are left out) and the line ``2^−n``.
+
+    Reference: notebook 09.
+
+    >>> fig = plot_goe_fractions([500, 146, 25], count=1000)
+    >>> fig.axes[0].lines[0].get_ydata().tolist()
+    [0.5, 0.25, 0.125]
+    """
+    hits = _validate.array(hits, "hits", ndim=1)
+    count = _validate.positive_int(count, "count")
+    n = np.arange(1, len(hits) + 1)
+    fig, ax = new_figure()
+    ax.plot(n, 0.5**n, "--", color="black", label="coin flips: $2^{-n}$")
+    seen = hits > 0
+    fraction = hits[seen] / count
+    z2 = 4.0  # Wilson's score interval with z = 2: it stays above zero even for a handful of hits
+    centre = (fraction + z2 / (2 * count)) / (1 + z2 / count)
+    half = np.sqrt(fraction * (1 - fraction) / count + z2 / (4 * count**2)) * 2 / (1 + z2 / count)
+    ax.errorbar(n[seen], fraction, yerr=[fraction - (centre - half), centre + half - fraction], fmt="o",
+                color=PALETTE["blue"], capsize=3, label=f"random symmetric matrices (GOE), {count:,} sampled")
+    ax.set(yscale="log", xlabel="n, the number of directions", ylabel="P(every eigenvalue > 0)",
+           title="How often is a critical point a minimum?", xticks=n)
+    ax.legend(loc="lower left")
+    return fig
+
+
+@styled
+def plot_index_vs_cost(points: Sequence[CriticalPoint], *, title: str | None = None) -> CourseFigure:
+    """The cost of each critical point against its index, the fraction of its Hessian's eigenvalues that are negative.
+
+    Args:
+        points: :class:`~coursekit.saddles.CriticalPoint` s (from :func:`coursekit.saddles.critical_points`).
+        title: defaults to how many points there are.
+
+    Returns:
+        A :class:`CourseFigure`: the saddles as dots (``gid`` "saddles"), the minima as stars (``gid`` "minima").
+
+    Reference: notebook 09; Dauphin et al. (2014), figure 1.
+
+    >>> from coursekit.saddles import critical_points, pooled_digits
+    >>> fig = plot_index_vs_cost(critical_points(pooled_digits(2), p=1))
+    >>> [len(line.get_xdata()) for line in fig.axes[0].lines]
+    [3, 1]
+    """
+    if not points or not all(isinstance(p, CriticalPoint) for p in points):
+        raise TypeError("points must be a non-empty list of CriticalPoint (from coursekit.saddles.critical_points)")
+    index = np.array([p.index_fraction for p in points])
+    cost = np.array([p.cost for p in points])
+    minimum = index == 0
+    fig, ax = new_figure()
+    ax.plot(index[~minimum], cost[~minimum], "o", color=PALETTE["blue"], ms=4, alpha=0.7, ls="none",
+            label=f"saddle points: {int(np.sum(~minimum))}", gid="saddles")
+    ax.plot(index[minimum], cost[minimum], "*", color=PALETTE["vermillion"], ms=14, ls="none",
+            label=f"minima: {int(np.sum(minimum))}", gid="minima")
+    ax.set(xlabel="index: fraction of the Hessian's eigenvalues that are negative", ylabel="cost J",
+           title=f"The {len(points)} critical points of a linear autoencoder" if title is None else title)
+    ax.legend(loc="lower right")
+    return fig
+
+
+@styled
+def plot_stages(costs: Mapping, levels: Mapping, *, title: str = "Training from small weights") -> CourseFigure:
+    """Cost curves against the step, with dashed horizontal lines at given cost levels (e.g. of saddle points).
+
+    Args:
+        costs: ``{label: 1-D array of J per step}``; optimizer names get their colours.
+        levels: ``{label: J}``: horizontal reference lines, labelled at the right edge.
+        title: the figure's title.
+
+    Returns:
+        A :class:`CourseFigure` with one line per cost curve (``gid`` = label), then one per level.
+
+    Reference: notebook 09.
+
+    >>> fig = plot_stages({"GD": [0.3, 0.3, 0.2, 0.1]}, {"saddle": 0.3})
+    >>> [line.get_gid() for line in fig.axes[0].lines]
+    ['GD', 'saddle']
+    """
+    if not isinstance(costs, Mapping) or not costs or not isinstance(levels, Mapping):
+        raise TypeError("costs must be a non-empty dict label -> costs and levels a dict label -> J")
+    curves = {label: _validate.array(J, f"costs[{label!r}]", ndim=1) for label, J in costs.items()}
+    colors = colors_for(curves)
+    fig, ax = new_figure()
+    for label, J in curves.items():
+        ax.plot(np.arange(len(J)), J, color=colors[label], label=str(label), gid=str(label))
+    right = max(len(J) for J in curves.values()) - 1
+    for label, J in levels.items():
+        ax.axhline(J, color=DATA_COLOR, ls="--", lw=0.8, gid=str(label))
+        ax.annotate(str(label), (right, J), xytext=(0, 2), textcoords="offset points", ha="right", va="bottom",
+                    fontsize=7, color="#555555")
+    ax.set(xlabel="step t", ylabel="cost J", title=title)
+    ax.legend(loc="upper center")
+    return fig
+
+
+#: The runs of :func:`plateau_data`: a label, and how to make the optimizer from α.
+PLATEAU_RUNS = {
+    "GD": lambda lr, beta: GD(lr),
+    "Momentum": lambda lr, beta: Momentum(lr, beta=beta),
+    "Momentum, α / (1 − β)": lambda lr, beta: Momentum(lr / (1 - beta), beta=beta),
+    "RMSprop": lambda lr, beta: RMSprop(lr, beta2=0.9),
+    "Adam": lambda lr, beta: Adam(lr, beta1=beta, beta2=0.999),
+}
+
+
+def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, beta: float = 0.9) -> dict:
+    """The loss per step of GD, momentum (at ``α`` and ``α / (1 − β)``), RMSprop and Adam on plateaus of many lengths.
+
+    All lengths run at once (:func:`coursekit.basins.paths` from the starts ``(−L, 0)`` of
+    :func:`~coursekit.plateaus.long_plateau`; the surface is the same, only the start moves). RMSprop uses
+    ``β₂ = 0.9`` (Hinton's lecture value) and Adam ``β₁ = β``, ``β₂ = 0.999``.
+
+    Args:
+        lengths: the plateau lengths ``L`` (each ≥ 3).  lr: the shared ``α``.  slope: the plateau's tilt ``s``.
+        steps: ``T``.  beta: momentum's ``β`` (and Adam's ``β₁``).
+
+    Returns:
+        ``{label: array (len(lengths), T + 1) of J(w_t)}`` with the labels of ``PLATEAU_RUNS``.
+
+    Reference: notebook 09.
+
+    >>> data = plateau_data([5, 10], lr=0.3, steps=100)
+    >>> data["Adam"].shape, steps_to_leave(data["Adam"][0])
+    ((2, 101), 14)
+    """
+    lengths = [_validate.positive(L, "lengths[...]") for L in lengths]
+    surface = long_plateau(max(lengths), slope)
+    starts = np.array([[-L, 0.0] for L in lengths])
+    lr, beta = _validate.positive(lr, "lr"), _validate.beta(beta, "beta")
+    data = {}
+    for label, make in PLATEAU_RUNS.items():
+        points = paths(surface, make(lr, beta), starts, steps)
+        data[label] = surface.f(points[..., 0], points[..., 1]).T
+    return data
+
+
+class _PlateauView:
+    """The figure of :func:`plateau_explorer`: one curve per run at the chosen length, all lengths computed at once."""
+
+    def __init__(self, lengths, lr: float, slope: float, steps: int, beta: float):
+        self.lengths, self.slope, self.steps = list(lengths), slope, steps
+        self.data = plateau_data(self.lengths, lr, slope, steps, beta)
+        self.colors = colors_for(self.data)
+        self._draw(lr)
+
+    def __call__(self, values: dict):
+        row = self.lengths.index(values["length"])
+        parts = []
+        for label, J in self.data.items():
+            self.lines[label].set_ydata(J[row])
+            t = steps_to_leave(J[row])
+            text = f"off after {t} steps" if t is not None else f"still on it after {self.steps} steps"
+            parts.append(f'<span style="color:{self.colors[label]}">■</span> <b>{label}</b>: {text}')
+        return self.fig, self.fast.png(), "<br>".join(parts)
+
+    @styled
+    def _draw(self, lr: float):
+        self.fig, ax = new_figure()
+        t = np.arange(1, self.steps + 2)
+        self.lines = {}
+        for label, J in self.data.items():  # GD wide underneath: momentum at the same α runs on top of it
+            style, width = ("--", 1.6) if "/" in label else ("-", 4.0 if label == "GD" else 1.6)
+            (self.lines[label],) = ax.plot(t, J[0], style, lw=width, color=self.colors[label], label=label, gid=label)
+        ax.axhline(LEAVE_LEVEL, color=DATA_COLOR, lw=0.8, ls=":")
+        ax.set(xscale="log", xlabel="step t + 1 (log scale)", ylabel="cost J",
+               ylim=(-1.05, self.slope * (max(self.lengths) + 1) + 0.05),
+               title=f"Crossing a plateau: α = {lr:g}, slope {self.slope:g}; below the dotted line = off it")
+        ax.legend(loc="lower left")
+        self.fast = FastFigure(self.fig, list(self.lines.values()))
+
+
+def plateau_explorer(lengths=tuple(range(3, 31)), length: int = 10, lr: float = 0.3, slope: float = 0.02,
+                     steps: int = 1500, beta: float = 0.9) -> Explorer:
+    """A slider for the plateau's length ``L``: the loss of five runs against the step, all at the same ``α``.
+
+    The runs of every length are computed once, when the explorer is made (:func:`plateau_data`).
+
+    Args:
+        lengths: the lengths the slider offers (integers ≥ 3).  length: the first one shown (one of ``lengths``).
+        lr: ``α``, shared by the five runs (momentum's second run uses ``α / (1 − β)``).  slope: the plateau's
+            tilt.  steps: ``T``.  beta: momentum's ``β`` (and Adam's ``β₁``).
+
+    Returns:
+        An :class:`Explorer`; its numbers line gives each run's steps to get off the plateau.
+
+    Reference: notebook 09.
+
+    >>> w = plateau_explorer(lengths=(5, 10), length=5, steps=200)
+    >>> w.controls["length"].value = 10
+    >>> "Adam</b>: off after" in w.summary.value
+    True
+    """
+    lengths = tuple(_validate.positive_int(L, "lengths[...]") for L in lengths)
+    if length not in lengths:
+        raise ValueError(f"length must be one of lengths {lengths}, got {length!r}")
+    controls = {"length": widgets.SelectionSlider(description="length L", options=lengths, value=length,
+                                                  style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT)}
+    view = _PlateauView(lengths, _validate.positive(lr, "lr"), _validate.positive(slope, "slope"),
+                        _validate.positive_int(steps, "steps"), _validate.beta(beta, "beta"))
+    return Explorer(controls, view)

@@ -1,0 +1,177 @@
+"""The claims of notebook 09 (local optima, saddles, plateaus, and the course's recap), at the notebook's settings.
+
+Each test quotes the sentence of the notebook it pins; it fails when a change in coursekit makes it untrue.
+"""
+
+import numpy as np
+import pytest
+
+from coursekit import basins, critical_points, plateaus, saddles, surfaces
+from coursekit.data import load_digits
+from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit.show import plateau_data
+from coursekit.train import train
+from coursekit.trajectories import trajectory
+
+
+# --- basins in two dimensions ---------------------------------------------------------------------------------
+
+
+def test_about_half_of_the_starts_reach_the_deepest_minimum_whatever_the_optimizer():
+    """'GD brings 180 of the 400 runs (45%) ...; momentum, RMSprop and Adam send between 175 and 201 runs there'."""
+    bowl = surfaces.several_minima()
+    starts = basins.start_grid(bowl, per_side=20)
+    optimizers = {"GD": GD(lr=0.3), "Momentum": Momentum(lr=0.3, beta=0.9), "RMSprop": RMSprop(lr=0.02, beta2=0.9),
+                  "Adam": Adam(lr=0.05, beta1=0.9, beta2=0.999)}
+    counts = {}
+    for name, opt in optimizers.items():
+        reached = basins.nearest_minimum(bowl, basins.paths(bowl, opt, starts, steps=300)[-1])
+        assert np.all(reached >= 0), f"every run of {name} ends in a minimum"
+        counts[name] = [int(np.sum(reached == k)) for k in range(3)]
+    assert counts["GD"] == [180, 118, 102]
+    assert min(c[0] for c in counts.values()) == 175 and max(c[0] for c in counts.values()) == 201
+
+
+# --- minima in many dimensions ------------------------------------------------------------------------------------
+
+
+def test_the_lectures_coin_flip_odds():
+    """'2^-20000 = 10^-6020.6'."""
+    assert f"{critical_points.log10_critical_point_odds(20000):.1f}" == "-6020.6"
+
+
+@pytest.fixture(scope="module")
+def goe_hits():
+    return critical_points.goe_all_positive(7, count=500_000, seed=0)
+
+
+def test_positive_definite_goe_matrices_get_rare_much_faster_than_coin_flips(goe_hits):
+    """'n = 5: 1.7e-4 against 2^-5 = 3.1e-2, 180 times rarer; at n = 7 not one in half a million'."""
+    fraction = goe_hits / 500_000
+    assert abs(fraction[0] - 0.5) < 0.002
+    assert f"{fraction[4]:.1e}" == "1.7e-04" and 170 < 2.0**-5 / fraction[4] < 190
+    assert goe_hits[6] == 0
+    ratios = [2.0 ** -(n + 1) / f for n, f in enumerate(fraction[:6])]
+    assert all(b > 2 * a for a, b in zip(ratios[1:], ratios[2:])), "the gap to the coin flips widens at every n"
+
+
+def test_gd_leaves_a_saddle_in_a_time_that_grows_like_the_log_of_the_distance_to_the_ridge():
+    """'11, 23, 48 and 99 steps from y = 0.1 down to 1e-8 ... only a start exactly on the ridge stays'."""
+    saddle = surfaces.saddle()
+    runs = {y0: trajectory(saddle, GD(lr=0.1), start=(1.8, y0), steps=200) for y0 in (0.1, 0.01, 1e-4, 1e-8, 0.0)}
+    steps = [plateaus.steps_to_leave(runs[y0].losses, level=-0.25) for y0 in (0.1, 0.01, 1e-4, 1e-8)]
+    assert steps == [11, 23, 48, 99]
+    assert all(abs((b - a) / (np.log10(y_a / y_b) / 2) - 25) < 3
+               for (a, y_a), (b, y_b) in zip(zip(steps, (0.1, 0.01, 1e-4)), zip(steps[1:], (0.01, 1e-4, 1e-8))))
+    assert plateaus.steps_to_leave(runs[0.0].losses, level=-0.25) is None and abs(runs[0.0].losses[-1]) < 5e-5
+
+
+# --- the linear autoencoder -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pixels():
+    return saddles.pooled_digits(side=4)
+
+
+def test_the_autoencoder_has_one_minimum_and_119_saddles_whose_cost_grows_with_the_index(pixels):
+    """'All 120 counts match; exactly one minimum (0, 1) at 0.144; saddles 0.156 to 0.256; correlation 0.88'."""
+    points = saddles.critical_points(pixels, p=2)
+    assert len(points) == 120 and all(p.index == p.negative_found for p in points)
+    minima = [p for p in points if p.index == 0]
+    assert len(minima) == 1 and minima[0].subset == (0, 1) and minima[0] is points[0]
+    assert f"{points[0].cost:.3f} {points[1].cost:.3f} {points[-1].cost:.3f}" == "0.144 0.156 0.256"
+    correlation = np.corrcoef([p.index_fraction for p in points], [p.cost for p in points])[0, 1]
+    assert f"{correlation:.2f}" == "0.88"
+
+
+def test_training_from_small_weights_pauses_at_the_saddles(pixels):
+    """'flat at 0.258 for 57 steps; 3 and 11 steps near 0.195 and 0.144; the minimum at step about 150'."""
+    costs = saddles.train_autoencoder(pixels, p=3, optimizer=GD(lr=1.0), steps=300, init_scale=1e-4, seed=0)
+    eigenvalues = np.linalg.eigvalsh(pixels @ pixels.T / pixels.shape[1])[::-1]
+    levels = [eigenvalues[k:].sum() / 2 for k in range(4)]
+    assert [f"{level:.3f}" for level in levels] == ["0.258", "0.195", "0.144", "0.105"]
+    assert [plateaus.steps_near(costs, level, tol=0.002) for level in levels] == [57, 3, 11, 154]
+    assert np.all(costs[:40] > levels[0] - 1e-4), "the first stretch is flat"
+    arrived = int(np.flatnonzero(np.abs(costs - levels[3]) <= 0.002)[0])
+    assert 135 <= arrived <= 160
+
+
+# --- plateaus -------------------------------------------------------------------------------------------------------
+
+
+def test_with_the_same_rate_averaged_momentum_is_not_faster_than_gd_on_the_plateau():
+    """'1,196 steps against 1,168; RMSprop 18 and Adam 30; momentum with α / (1 − β): 135'."""
+    data = plateau_data([10], lr=0.3, slope=0.02, steps=1500)
+    steps = {label: plateaus.steps_to_leave(J[0]) for label, J in data.items()}
+    assert steps == {"GD": 1168, "Momentum": 1196, "Momentum, α / (1 − β)": 135, "RMSprop": 18, "Adam": 30}
+    assert 1.0 <= steps["Momentum"] / steps["GD"] < 1.05
+    assert steps["GD"] / steps["Momentum, α / (1 − β)"] > 8
+
+
+def test_at_each_optimizers_best_rate_all_three_beat_gd_on_the_plateau():
+    """'settled: GD 354 (α = 1; α = 3 never settles), momentum 99 (α = 10), RMSprop 167 (α = 0.1), Adam 53 (α = 1)'."""
+    plateau = plateaus.long_plateau(length=10.0, slope=0.02)
+    makers = {"GD": lambda lr: GD(lr), "Momentum": lambda lr: Momentum(lr, beta=0.9),
+              "RMSprop": lambda lr: RMSprop(lr, beta2=0.9), "Adam": lambda lr: Adam(lr, beta1=0.9, beta2=0.999)}
+    best = {}
+    for name, make in makers.items():
+        settled = {}
+        for lr in (0.1, 0.3, 1.0, 3.0, 10.0):
+            done = trajectory(plateau, make(lr), steps=1000).steps_to_settle((0.0, 0.0), tol=0.1)
+            if done is not None:
+                settled[lr] = done
+        best[name] = min((done, lr) for lr, done in settled.items())
+    assert best == {"GD": (354, 1.0), "Momentum": (99, 10.0), "RMSprop": (167, 0.1), "Adam": (53, 1.0)}
+    gd_at_3 = trajectory(plateau, GD(3.0), steps=1000)
+    assert gd_at_3.steps_to_settle((0.0, 0.0), tol=0.1) is None and 2 / plateau.hessian([0.0, 0.0])[0, 0] < 3.0
+
+
+# --- the recap --------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def digits():
+    X_train, Y_train, X_test, Y_test = load_digits()
+
+    def run(optimizer):
+        return train(X_train, Y_train, [64, 32, 10], optimizer, epochs=10, mini_batch_size=64).epoch_costs[-1]
+
+    sweeps = {
+        "GD": {lr: run(GD(lr)) for lr in (0.1, 0.3, 1.0, 3.0)},
+        "Momentum": {lr: run(Momentum(lr, beta=0.9)) for lr in (0.3, 1.0, 3.0, 10.0)},
+        "RMSprop": {lr: run(RMSprop(lr, beta2=0.9)) for lr in (0.001, 0.003, 0.01, 0.03, 0.1)},
+        "Adam": {lr: run(Adam(lr, beta1=0.9, beta2=0.999)) for lr in (0.001, 0.003, 0.01, 0.03, 0.1)},
+    }
+    betas = {("Momentum", b): run(Momentum(3.0, beta=b)) for b in (0.5, 0.99)}
+    betas |= {("Adam β₁", b): run(Adam(0.03, beta1=b, beta2=0.999)) for b in (0.5, 0.99)}
+    betas |= {("Adam β₂", b): run(Adam(0.03, beta1=0.9, beta2=b)) for b in (0.9, 0.99)}
+    return sweeps, betas
+
+
+def test_the_best_rates_and_the_ranges_that_work(digits):
+    """'α 0.3-1 for GD, 1-3 for momentum, 0.01-0.03 for RMSprop and Adam, cost within about 3 times the best'."""
+    sweeps, _ = digits
+    best = {name: min(costs, key=costs.get) for name, costs in sweeps.items()}
+    assert best == {"GD": 1.0, "Momentum": 3.0, "RMSprop": 0.03, "Adam": 0.03}
+    works = {name: sorted(lr for lr, c in costs.items() if c <= 3.2 * costs[best[name]]) for name, costs in sweeps.items()}
+    assert works == {"GD": [0.3, 1.0], "Momentum": [1.0, 3.0], "RMSprop": [0.01, 0.03], "Adam": [0.01, 0.03]}
+    assert [f"{sweeps[n][best[n]]:.3f}" for n in best] == ["0.054", "0.040", "0.027", "0.021"]
+
+
+def test_one_step_past_the_best_rate_blows_up_and_adams_default_is_slow(digits):
+    """'one step of ×3 past the best fails (GD 2.31 and momentum 1.69, at or near the 2.30 of guessing; RMSprop
+    0.76) or loses ground (Adam, 0.147)'; 'the paper's 0.001 ... cost 0.53 after 10 epochs'."""
+    sweeps, _ = digits
+    guessing = np.log(10)
+    assert f"{sweeps['GD'][3.0]:.2f} {sweeps['Momentum'][10.0]:.2f} {sweeps['RMSprop'][0.1]:.2f}" == "2.31 1.69 0.76"
+    assert abs(sweeps["GD"][3.0] - guessing) < 0.01
+    assert f"{sweeps['Adam'][0.1]:.3f}" == "0.147" and f"{sweeps['Adam'][0.001]:.2f}" == "0.53"
+
+
+def test_adams_betas_hardly_matter_and_momentums_beta_does(digits):
+    """'β₁ from 0.5 to 0.99 and β₂ from 0.9 to 0.999 all end at 0.021-0.026'; 'β = 0.5 fails (2.31), 0.99 lags (0.23)'."""
+    sweeps, betas = digits
+    adam = [betas[k] for k in betas if k[0].startswith("Adam")] + [sweeps["Adam"][0.03]]
+    assert 0.0205 <= min(adam) and max(adam) < 0.0265
+    assert f"{betas['Momentum', 0.5]:.2f} {betas['Momentum', 0.99]:.2f}" == "2.31 0.23"
