@@ -20,8 +20,10 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=120 --nbval-sanitize-with=nbval_sanitize.cfg
 JOBS ?= 2
+# Where the JavaScript of the slides and the book is kept once fetched from the npm registry (git-ignored).
+NPM_CACHE ?= .cache/npm
 
-.PHONY: install lab check test execute student bench clean
+.PHONY: install lab check test execute student bench clean slides
 
 install: $(STAMP) $(LAB_SETTINGS)
 
@@ -52,6 +54,10 @@ execute: install
 # The student edition for instructors to hand out; it refuses to overwrite changed notebooks unless FORCE=1.
 student: install
 	$(BIN)/python -m coursekit.course.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
+
+# Instructors: a reveal.js deck of every notebook that works with no network (build/slides/index.html).
+slides: install
+	$(BIN)/python -m coursekit.course.slides notebooks build/slides --cache $(NPM_CACHE)
 
 bench: install
 	$(BIN)/python benchmarks/widget_latency.py
