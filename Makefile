@@ -23,7 +23,7 @@ JOBS ?= 2
 # Where the JavaScript of the slides and the book is kept once fetched from the npm registry (git-ignored).
 NPM_CACHE ?= .cache/npm
 
-.PHONY: install lab check test execute student bench clean slides grading
+.PHONY: install lab check test execute student bench clean slides grading book
 
 install: $(STAMP) $(LAB_SETTINGS)
 
@@ -58,6 +58,11 @@ student: install
 # Instructors: a reveal.js deck of every notebook that works with no network (build/slides/index.html).
 slides: install
 	$(BIN)/python -m coursekit.course.slides notebooks build/slides --cache $(NPM_CACHE)
+
+# Readers without a kernel: the executed course as a static site that works offline (build/book/_build/html).
+book:
+	$(MAKE) --no-print-directory install EXTRAS=$(EXTRAS),book
+	$(BIN)/python -m coursekit.course.book notebooks build/book --cache $(NPM_CACHE)
 
 # Instructors: an nbgrader course folder (source/ of every notebook, nbgrader_config.py), for a class on JupyterHub.
 GRADING_DIR ?= build/nbgrader

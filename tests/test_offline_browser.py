@@ -7,9 +7,8 @@ npm, or Jupyter Book) the tests skip, except when the environment variable CI is
 """
 
 import os
+import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -140,3 +139,45 @@ def test_every_deck_runs_offline_fits_the_screen_and_shows_math_and_the_explorer
         page.evaluate(f"() => Reveal.slide({h}, {v})")
         page.screenshot(path=tmp_path / f"{deck.stem}.png")
         _assert_offline(page)
+
+
+# --- make book ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from coursekit.course import book, webassets
+
+    try:
+        import jupyter_book  # noqa: F401
+    except ImportError:
+        _require(False, "Jupyter Book is not installed (make book installs the book extra)")
+    cache = ROOT / ".cache" / "npm"
+    cached = (cache / webassets.PACKAGES["mathjax"].folder / ".complete").exists()
+    _require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
+    return book.build(ROOT / "notebooks", tmp_path_factory.mktemp("book"), cache)
+
+
+def test_every_page_of_the_book_works_offline_with_math_and_pictures(offline_page, site, tmp_path):
+    page = offline_page
+    pages = sorted(site.glob("*.html"))
+    assert {"index.html", "search.html"} <= {path.name for path in pages}
+    for path in pages:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        if page.locator("span.math").count():
+            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+            page.evaluate("() => MathJax.startup.promise")
+            assert page.locator("mjx-container").count() >= page.locator("span.math").count(), f"{path.name}: math"
+            assert page.locator("mjx-merror").count() == 0
+        broken = page.evaluate("() => Array.from(document.images).filter(i => !i.complete || !i.naturalWidth)"
+                               ".map(i => i.src)")
+        assert not broken, f"{path.name}: pictures that did not load: {broken}"
+        if path.name[:2].isdigit():
+            assert page.locator("main img").count() > 0, f"{path.name} shows its figures"
+            page.screenshot(path=tmp_path / f"book-{path.stem}.png", full_page=True)
+    page.goto((site / "index.html").as_uri())
+    page.get_by_role("link", name=re.compile(r"^01 · ")).first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("01_mini_batch_gradient_descent.html"), "the index links to the notebooks"
+    _assert_offline(page)
