@@ -23,7 +23,7 @@ JOBS ?= 2
 # Where the JavaScript of the slides and the book is kept once fetched from the npm registry (git-ignored).
 NPM_CACHE ?= .cache/npm
 
-.PHONY: install lab check test execute student bench clean slides grading book
+.PHONY: install lab check test execute student bench clean slides grading book guide bench-hub
 
 install: $(STAMP) $(LAB_SETTINGS)
 
@@ -69,6 +69,16 @@ GRADING_DIR ?= build/nbgrader
 grading:
 	$(MAKE) --no-print-directory install EXTRAS=$(EXTRAS),grading
 	$(BIN)/python -m coursekit.course.grading notebooks $(GRADING_DIR)
+
+# Instructors: docs/instructor-guide.md, generated from the notebooks, the exercise registry, the questions,
+# docs/instructor/ (the hand-written notes) and the measurements of bench-hub; make test fails when it is stale.
+guide: install
+	$(BIN)/python -m coursekit.course.guide
+
+# Capacity planning for a hub: each notebook's kernel (wall, CPU s, peak MB) and N learners at once; then the guide.
+bench-hub: install
+	$(BIN)/python benchmarks/hub_capacity.py $(BENCH_HUB_ARGS)
+	$(BIN)/python -m coursekit.course.guide
 
 bench: install
 	$(BIN)/python benchmarks/widget_latency.py
