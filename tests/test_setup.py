@@ -147,3 +147,15 @@ def test_make_lab_opens_the_learners_working_copy_without_the_news_pop_up(tmp_pa
     assert "raise NotImplementedError" in (work / "00_start_here.ipynb").read_text(), "the student edition"
     fetch_news = json.loads(settings)["schema"]["properties"]["fetchNews"]["default"]
     assert fetch_news == "false", "the settings override: no 'get notified about news?' pop-up"
+
+
+def test_binder_opens_notebook_00_of_a_fresh_student_edition():
+    readme = (ROOT / "README.md").read_text()
+    link = re.search(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD\?labpath=([\w%.-]+)", readme)
+    assert link and link.group(1) == "my-course%2F00_start_here.ipynb"
+    post_build = ROOT / "postBuild"
+    assert os.access(post_build, os.X_OK), "repo2docker runs postBuild only if it is executable"
+    script = post_build.read_text()
+    assert "coursekit.course.working_copy notebooks my-course" in script
+    assert "jupyter-settings/overrides.json" in script
+    assert not (ROOT / "binder").exists(), "a binder/ folder would make repo2docker ignore environment.yml"
