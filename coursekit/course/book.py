@@ -37,7 +37,7 @@ from pathlib import Path
 from coursekit.course import webassets
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
 
-__all__ = ["stage", "build", "main", "site_of"]
+__all__ = ["TITLE", "stage", "build", "main", "site_of", "drop_repeated_scripts"]
 
 TITLE = "Optimization algorithms of deep learning"
 _LINK = re.compile(r"\[([^\]\n]+)\]\((\d\d_\w+\.ipynb)(#[^)\s]*)?\)")

@@ -32,7 +32,8 @@ from pathlib import Path
 from coursekit.course import webassets
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
 
-__all__ = ["WIDTH", "HEIGHT", "ASSETS", "deck_notebook", "build_deck", "build", "main"]
+__all__ = ["WIDTH", "HEIGHT", "ASSETS", "PACKAGES", "TEMPLATES", "WIDGET_VIEW", "is_explorer", "deck_notebook", "build_deck",
+           "build", "main"]
 
 WIDTH, HEIGHT = 1280, 800
 #: The folder beside the decks that holds the scripts they load.
