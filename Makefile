@@ -81,7 +81,7 @@ bench-hub: install
 	$(BIN)/python -m coursekit.course.guide
 
 bench: install
-	$(BIN)/python benchmarks/widget_latency.py
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 # Removes what the tools made; never a learner's notebooks ($(WORK)/, student/).
 clean:

@@ -14,7 +14,9 @@ import numpy as np
 
 
 def _is_real(value) -> bool:
-    return isinstance(value, Real) and not isinstance(value, bool)
+    """A real number and not a bool; ``float`` and ``int`` answer at once (``numbers.Real`` is slow to ask)."""
+    kind = type(value)
+    return kind is float or kind is int or (isinstance(value, Real) and not isinstance(value, bool))
 
 
 def positive(value, name: str) -> float:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 
-def relu(Z) -> np.ndarray:
+def relu(Z, out=None) -> np.ndarray:
     """Rectified linear unit, the activation of the hidden layers.
 
     ``g(z) = max(0, z)``, element-wise; its derivative is ``1{z > 0}``.
 
     Args:
-        Z: pre-activations ``Z[l]``, any shape.
+        Z: pre-activations ``Z[l]``, any shape.  out: an array to write ``A[l]`` into (as numpy's ``out=``).
 
     Returns:
         ``A[l] = g(Z[l])``, same shape.
@@ -21,16 +21,16 @@ def relu(Z) -> np.ndarray:
     >>> relu(np.array([-2.0, 0.0, 3.0])).tolist()
     [0.0, 0.0, 3.0]
     """
-    return np.maximum(Z, 0.0)
+    return np.maximum(Z, 0.0, out=out)
 
 
-def sigmoid(Z) -> np.ndarray:
+def sigmoid(Z, out=None) -> np.ndarray:
     """Logistic function, the output of a binary classifier (``n_y = 1``).
 
     ``σ(z) = 1 / (1 + e^(−z))``, computed as ``(1 + tanh(z/2)) / 2``, which cannot overflow.
 
     Args:
-        Z: pre-activations ``Z[L]``, any shape.
+        Z: pre-activations ``Z[L]``, any shape.  out: an array to write ``σ(Z)`` into.
 
     Returns:
         ``σ(Z)``, same shape, values in [0, 1].
@@ -40,16 +40,20 @@ def sigmoid(Z) -> np.ndarray:
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0])).tolist()
     [0.0, 0.5, 1.0]
     """
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(Z, dtype=float)))
+    A = np.multiply(np.asarray(Z, dtype=float), 0.5, out=out)  # z / 2
+    np.tanh(A, out=A)
+    A += 1.0
+    A *= 0.5  # (1 + tanh(z / 2)) / 2
+    return A
 
 
-def softmax(Z) -> np.ndarray:
+def softmax(Z, out=None) -> np.ndarray:
     """Softmax over each column, the output of a multi-class classifier (``n_y > 1``).
 
     ``a_k = e^(z_k) / Σ_j e^(z_j)``; the column's maximum is subtracted from ``z`` first (same result, no overflow).
 
     Args:
-        Z: pre-activations ``Z[L]``, shape ``(n_y, m)``.
+        Z: pre-activations ``Z[L]``, shape ``(n_y, m)``.  out: an array to write ``A[L]`` into.
 
     Returns:
         ``A[L]``, same shape; each column is a probability distribution over the ``n_y`` classes.
@@ -59,5 +63,7 @@ def softmax(Z) -> np.ndarray:
     >>> softmax(np.array([[1.0, 0.0], [1.0, 1000.0]])).tolist()
     [[0.5, 0.0], [0.5, 1.0]]
     """
-    E = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return E / E.sum(axis=0, keepdims=True)
+    E = np.subtract(Z, Z.max(axis=0, keepdims=True), out=out)
+    np.exp(E, out=E)
+    E /= E.sum(axis=0, keepdims=True)
+    return E

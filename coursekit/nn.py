@@ -9,6 +9,11 @@ The output layer is chosen by its size, the one rule used everywhere in courseki
 For both pairs the derivative of the cost with respect to the output layer's ``Z`` is ``(A[L] − Y) / m``.
 Examples are columns; parameters are ``{"W1", "b1", ..., "WL", "bL"}`` and gradients use the same keys.
 Everything is vectorised over the ``m`` examples in float64.
+
+The public functions check their arguments and return new arrays. Beneath them, the same computations
+take an ``out(name, shape)`` that provides each result's array: :func:`_fresh` makes a new one, and the
+training loop of :mod:`coursekit.train` passes a :class:`Workspace` that keeps them from one step to
+the next, so that a step allocates no large temporary (and skips the checks of what it made itself).
 """
 
 from __future__ import annotations
@@ -20,6 +25,33 @@ from coursekit.activations import relu, sigmoid, softmax
 
 #: Activations are clipped to ``[TINY, 1 − TINY]`` inside the logarithms of :func:`cost`.
 TINY = 1e-12
+
+
+def _fresh(name: str, shape: tuple, dtype=float) -> np.ndarray:
+    """A new array for the result ``name``: how the public functions get theirs."""
+    return np.empty(shape, dtype)
+
+
+class Workspace:
+    """The arrays of a training run's results, by name and shape, reused from step to step.
+
+    ``workspace(name, shape)`` returns the same array each time it is asked for that name and shape
+    (new and uninitialised the first time); a run has a few shapes (mini-batches, the last one, the
+    whole set), so a few arrays per name.
+
+    >>> work = Workspace()
+    >>> work("Z1", (3, 64)) is work("Z1", (3, 64)), work("Z1", (3, 64)) is work("Z1", (3, 10))
+    (True, False)
+    """
+
+    def __init__(self):
+        self._arrays: dict[tuple, np.ndarray] = {}
+
+    def __call__(self, name: str, shape: tuple, dtype=float) -> np.ndarray:
+        key = (name, shape, dtype)
+        if key not in self._arrays:
+            self._arrays[key] = np.empty(shape, dtype)
+        return self._arrays[key]
 
 
 def init_params(layer_dims, seed: int = 0) -> dict[str, np.ndarray]:
@@ -89,16 +121,24 @@ def forward(X, params) -> tuple[np.ndarray, list]:
     ((1, 3), 2)
     """
     params = _checked_params(params)
+    X = _validate.array(X, "X", ndim=2)
+    if X.shape[0] != params["W1"].shape[1]:
+        raise ValueError(f"X must have {params['W1'].shape[1]} rows (the columns of W1), got shape {X.shape}")
+    return _forward(X, params)
+
+
+def _forward(X: np.ndarray, params: dict, out=_fresh) -> tuple[np.ndarray, list]:
+    """:func:`forward` without the argument checks, each result written into ``out(name, shape)``."""
     L = len(params) // 2
-    A = _validate.array(X, "X", ndim=2)
-    if A.shape[0] != params["W1"].shape[1]:
-        raise ValueError(f"X must have {params['W1'].shape[1]} rows (the columns of W1), got shape {A.shape}")
+    A = X
     cache = []
     for l in range(1, L + 1):
         W = params[f"W{l}"]
-        Z = W @ A + params[f"b{l}"]
+        Z = np.matmul(W, A, out=out(f"Z{l}", (W.shape[0], A.shape[1])))
+        Z += params[f"b{l}"]  # Z[l] = W[l] A[l−1] + b[l]
         cache.append((A, W, Z))
-        A = relu(Z) if l < L else (sigmoid(Z) if Z.shape[0] == 1 else softmax(Z))
+        activation = relu if l < L else (sigmoid if Z.shape[0] == 1 else softmax)
+        A = activation(Z, out=out(f"A{l}", Z.shape))
     return A, cache
 
 
@@ -144,10 +184,13 @@ def cost(AL, Y) -> float:
     return _cost(*_checked_pair(AL, Y))
 
 
-def _cost(AL: np.ndarray, Y: np.ndarray) -> float:
+def _cost(AL: np.ndarray, Y: np.ndarray, out=_fresh) -> float:
     """:func:`cost` without the argument checks."""
-    A = np.clip(AL, TINY, 1 - TINY)
-    losses = Y * np.log(A) + (1 - Y) * np.log(1 - A) if AL.shape[0] == 1 else Y * np.log(A)
+    A = np.clip(AL, TINY, 1 - TINY, out=out("A clipped", AL.shape))
+    if AL.shape[0] == 1:
+        losses = Y * np.log(A) + (1 - Y) * np.log(1 - A)  # one row
+    else:
+        losses = np.multiply(Y, np.log(A, out=A), out=A)  # Y * log(A)
     return float(-losses.sum() / AL.shape[1])
 
 
@@ -177,17 +220,21 @@ def backward(AL, Y, cache) -> dict[str, np.ndarray]:
     return _backward(AL, Y, cache)
 
 
-def _backward(AL: np.ndarray, Y: np.ndarray, cache: list) -> dict[str, np.ndarray]:
-    """:func:`backward` without the argument checks."""
+def _backward(AL: np.ndarray, Y: np.ndarray, cache: list, out=_fresh) -> dict[str, np.ndarray]:
+    """:func:`backward` without the argument checks, each result written into ``out(name, shape)``."""
     m = AL.shape[1]
-    dZ = AL - Y
+    dZ = np.subtract(AL, Y, out=out("dZ", AL.shape))  # dZ[L] = A[L] − Y
     grads = {}
     for l in range(len(cache), 0, -1):
         A_prev, W, _ = cache[l - 1]
-        grads[f"W{l}"] = dZ @ A_prev.T / m
-        grads[f"b{l}"] = dZ.sum(axis=1, keepdims=True) / m
+        dW = grads[f"W{l}"] = np.matmul(dZ, A_prev.T, out=out(f"dW{l}", W.shape))
+        dW /= m  # dW[l] = (1/m) dZ[l] A[l−1]ᵀ
+        db = grads[f"b{l}"] = np.sum(dZ, axis=1, keepdims=True, out=out(f"db{l}", (W.shape[0], 1)))
+        db /= m  # db[l] = (1/m) Σ_i dZ[l](i)
         if l > 1:
-            dZ = (W.T @ dZ) * (cache[l - 2][2] > 0)
+            Z_prev = cache[l - 2][2]
+            dA = np.matmul(W.T, dZ, out=out(f"dA{l - 1}", Z_prev.shape))
+            dZ = np.multiply(dA, np.greater(Z_prev, 0, out=out(f"Z{l - 1} > 0", Z_prev.shape, bool)), out=dA)
     return {f"{p}{l}": grads[f"{p}{l}"] for l in range(1, len(cache) + 1) for p in "Wb"}
 
 
@@ -211,6 +258,12 @@ def cost_and_grads(X, Y, params) -> tuple[float, dict[str, np.ndarray]]:
     AL, cache = forward(X, params)
     Y = _checked_labels(Y, AL)
     return _cost(AL, Y), _backward(AL, Y, cache)
+
+
+def _cost_and_grads(X: np.ndarray, Y: np.ndarray, params: dict, out=_fresh) -> tuple[float, dict[str, np.ndarray]]:
+    """:func:`cost_and_grads` without the argument checks, each result written into ``out(name, shape)``."""
+    AL, cache = _forward(X, params, out)
+    return _cost(AL, Y, out), _backward(AL, Y, cache, out)
 
 
 def _labels(Y: np.ndarray) -> np.ndarray:
@@ -259,8 +312,12 @@ def evaluate(X, Y, params) -> tuple[float, float]:
     0.5
     """
     AL, _ = forward(X, params)
-    Y = _checked_labels(Y, AL)
-    return _cost(AL, Y), float(np.mean(_labels(AL) == _labels(Y)))
+    return _evaluate_output(AL, _checked_labels(Y, AL))
+
+
+def _evaluate_output(AL: np.ndarray, Y: np.ndarray, out=_fresh) -> tuple[float, float]:
+    """Cost and accuracy of an output ``A[L]`` against labels ``Y``, without the argument checks."""
+    return _cost(AL, Y, out), float(np.mean(_labels(AL) == _labels(Y)))
 
 
 def accuracy(X, Y, params) -> float:

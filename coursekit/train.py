@@ -5,6 +5,10 @@ epoch ``e = 1, 2, ...`` sets ``α = schedule(e)`` (when a schedule is given), re
 set into mini-batches with seed ``seed + e``, and takes one optimizer step per mini-batch. It returns a
 :class:`History` of everything a notebook plots. The same arguments (and a fresh optimizer) always give
 the same history.
+
+The arguments are checked once, before the first epoch; the loop then calls the unchecked forms of
+:func:`coursekit.nn.cost_and_grads` and :func:`coursekit.nn.evaluate` (same arithmetic, bit for bit)
+with one :class:`coursekit.nn.Workspace`, so that a step allocates no large temporary.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ def _checked_data(X, Y, name_X: str, name_Y: str, layer_dims: list[int]) -> tupl
             f"layer_dims must start with the rows of {name_X} ({X.shape[0]}) and end with the rows of "
             f"{name_Y} ({Y.shape[0]}), got {layer_dims}"
         )
-    return X, Y
+    return X, nn._in_unit_interval(Y, name_Y)
 
 
 def _check_optimizer(optimizer, schedule) -> None:
@@ -87,6 +91,15 @@ def _check_optimizer(optimizer, schedule) -> None:
         )
     if schedule is not None and not callable(schedule):
         raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
+
+
+def _evaluate(X, Y, params: dict, work: nn.Workspace) -> tuple[float, float]:
+    """:func:`coursekit.nn.evaluate` without its checks, in the run's workspace; it refuses parameters
+    that became NaN or infinite, as the next step would."""
+    for key, value in params.items():
+        _validate.array(value, f"params[{key!r}]")
+    AL, _ = nn._forward(X, params, work)
+    return nn._evaluate_output(AL, Y, work)
 
 
 def _show_progress(epoch: int, epochs: int, J: float, acc: float) -> None:
@@ -152,20 +165,21 @@ def train(
         X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
     steps = num_mini_batches(X.shape[1], mini_batch_size)
 
+    work = nn.Workspace()
     costs, epoch_costs, lrs, train_acc, test_acc = [], [], [], [], []
     for epoch in range(1, epochs + 1):
         if schedule is not None:
             optimizer.lr = _validate.positive(schedule(epoch), f"schedule({epoch})")
         lrs.append(optimizer.lr)
         for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
-            J_t, grads = nn.cost_and_grads(X_t, Y_t, params)
+            J_t, grads = nn._cost_and_grads(X_t, Y_t, params, work)
             optimizer.step(params, grads)
             costs.append(J_t)
-        J, acc = nn.evaluate(X, Y, params)
+        J, acc = _evaluate(X, Y, params, work)
         epoch_costs.append(J)
         train_acc.append(acc)
         if X_test is not None:
-            test_acc.append(nn.accuracy(X_test, Y_test, params))
+            test_acc.append(_evaluate(X_test, Y_test, params, work)[1])
         if progress:
             _show_progress(epoch, epochs, J, acc)
     return History(

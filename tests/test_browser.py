@@ -1,7 +1,8 @@
 """The course as a learner meets it: JupyterLab in a browser runs a notebook, and a slider redraws the figure.
 
-Playwright drives Debian's chromium (/usr/bin/chromium, or COURSEKIT_CHROMIUM; a browser is never downloaded) against a JupyterLab
-that serves a temporary copy of notebooks/, so that its autosave can never touch the stored notebooks.
+Playwright drives Debian's chromium (/usr/bin/chromium, or COURSEKIT_CHROMIUM; a browser is never downloaded)
+against a JupyterLab that serves a temporary copy of notebooks/, so that its autosave can never touch the
+stored notebooks.
 Without Playwright (the ``browser`` extra) or chromium the test skips, except when the environment
 variable CI is set: CI must really run it (unless COURSEKIT_BROWSER=off says another CI job does).
 """
@@ -9,6 +10,7 @@ variable CI is set: CI must really run it (unless COURSEKIT_BROWSER=off says ano
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -20,6 +22,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from coursekit.course import working_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("COURSEKIT_CHROMIUM", "/usr/bin/chromium"))  # or another chromium, or Chrome
@@ -123,30 +127,30 @@ def _stop(server: subprocess.Popen, base: str, token: str) -> None:
                 server.wait(timeout=15)
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab serving a copy of notebooks/: yields ``(base url, token)``; always stopped."""
+def _serve(home: Path, folder: Path, settings: bool):
+    """Start JupyterLab on ``folder``; yield ``(base url, token)``; always stop it. With ``settings``, a user
+    settings folder of its own turns the news off; without, the project's own settings override must."""
     if sys.platform == "win32":
         pytest.skip("process groups")
-    home = tmp_path_factory.mktemp("lab")
-    course = home / "course"
-    shutil.copytree(ROOT / "notebooks", course, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)  # no news from the web, and no pop-up asking about them over the notebook
-    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    (home / "settings").mkdir(exist_ok=True)
+    if settings:
+        news = home / "settings" / "@jupyterlab" / "apputils-extension"
+        news.mkdir(parents=True)  # no news from the web, and no pop-up asking about them over the notebook
+        (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
     port, token = _free_port(), secrets.token_hex(16)
     base = f"http://127.0.0.1:{port}"
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser",
-        f"--ServerApp.root_dir={course}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
         "--LabApp.expose_app_in_browser=True",
         f"--LabApp.workspaces_dir={home / 'workspaces'}",  # no layout restored from earlier sessions
-        f"--LabApp.user_settings_dir={home / 'settings'}",  # JupyterLab's defaults, not this user's settings
+        f"--LabApp.user_settings_dir={home / 'settings'}",  # not this machine's user's settings
     ] + (["--allow-root"] if os.geteuid() == 0 else [])
     log = open(home / "jupyterlab.log", "wb")
-    server = subprocess.Popen(command, cwd=course, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                              env={**os.environ, "JUPYTER_RUNTIME_DIR": str(home / "runtime")})
+    env = {key: value for key, value in os.environ.items() if key != "COURSEKIT_CHECKS"}  # kernels as a learner's
+    server = subprocess.Popen(command, cwd=folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                              env={**env, "JUPYTER_RUNTIME_DIR": str(home / "runtime")})
     try:
         def status():
             assert server.poll() is None, f"JupyterLab exited: {(home / 'jupyterlab.log').read_text()}"
@@ -161,6 +165,24 @@ def lab(tmp_path_factory):
     finally:
         _stop(server, base, token)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab serving a copy of notebooks/ (the instructor edition): ``(base url, token)``."""
+    home = tmp_path_factory.mktemp("lab")
+    course = home / "course"
+    shutil.copytree(ROOT / "notebooks", course, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    yield from _serve(home, course, settings=True)
+
+
+@pytest.fixture(scope="module")
+def learner_lab(tmp_path_factory):
+    """JupyterLab as `make lab` opens it: a fresh working copy of the student edition, the project's settings."""
+    home = tmp_path_factory.mktemp("learner")
+    work = home / "my-course"
+    working_copy.sync(ROOT / "notebooks", work)
+    yield from _serve(home, work, settings=False)
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +292,99 @@ def test_mini_batch_notebook_runs_and_the_batch_size_slider_retrains(page, lab, 
     _slide_and_see_the_figure_change(page, state, "mini-batch size", 1, ("64", "256"),
                                      tmp_path / "01_mini_batch_gradient_descent.png")
     assert _digests(ROOT / "notebooks") == stored, "the repository's notebooks are never modified"
+
+
+# --- the learner's loop, in their working copy -------------------------------------------------------
+
+# Index of the first cell of ``path`` with a tag, and the text of a cell's outputs, through JupyterLab's objects.
+CELL_WITH_TAG = """([path, tag]) => {
+    const panel = Array.from(window.jupyterapp.shell.widgets("main")).find(w => w.context && w.context.path === path);
+    return panel.content.widgets.findIndex(cell => (cell.model.getMetadata("tags") || []).includes(tag));
+}"""
+OUTPUT_TEXT = """([path, index]) => {
+    const panel = Array.from(window.jupyterapp.shell.widgets("main")).find(w => w.context && w.context.path === path);
+    return panel.content.widgets[index].model.outputs.toJSON()
+        .map(o => [].concat((o.data || {})["text/plain"] || o.text || "").join("")).join("\\n");
+}"""
+# Make a cell the active one, scrolled into view, in its notebook's panel (brought to the front).
+ACTIVATE = """async ([path, index]) => {
+    const app = window.jupyterapp;
+    const panel = Array.from(app.shell.widgets("main")).find(w => w.context && w.context.path === path);
+    app.shell.activateById(panel.id);
+    panel.content.activeCellIndex = index;
+    await panel.content.scrollToItem(index);
+}"""
+SOLUTION = '''def random_mini_batches(X, Y, mini_batch_size, seed):
+    m = X.shape[1]
+    order = np.random.default_rng(seed).permutation(m)
+    X, Y = X[:, order], Y[:, order]
+    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size]) for k in range(0, m, mini_batch_size)]
+'''
+
+
+def _open(page, learner_lab, notebook: str):
+    base, token = learner_lab
+    page.goto(f"{base}/lab/workspaces/{Path(notebook).stem}/tree/{notebook}?token={token}")
+    state = lambda: page.evaluate(NOTEBOOK_STATE, notebook)  # noqa: E731
+    _wait_for(state, lambda s: s["stage"] == "open" and s["kernel"] == "idle", f"{notebook} and an idle kernel")
+    return state
+
+
+def test_a_notebook_not_yet_run_shows_pictures_and_questions_not_python_reprs(page, learner_lab):
+    notebook = "01_mini_batch_gradient_descent.ipynb"
+    _open(page, learner_lab, notebook)
+    explorer = page.locator(".jp-CodeCell", has_text="batch_size_explorer(")
+    explorer.scroll_into_view_if_needed()
+    explorer.locator(".jp-OutputArea-output img").wait_for()
+    assert "Explorer(" not in explorer.inner_text()
+    question = page.locator(".jp-CodeCell", has_text='ask("01-noisy-cost")')
+    question.scroll_into_view_if_needed()
+    assert "Show the answer" in question.locator(".jp-OutputArea-output").inner_text()
+    assert "ConceptCheck(" not in question.inner_text()
+    checks = page.locator(".jp-CodeCell", has_text='check("random_mini_batches")')
+    assert checks.locator(".jp-OutputArea-output").count() == 0, "no stored verdict for work not done"
+    time.sleep(3)  # the news question would have popped up by now
+    assert page.get_by_text("official Jupyter news").count() == 0, "is jupyter-settings/overrides.json installed?"
+
+
+def test_run_all_never_stops_and_a_typed_solution_turns_the_check_green_and_the_table(page, learner_lab):
+    start, mini = "00_start_here.ipynb", "01_mini_batch_gradient_descent.ipynb"
+    start_state = _open(page, learner_lab, start)
+    page.evaluate(RUN_ALL, start)
+    _wait_for(start_state, lambda s: s["kernel"] == "idle" and None not in s["counts"], "00 to run")
+    table = page.evaluate(CELL_WITH_TAG, [start, "progress"])
+    assert re.search(r"01 Mini-batch gradient descent +0/1 +0/3", page.evaluate(OUTPUT_TEXT, [start, table]))
+
+    state = _open(page, learner_lab, mini)
+    page.evaluate(RUN_ALL, mini)
+    ran = _wait_for(state, lambda s: s["kernel"] == "idle" and None not in s["counts"], "Run All to reach the end")
+    assert not ran["problems"], "Run All never stops: no cell raised"
+    check = page.evaluate(CELL_WITH_TAG, [mini, "check"])
+    assert page.evaluate(OUTPUT_TEXT, [mini, check]).startswith("✘ random_mini_batches: not implemented yet")
+    explorer = page.locator(".jp-CodeCell", has_text="batch_size_explorer(")
+    explorer.scroll_into_view_if_needed()
+    explorer.locator(".widget-output img").wait_for()  # the figures after the unfinished exercise are drawn
+
+    question = page.locator(".jp-CodeCell", has_text='ask("01-noisy-cost")')
+    question.scroll_into_view_if_needed()
+    question.get_by_text("Each step's cost is measured on a different mini-batch").click()
+    question.get_by_role("button", name="Check").click()
+    question.locator(".coursekit-pass").wait_for()
+
+    exercise = page.evaluate(CELL_WITH_TAG, [mini, "exercise"])
+    page.evaluate(ACTIVATE, [mini, exercise])
+    editor = page.locator(".jp-Notebook .jp-Cell").nth(exercise).locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(SOLUTION)
+    page.keyboard.press("Shift+Enter")  # runs the exercise cell and moves to its check
+    page.keyboard.press("Shift+Enter")  # runs the check
+    _wait_for(lambda: page.evaluate(OUTPUT_TEXT, [mini, check]), lambda text: text.startswith("✔"), "the ✔")
+    assert "all 5 cases pass" in page.evaluate(OUTPUT_TEXT, [mini, check])
+
+    _open(page, learner_lab, start)  # back to notebook 00, where the table is
+    page.evaluate(ACTIVATE, [start, table])
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-cell')")
+    _wait_for(lambda: page.evaluate(OUTPUT_TEXT, [start, table]),
+              lambda text: re.search(r"01 Mini-batch gradient descent +1/1 +1/3", text), "the table to count 01's work")
+    assert not page.errors, page.errors

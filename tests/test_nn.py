@@ -1,6 +1,7 @@
 """Tests of coursekit.nn: gradient checks, He initialisation, activations, cost, predictions, errors."""
 
 import math
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -292,3 +293,21 @@ def test_accuracy_rejects_labels_of_the_wrong_size():
     params = nn.init_params([2, 3])
     with pytest.raises(ValueError, match=r"Y must have the shape of AL, \(3, 4\), got \(1, 4\)"):
         nn.accuracy(np.ones((2, 4)), np.zeros((1, 4)), params)
+
+
+def test_the_training_loop_forms_in_a_workspace_allocate_no_large_temporary():
+    """After a first step has made the workspace's arrays, another step on 1,438 examples allocates no array of
+    its own (< 128 KiB: what numpy buffers for broadcasting and casting is 64 KiB at most per operation)."""
+    rng = np.random.default_rng(0)
+    X, Y = rng.random((64, 1438)), np.eye(10)[:, rng.integers(0, 10, size=1438)]
+    params, work = nn.init_params([64, 128, 64, 10]), nn.Workspace()
+    nn._cost_and_grads(X, Y, params, work)
+    tracemalloc.start()
+    try:
+        J, grads = nn._cost_and_grads(X, Y, params, work)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 128 * 1024  # each hidden layer's Z, A and dA has 0.7-1.4 MiB
+    J_fresh, grads_fresh = nn.cost_and_grads(X, Y, params)
+    assert J == J_fresh and all(np.array_equal(grads[key], grads_fresh[key]) for key in params)

@@ -5,7 +5,7 @@ import pytest
 
 from coursekit import data, nn, schedules
 from coursekit.minibatch import random_mini_batches
-from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit.optim import GD, Adam, Momentum, RMSprop, make_optimizer
 from coursekit.train import History, train
 
 # The classic comparison: two moons (m = 300, noise = 0.2), a [2, 5, 2, 1] network, mini-batches of 64
@@ -94,6 +94,33 @@ def test_epoch_records_are_full_set_values_of_the_parameters_at_the_end_of_the_e
     J, acc = nn.evaluate(X, Y, h.params)
     assert h.epoch_costs[-1] == J and h.train_accuracy[-1] == acc
     assert h.test_accuracy.shape == (4,) and h.test_accuracy[-1] == nn.accuracy(X_test, Y_test, h.params)
+
+
+@pytest.mark.parametrize("optimizer", ["GD", "Momentum", "RMSprop", "Adam"])
+@pytest.mark.parametrize("problem, size", [("moons", 1), ("moons", 64), ("moons", 300), ("digits", 16), ("digits", 1438)])
+def test_train_is_bit_for_bit_the_loop_of_the_public_calls(moons, optimizer, problem, size):
+    """train() runs its loop on the unchecked forms of the nn functions, in a workspace: same numbers exactly."""
+    if problem == "moons":
+        (X, Y), dims, test = moons, [2, 5, 2, 1], data.two_moons(m=50, seed=9)
+    else:
+        split = data.load_digits()
+        X, Y, dims, test = split.X_train, split.Y_train, [64, 16, 10], (split.X_test, split.Y_test)
+    schedule = schedules.inverse_time_decay(0.05, 0.5)
+    h = train(X, Y, dims, make_optimizer(optimizer, 0.05), epochs=2, mini_batch_size=size, schedule=schedule,
+              seed=2, X_test=test[0], Y_test=test[1])
+    params, opt, costs, epoch_costs, accuracies = nn.init_params(dims, seed=2), make_optimizer(optimizer, 0.05), [], [], []
+    for epoch in (1, 2):
+        opt.lr = schedule(epoch)
+        for X_t, Y_t in random_mini_batches(X, Y, size, seed=2 + epoch):
+            J, grads = nn.cost_and_grads(X_t, Y_t, params)
+            opt.step(params, grads)
+            costs.append(J)
+        epoch_costs.append(nn.evaluate(X, Y, params)[0])
+        accuracies.append(nn.accuracy(test[0], test[1], params))
+    assert h.costs.tolist() == costs and h.epoch_costs.tolist() == epoch_costs
+    assert h.test_accuracy.tolist() == accuracies
+    for key in params:
+        np.testing.assert_array_equal(h.params[key], params[key])
 
 
 def test_training_lowers_the_cost(moons):

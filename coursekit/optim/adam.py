@@ -59,12 +59,22 @@ class Adam(Optimizer):
         self.beta2 = _validate.beta(beta2, "beta2")
         self.eps = _validate.positive(eps, "eps")
 
-    def _update(self, key, w, dw):
-        v, s = self.state["v"][key], self.state["s"][key]
-        w, self.state["v"][key], self.state["s"][key] = adam_update(
-            w, v, s, dw, self.t, self.lr, self.beta1, self.beta2, self.eps
-        )
-        return w
+    def _update_in_place(self, w, dw, v, s, *, a, b):
+        """:func:`adam_update`'s operations in the same order, in place (``a``, ``b``: scratch), so the same bits."""
+        np.multiply(v, self.beta1, out=v)
+        np.multiply(dw, 1 - self.beta1, out=a)
+        np.add(v, a, out=v)  # v = β₁ v + (1 − β₁) dW
+        np.multiply(s, self.beta2, out=s)
+        np.square(dw, out=a)
+        np.multiply(a, 1 - self.beta2, out=a)
+        np.add(s, a, out=s)  # s = β₂ s + (1 − β₂) dW²
+        np.divide(v, 1 - self.beta1**self.t, out=a)  # v̂ = v / (1 − β₁^t)
+        np.divide(s, 1 - self.beta2**self.t, out=b)  # ŝ = s / (1 − β₂^t)
+        np.sqrt(b, out=b)
+        np.add(b, self.eps, out=b)  # √ŝ + ε
+        np.multiply(a, self.lr, out=a)
+        np.divide(a, b, out=a)  # α v̂ / (√ŝ + ε)
+        np.subtract(w, a, out=w)  # W := W − α v̂ / (√ŝ + ε)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}

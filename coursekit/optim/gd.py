@@ -36,5 +36,7 @@ class GD(Optimizer):
     [0.0]
     """
 
-    def _update(self, key, w, dw):
-        return gd_update(w, dw, self.lr)
+    def _update_in_place(self, w, dw, *, a, b):
+        """:func:`gd_update`'s operations in the same order, in place (``a``: scratch), so the same bits."""
+        np.multiply(dw, self.lr, out=a)  # α dW
+        np.subtract(w, a, out=w)  # W := W − α dW

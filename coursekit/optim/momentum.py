@@ -84,10 +84,16 @@ class Momentum(Optimizer):
             raise TypeError(f"average must be True or False, got {average!r}")
         self.average = average
 
-    def _update(self, key, w, dw):
-        rule = momentum_update if self.average else momentum_sum_update
-        w, self.state["v"][key] = rule(w, self.state["v"][key], dw, self.lr, self.beta)
-        return w
+    def _update_in_place(self, w, dw, v, *, a, b):
+        """:func:`momentum_update` (or :func:`momentum_sum_update`)'s operations in the same order, in place."""
+        np.multiply(v, self.beta, out=v)  # β v_dW
+        if self.average:
+            np.multiply(dw, 1 - self.beta, out=a)
+            np.add(v, a, out=v)  # v_dW = β v_dW + (1 − β) dW
+        else:
+            np.add(v, dw, out=v)  # v_dW = β v_dW + dW
+        np.multiply(v, self.lr, out=a)  # α v_dW
+        np.subtract(w, a, out=w)  # W := W − α v_dW
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta": self.beta, "average": self.average}

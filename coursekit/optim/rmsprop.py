@@ -50,9 +50,17 @@ class RMSprop(Optimizer):
         self.beta2 = _validate.beta(beta2, "beta2")
         self.eps = _validate.positive(eps, "eps")
 
-    def _update(self, key, w, dw):
-        w, self.state["s"][key] = rmsprop_update(w, self.state["s"][key], dw, self.lr, self.beta2, self.eps)
-        return w
+    def _update_in_place(self, w, dw, s, *, a, b):
+        """:func:`rmsprop_update`'s operations in the same order, in place (``a``, ``b``: scratch), so the same bits."""
+        np.multiply(s, self.beta2, out=s)  # β₂ s_dW
+        np.square(dw, out=a)
+        np.multiply(a, 1 - self.beta2, out=a)
+        np.add(s, a, out=s)  # s_dW = β₂ s_dW + (1 − β₂) dW²
+        np.sqrt(s, out=b)
+        np.add(b, self.eps, out=b)  # √s_dW + ε
+        np.multiply(dw, self.lr, out=a)
+        np.divide(a, b, out=a)  # α dW / (√s_dW + ε)
+        np.subtract(w, a, out=w)  # W := W − α dW / (√s_dW + ε)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta2": self.beta2, "eps": self.eps}

@@ -17,13 +17,14 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from coursekit.show.look import encode_png
 
 #: What a reader without a running kernel is told, beside the figure's picture.
 STATIC_TEXT = "[an interactive figure: run the notebook to move its sliders]"
 #: The controls' look: room for the longest description, and sliders of one width.
-DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "8em"}, {"width": "420px"}
+DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "11em"}, {"width": "480px"}
 
 
 class LruCache(OrderedDict):
@@ -85,12 +86,16 @@ class FastFigure:
             canvas.draw()  # lay out with every artist shown, then keep that layout
             self.fig.set_layout_engine("none")
             shown = [artist.get_visible() for artist in self.dynamic]
+            # a drawing moves an axes title above whatever is visible: keep where the full drawing put texts
+            placed = [artist.get_position() if isinstance(artist, Text) else None for artist in self.dynamic]
             for artist in self.dynamic:
                 artist.set_visible(False)
             canvas.draw()
             self._background = canvas.copy_from_bbox(self.fig.bbox)
-            for artist, visible in zip(self.dynamic, shown):
+            for artist, visible, position in zip(self.dynamic, shown, placed):
                 artist.set_visible(visible)
+                if position is not None:
+                    artist.set_position(position)
         canvas.restore_region(self._background)
         for artist in self.dynamic:
             self.fig.draw_artist(artist)

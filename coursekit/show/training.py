@@ -75,7 +75,7 @@ def plot_costs(costs: Mapping, per: str = "iteration", log: bool = False, *,
            title=f"Cost per {per}" if title is None else title)
     if log:
         ax.set_yscale("log")
-    ax.legend(loc="upper right")
+    fig.legend(loc="outside right upper")
     return fig
 
 
@@ -121,7 +121,7 @@ def plot_minibatch_costs(history, reference=None, *, label: str = "mini-batch",
                 label="batch gradient descent: J", gid="reference")
     default = steps_per_epoch(history.steps_per_epoch)
     ax.set(xlabel="epoch", ylabel="cost J", title=default if title is None else title)
-    ax.legend(loc="upper right")
+    fig.legend(loc="outside lower center", ncols=len(runs) + 1)
     return fig
 
 
@@ -207,7 +207,7 @@ class _BatchSizeView:
         ax = self.fig.axes[0]
         ax.set(xlim=(0, epochs), ylim=(0, 1.5 * self.reference.costs[0]))
         self.steps, self.epochs = ax.lines[:2]
-        self.fast = FastFigure(self.fig, [self.steps, self.epochs, ax.title, ax.get_legend()])
+        self.fast = FastFigure(self.fig, [self.steps, self.epochs, ax.title])
 
     def __call__(self, values: dict):
         size = values["mini_batch_size"]

@@ -53,6 +53,16 @@ def test_fast_figure_redraws_a_changed_line_exactly_as_a_full_redraw(curve):
     np.testing.assert_array_equal(_pixels(again), _pixels(figure_png(fig)))
 
 
+def test_fast_figure_draws_a_changing_title_where_a_full_redraw_draws_it(curve):
+    fig, line = curve
+    ax = fig.axes[0]
+    fast = FastFigure(fig, [line, ax.title])
+    first = fast.png()  # the first picture is the one a notebook stores: its title must be there
+    np.testing.assert_array_equal(_pixels(first), _pixels(figure_png(fig)))
+    ax.set_title("a longer title that changed")
+    np.testing.assert_array_equal(_pixels(fast.png()), _pixels(figure_png(fig)))
+
+
 def test_fast_figure_keeps_its_background_until_invalidated(curve):
     fig, line = curve
     fast = FastFigure(fig, [line])
@@ -110,10 +120,10 @@ def test_slider_widens_its_range_to_hold_the_value_and_has_the_course_layout():
     above = slider(ipywidgets.IntSlider, "steps T", 500, 1, 300, 1)
     assert (inside.min, inside.max, inside.value) == (1, 300, 50)
     assert (above.min, above.max, above.value) == (1, 500, 500)
-    assert inside.style.description_width == "8em" and inside.layout.width == "420px"
+    assert inside.style.description_width == "11em" and inside.layout.width == "480px"
 
 
 def test_log_slider_spans_the_decades_and_widens_to_hold_the_value():
     s = log_slider("α", 1e-5, 1e-4, 3.0)
     assert (s.min, s.max, s.step, s.value) == (pytest.approx(-5.0), pytest.approx(np.log10(3.0)), 0.05, 1e-5)
-    assert isinstance(s, ipywidgets.FloatLogSlider) and s.layout.width == "420px"
+    assert isinstance(s, ipywidgets.FloatLogSlider) and s.layout.width == "480px"

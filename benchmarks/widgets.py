@@ -1,0 +1,182 @@
+"""Part 2: every explorer of ``coursekit.show``, from a new value of a control to the new figure's PNG.
+
+Latency = from setting a control's value (programmatically, as a slider does) until the PNG of the
+new figure is in the explorer's Output widget. Every change uses a value not seen before, so nothing
+comes from an explorer's cache. Alternatives, interleaved: the explorer now, the same explorer built
+on the old coursekit (``--before``), and a naive rebuild, what ``interactive_output`` with a plotting
+function does on each change: compute the data, build a new figure, ``savefig`` it as a PNG.
+
+The explorers are discovered from ``coursekit.show.__all__`` (every ``*_explorer``). ``EXPLORERS``
+says how to build each one and which control to move; an explorer missing from it is measured
+with its default arguments and its first slider when that works, without a naive rebuild, and
+otherwise listed as "not measured" — add a line to ``EXPLORERS`` for it.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from measure import interleave, median, ratio
+
+
+def _digits():
+    from coursekit.data import load_digits
+
+    split = load_digits()
+    return split.X_train, split.Y_train
+
+
+def _temperatures():
+    from coursekit.data import daily_temperatures
+
+    return daily_temperatures(2015)
+
+
+def _png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+@dataclass
+class Spec:
+    """How to measure one explorer: build it from a ``show`` module, the control moved, its new values.
+
+    ``values[case]`` lists the values of one case (each measured change takes the next one);
+    ``naive(show, value)`` rebuilds the figure from scratch; ``fresh`` builds a new explorer (untimed)
+    before every change, for explorers that keep every value they have computed.
+    """
+
+    make: Callable
+    control: str
+    values: dict
+    naive: Callable | None = None
+    fresh: bool = False
+    rounds: int | None = None
+
+
+def _trajectory_naive(show, lr):
+    from coursekit.surfaces import elongated_quadratic
+
+    surface = elongated_quadratic(10.0)
+    return _png(show.plot_trajectories(surface, show.trajectory_data(surface, ("GD", "Momentum", "Adam"), lr, steps=50)))
+
+
+def _ewa_naive(show, beta):
+    t, thetas = _temperatures()
+    curves = show.ewa_data(thetas, beta)
+    return _png(show.plot_ewa(t, thetas, {beta: curves["average"]}))
+
+
+def _schedule_naive(show, lr0):
+    return _png(show.plot_schedules(show.schedule_data(lr0, 1.0, 0.95, 10, 30), 30))
+
+
+BATCH = dict(layer_dims=[64, 32, 10], sizes=(1, 8, 32, 64, 256), optimizer="GD", lr=0.5, epochs=5)  # notebook 01
+
+
+def _batch_naive(show, size):
+    X, Y = _digits()
+    args = (X, Y, BATCH["layer_dims"])
+    kwargs = dict(optimizer=BATCH["optimizer"], lr=BATCH["lr"], epochs=BATCH["epochs"])
+    history, _ = show.batch_size_data(*args, size, **kwargs)
+    reference, _ = show.batch_size_data(*args, X.shape[1], **kwargs)
+    return _png(show.plot_minibatch_costs(history, reference, label="this size"))
+
+
+_distinct = lambda first, factor: [first * factor**i for i in range(1000)]  # noqa: E731
+
+#: How to measure each explorer of coursekit.show; the settings are those of the notebooks.
+EXPLORERS = {
+    "trajectory_explorer": Spec(
+        make=lambda show: show.trajectory_explorer(optimizers=("GD", "Momentum", "Adam"), lr=0.1, steps=50),
+        control="lr", values={"α, 3 optimizers × 50 steps": _distinct(0.01, 1.003)}, naive=_trajectory_naive),
+    "ewa_explorer": Spec(
+        make=lambda show: show.ewa_explorer(*_temperatures(), beta=0.9),
+        control="beta", values={"β, 365 days": _distinct(0.5, 1.0007)}, naive=_ewa_naive),
+    "schedule_explorer": Spec(
+        make=lambda show: show.schedule_explorer(),
+        control="lr0", values={"α₀, 4 schedules × 30 epochs": _distinct(0.05, 1.003)}, naive=_schedule_naive),
+    "batch_size_explorer": Spec(
+        make=lambda show: show.batch_size_explorer(*_digits(), **BATCH),
+        control="mini_batch_size", fresh=True, rounds=3, naive=_batch_naive,
+        values={f"new size {size} (trains 5 epochs)": [size] * 1000 for size in (1, 8, 256)}),
+}
+
+
+def _generic(show, name: str) -> Spec | None:
+    """A spec for an explorer missing from EXPLORERS: default arguments, its first slider; or None."""
+    try:
+        explorer = getattr(show, name)()
+    except Exception:
+        return None
+    for control_name, control in explorer.controls.items():
+        if isinstance(getattr(control, "value", None), (int, float)) and hasattr(control, "min"):
+            low, high, kind = control.min, control.max, type(control.value)
+            values = [kind(low + (high - low) * ((0.618 * i) % 1.0)) for i in range(1, 1000)]
+            return Spec(make=lambda show: getattr(show, name)(), control=control_name,
+                        values={f"{control_name}, defaults (not in EXPLORERS)": values})
+    return None
+
+
+def _latency(spec: Spec, show, values) -> Callable[[], dict]:
+    """One measured change per call: the explorer of ``show`` set to the next value."""
+    explorer, values = (None if spec.fresh else spec.make(show)), iter(values)
+
+    def once():
+        target = spec.make(show) if spec.fresh else explorer
+        value = next(values)
+        start = time.perf_counter()
+        target.controls[spec.control].value = value
+        return {"seconds": time.perf_counter() - start}
+    return once
+
+
+def _naive(spec: Spec, show, values) -> Callable[[], dict]:
+    values = iter(values)
+
+    def once():
+        value = next(values)
+        start = time.perf_counter()
+        spec.naive(show, value)
+        return {"seconds": time.perf_counter() - start}
+    return once
+
+
+def run(after_show, before, rounds: int) -> list[dict]:
+    """Measure every explorer that ``after_show.__all__`` lists; return one row per case."""
+    before_show = None
+    if before is not None:
+        import importlib
+
+        before_show = importlib.import_module(f"{before.package.__name__}.show")
+    rows = []
+    for name in sorted(n for n in after_show.__all__ if n.endswith("_explorer")):
+        spec = EXPLORERS.get(name) or _generic(after_show, name)
+        if spec is None:
+            rows.append({"part": "2 widgets", "case": name, "versus": "", "unit": "ms", "goal": "<= 15 ms",
+                         "now": None, "detail": {"not measured": "needs arguments: add it to EXPLORERS"}})
+            continue
+        for case, values in spec.values.items():
+            alternatives = {"now": _latency(spec, after_show, values)}
+            if before_show is not None and hasattr(before_show, name):
+                alternatives["before"] = _latency(spec, before_show, values)
+            if spec.naive is not None:
+                alternatives["naive"] = _naive(spec, after_show, values)
+            n = spec.rounds or rounds
+            results = {label: runs[1:] for label, runs in interleave(alternatives, n + 1).items()}  # 1st: warm-up
+            rows.append(_row(f"{name}: {case}", results))
+    return rows
+
+
+def _row(case: str, results: dict) -> dict:
+    now, before, naive = results["now"], results.get("before"), results.get("naive")
+    ms = lambda runs: None if runs is None else 1000 * median(runs, "seconds")  # noqa: E731
+    return {"part": "2 widgets", "case": case, "versus": "naive rebuild" if naive else "", "unit": "ms",
+            "goal": "<= 15 ms", "now": ms(now), "before": ms(before), "reference": ms(naive),
+            "ratio": naive and ratio(now, naive, "seconds"), "ratio_before": naive and before and ratio(before, naive, "seconds"),
+            "higher_is_better": False}
+

@@ -1,0 +1,186 @@
+"""The optimizer objects' in-place, chunked step gives bit for bit what the pure rules give, and checks as they do.
+
+The reference applies the pure rule to each array with its own state and assigns the result into the
+parameter, as the objects did before they got their fast path. Small chunk sizes make every case cross
+chunk boundaries: arrays cut into several chunks, small arrays packed together, 0-d arrays, float32 and
+non-contiguous parameters (stepped on a float64 copy), gradients given as lists or in Fortran order.
+"""
+
+import contextlib
+import tracemalloc
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from coursekit.optim import GD, Adam, Momentum, RMSprop, adam_update, gd_update, momentum_sum_update, momentum_update
+from coursekit.optim import optimizer as optimizer_module
+from coursekit.optim import rmsprop_update
+from tests.strategies import entries, learning_rates, optimizers
+
+
+@contextlib.contextmanager
+def chunk_size(n):
+    """Run the block with ``CHUNK = n`` (the layout reads it when an optimizer first sees its parameters)."""
+    old, optimizer_module.CHUNK = optimizer_module.CHUNK, n
+    try:
+        yield
+    finally:
+        optimizer_module.CHUNK = old
+
+
+def pure_step(opt, state, key, w, dw, t):
+    """The pure rule behind ``opt`` on one array, in float64, with the caller's state; the new W."""
+    w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
+    if isinstance(opt, GD):
+        return gd_update(w, dw, opt.lr)
+    if isinstance(opt, Momentum):
+        rule = momentum_update if opt.average else momentum_sum_update
+        w, state["v"][key] = rule(w, state["v"][key], dw, opt.lr, opt.beta)
+        return w
+    if isinstance(opt, RMSprop):
+        w, state["s"][key] = rmsprop_update(w, state["s"][key], dw, opt.lr, opt.beta2, opt.eps)
+        return w
+    w, state["v"][key], state["s"][key] = adam_update(
+        w, state["v"][key], state["s"][key], dw, t, opt.lr, opt.beta1, opt.beta2, opt.eps
+    )
+    return w
+
+
+#: How a parameter array is held: float64 C-contiguous (stepped where it lies), or stepped on a copy.
+LAYOUTS = ["C", "float32", "transposed"]
+#: How a gradient is given: a float64 C-contiguous array (used as it is), a Fortran-ordered copy, a list.
+GRAD_FORMS = ["C", "F", "list"]
+
+
+def _held(value: np.ndarray, layout: str) -> np.ndarray:
+    if layout == "float32":
+        return value.astype(np.float32)
+    if layout == "transposed" and value.ndim == 2:
+        return np.ascontiguousarray(value.T).T  # the same values, not C-contiguous
+    return value.copy()
+
+
+def _given(value: np.ndarray, form: str):
+    if form == "F":
+        return np.array(value, order="F")
+    if form == "list":
+        return value.tolist()
+    return value
+
+
+@st.composite
+def problems(draw):
+    """Named arrays of mixed shapes (0-d to 3-D), each with a layout, and a few steps of gradients and lrs."""
+    count = draw(st.integers(1, 4))
+    shapes = [draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=6)) for _ in range(count)]
+    params = {f"p{i}": draw(hnp.arrays(np.float64, shape, elements=entries)) for i, shape in enumerate(shapes)}
+    layouts = {key: draw(st.sampled_from(LAYOUTS)) for key in params}
+    steps = draw(st.integers(1, 12))
+    grads = [{key: draw(hnp.arrays(np.float64, value.shape, elements=entries)) for key, value in params.items()}
+             for _ in range(steps)]
+    forms = [{key: draw(st.sampled_from(GRAD_FORMS)) for key in params} for _ in range(steps)]
+    lrs = [draw(st.one_of(st.none(), learning_rates)) for _ in range(steps)]  # None: keep the lr
+    return params, layouts, grads, forms, lrs
+
+
+@given(optimizers(), problems(), st.sampled_from([1, 3, 7, 40, optimizer_module.CHUNK]))
+def test_step_is_the_pure_rule_bit_for_bit(opt, problem, chunk):
+    params, layouts, grads, forms, lrs = problem
+    held = {key: _held(value, layouts[key]) for key, value in params.items()}
+    expected = {key: value.copy() for key, value in held.items()}
+    state = {"v": {k: np.zeros(v.shape) for k, v in params.items()}, "s": {k: np.zeros(v.shape) for k, v in params.items()}}
+    with chunk_size(chunk):
+        for t, (g, form, lr) in enumerate(zip(grads, forms, lrs), start=1):
+            if lr is not None:
+                opt.lr = lr
+            opt.step(held, {key: _given(value, form[key]) for key, value in g.items()})
+            for key in expected:
+                expected[key][...] = pure_step(opt, state, key, expected[key], g[key], t)
+                np.testing.assert_array_equal(held[key], expected[key], err_msg=f"{key} after step {t}")
+                assert held[key].dtype == expected[key].dtype
+    assert opt.t == len(grads)
+    for name, arrays in opt.state.items():
+        for key in params:
+            np.testing.assert_array_equal(arrays[key], state[name][key])
+
+
+@given(optimizers(), st.integers(0, 2), st.sampled_from([1, 4, 10]))
+def test_a_bad_gradient_in_any_chunk_changes_nothing(opt, bad_key, chunk):
+    """A NaN in the last element of one gradient is refused with the usual message before any chunk is stepped."""
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.normal(size=(4, 5)), "b1": rng.normal(size=(4, 1)), "W2": rng.normal(size=(3, 4))}
+    with chunk_size(chunk):
+        opt.step(params, {key: rng.normal(size=value.shape) for key, value in params.items()})
+        before = {key: value.copy() for key, value in params.items()}
+        state = {name: {key: value.copy() for key, value in arrays.items()} for name, arrays in opt.state.items()}
+        grads = {key: rng.normal(size=value.shape) for key, value in params.items()}
+        key = list(params)[bad_key]
+        grads[key].flat[-1] = np.nan
+        with pytest.raises(ValueError, match=rf"grads\['{key}'\] must be finite, got 1 NaN or inf value\(s\)"):
+            opt.step(params, grads)
+    assert opt.t == 1
+    for k in params:
+        np.testing.assert_array_equal(params[k], before[k])
+    for name, arrays in opt.state.items():
+        for k in arrays:
+            np.testing.assert_array_equal(arrays[k], state[name][k])
+
+
+@pytest.mark.parametrize("make", [lambda: GD(1e300), lambda: Momentum(1e300, average=False)], ids=["GD", "Momentum"])
+def test_a_parameter_made_infinite_by_a_step_is_refused_at_the_next(make):
+    opt, params = make(), {"w": np.array([1.0, 2.0])}
+    with np.errstate(over="ignore"):
+        opt.step(params, {"w": np.array([1e10, 0.0])})
+    assert np.isinf(params["w"][0])
+    with pytest.raises(ValueError, match=r"params\['w'\] must be finite, got 1 NaN or inf value\(s\)"):
+        opt.step(params, {"w": np.array([1.0, 1.0])})
+
+
+def test_a_replaced_parameter_array_is_checked_again():
+    opt = Adam(0.1)
+    opt.step({"w": np.ones(3)}, {"w": np.ones(3)})
+    with pytest.raises(ValueError, match=r"params\['w'\] must have the shape of the first step's params\['w'\]"):
+        opt.step({"w": np.ones(4)}, {"w": np.ones(4)})
+    with pytest.raises(TypeError, match=r"params\['w'\] must be a float numpy array"):
+        opt.step({"w": np.ones(3, dtype=int)}, {"w": np.ones(3)})
+
+
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=8), st.integers(1, 12))
+def test_chunks_cover_every_element_once_and_never_cut_a_small_array(sizes, chunk):
+    params = {f"p{i}": np.zeros(size) for i, size in enumerate(sizes)}
+    with chunk_size(chunk):
+        layout = optimizer_module._Layout(params)
+    covered = {key: np.zeros(size, dtype=int) for key, size in zip(params, sizes)}
+    position = 0
+    for start, stop, pieces in layout.chunks:
+        assert start == position and 0 < stop - start <= chunk
+        position = stop
+        for key, lo, hi, at in pieces:
+            covered[key][lo:hi] += 1
+            assert layout.spans[key][0] + lo == start + at
+        for key, size in zip(params, sizes):
+            if 0 < size <= chunk and any(piece[0] == key for piece in pieces):
+                assert [(lo, hi) for k, lo, hi, _ in pieces if k == key] == [(0, size)]
+    assert position == sum(sizes)
+    assert all((count == 1).all() for count in covered.values())
+
+
+@pytest.mark.parametrize("make", [lambda: GD(1e-3), lambda: Momentum(1e-3), lambda: RMSprop(1e-3), lambda: Adam(1e-3)],
+                         ids=["GD", "Momentum", "RMSprop", "Adam"])
+def test_a_step_allocates_no_large_temporary(make):
+    """After the first step (which lays out the state), a step on 10⁶ parameters allocates < 64 KiB."""
+    rng = np.random.default_rng(0)
+    params = {"W": rng.normal(size=(1000, 1000)), "b": rng.normal(size=(1000, 1))}
+    grads = {key: rng.normal(size=value.shape) for key, value in params.items()}
+    opt = make()
+    opt.step(params, grads)
+    tracemalloc.start()
+    try:
+        opt.step(params, grads)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024
