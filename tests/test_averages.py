@@ -1,11 +1,20 @@
-"""Exponentially weighted averages and bias correction (SYLLABUS §3-4)."""
+"""Exponentially weighted averages and bias correction (SYLLABUS §3-4): the rules, the weights, the warm-up."""
 
 import numpy as np
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from coursekit.averages import bias_correct, ewa, ewa_step
+from coursekit.averages import (
+    bias_correct,
+    correction_factor,
+    e_folding_steps,
+    ewa,
+    ewa_step,
+    ewa_weights,
+    startup_bias,
+    warmup_steps,
+)
 from tests.strategies import arrays, betas, entries, shapes
 
 
@@ -96,3 +105,96 @@ def test_bias_correction_vanishes_as_t_grows():
     assert bias_correct(1.0, beta=0.9, t=1) == pytest.approx(10.0)
     assert bias_correct(1.0, beta=0.9, t=100) == pytest.approx(1.0, abs=1e-4)
     assert bias_correct(1.0, beta=0.9, t=100) > 1.0
+
+
+# --- the weights, the correction factor and how long the bias lasts (notebooks 03-04) ----------------------
+
+
+@given(betas, st.integers(1, 300))
+def test_ewa_weights_are_the_unrolled_average_and_sum_to_one_minus_beta_to_the_n(beta, n):
+    weights = ewa_weights(beta, n)
+    impulse_response = ewa(np.eye(1, n)[0], beta)  # θ = (1, 0, 0, …): v_t is the weight of θ_1 at age t − 1
+    np.testing.assert_allclose(weights, impulse_response, rtol=1e-12, atol=1e-300)
+    assert weights.sum() == pytest.approx(1 - beta**n, rel=1e-9, abs=1e-12)
+
+
+def test_ewa_weights_golden():
+    np.testing.assert_allclose(ewa_weights(0.9, 3), [0.1, 0.09, 0.081], rtol=1e-14)
+
+
+@given(st.floats(0.01, 0.999))
+def test_e_folding_steps_is_where_the_weights_fall_to_one_over_e(beta):
+    k = e_folding_steps(beta)
+    assert beta**k == pytest.approx(np.exp(-1), rel=1e-12)
+    assert 1 / (1 - beta) - 1 <= k <= 1 / (1 - beta)  # the rule of thumb 1/(1 − β) is within one step
+
+
+def test_e_folding_steps_golden_and_beta_zero():
+    assert e_folding_steps(0.9) == pytest.approx(9.4912, abs=1e-4)  # −1 / ln 0.9
+    assert e_folding_steps(0.0) == 0.0
+
+
+@given(betas, st.integers(1, 500))
+def test_correction_factor_is_what_bias_correct_divides_by(beta, t):
+    assert correction_factor(beta, t) == pytest.approx(bias_correct(1.0, beta, t), rel=1e-12)
+    np.testing.assert_allclose(correction_factor(beta, np.array([t, t + 1])),
+                               [bias_correct(1.0, beta, t), bias_correct(1.0, beta, t + 1)], rtol=1e-12)
+
+
+def test_correction_factor_golden():
+    assert correction_factor(0.98, 1) == pytest.approx(50.0)  # v_1 = 0.02 θ_1 is multiplied back by 50
+    assert correction_factor(0.9, 10) == pytest.approx(1 / (1 - 0.9**10))  # 1.535…, the factor at t = 10
+    assert isinstance(correction_factor(0.9, np.int64(3)), float)
+    assert correction_factor(0.5, np.array([[1, 2]])).shape == (1, 2)
+
+
+@given(st.floats(0.0, 0.9999), st.sampled_from([0.001, 0.01, 0.1]))
+def test_warmup_steps_is_the_first_step_within_the_tolerance(beta, tolerance):
+    t = warmup_steps(beta, tolerance)
+    assert correction_factor(beta, t) <= 1 + tolerance
+    assert t == 1 or correction_factor(beta, t - 1) > 1 + tolerance
+
+
+def test_warmup_steps_golden():
+    """Notebook 04: within 1 % from t = 44 (β = 0.9), 229 (0.98) and 4,613 (0.999); ln(0.0099)/ln(0.9) = 43.8."""
+    assert [warmup_steps(b) for b in (0.9, 0.98, 0.999)] == [44, 229, 4613]
+    assert warmup_steps(0.0) == 1 and warmup_steps(0.5, tolerance=1.0) == 1  # 1/(1 − 0.5) = 2 = 1 + 1
+
+
+def test_startup_bias_is_the_mean_gap_between_corrected_and_uncorrected():
+    thetas = np.array([20.0, 22.0, 18.0, 30.0])
+    gap = ewa(thetas, 0.8, bias_correction=True) - ewa(thetas, 0.8)
+    assert startup_bias(thetas, 0.8, days=3) == pytest.approx(gap[:3].mean(), rel=1e-12)
+
+
+@given(st.floats(-20, 40), st.floats(0.0, 0.99), st.integers(1, 30))
+def test_startup_bias_of_a_constant_is_the_constant_times_the_mean_of_beta_to_the_t(c, beta, days):
+    t = np.arange(1, days + 1)
+    expected = c * np.mean(beta**t)  # v̂_t − v_t = c − c(1 − β^t)
+    assert startup_bias(np.full(days + 5, c), beta, days) == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    "call, error, pattern",
+    [
+        (lambda: ewa_weights(1.0, 3), ValueError, r"beta must be in \[0, 1\), got 1.0"),
+        (lambda: ewa_weights(0.9, 0), ValueError, r"n must be an integer >= 1, got 0"),
+        (lambda: ewa_weights(0.9, 2.5), TypeError, r"n must be an integer >= 1, got 2.5 of type float"),
+        (lambda: e_folding_steps(-0.1), ValueError, r"beta must be in \[0, 1\), got -0.1"),
+        (lambda: correction_factor(0.9, 0), ValueError, r"t must be an integer >= 1, got 0"),
+        (lambda: correction_factor(0.9, 2.0), ValueError,
+         r"t must be an integer >= 1 or a non-empty array of them, got 2.0"),
+        (lambda: correction_factor(0.9, [0, 1]), ValueError, r"t must be an integer >= 1 or a non-empty array"),
+        (lambda: correction_factor(0.9, []), ValueError, r"t must be an integer >= 1 or a non-empty array"),
+        (lambda: correction_factor("0.9", 1), TypeError, r"beta must be a number in \[0, 1\), got '0.9'"),
+        (lambda: warmup_steps(0.9, tolerance=0), ValueError, r"tolerance must be a finite number > 0, got 0"),
+        (lambda: warmup_steps(1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
+        (lambda: startup_bias([1.0, 2.0], 0.9, days=3), ValueError,
+         r"thetas must hold at least days = 3 values, got 2"),
+        (lambda: startup_bias([1.0, 2.0], 0.9, days=0), ValueError, r"days must be an integer >= 1, got 0"),
+        (lambda: startup_bias([[1.0, 2.0]], 0.9, days=1), ValueError, r"thetas must be a 1-D array"),
+    ],
+)
+def test_bad_arguments_of_the_weights_and_the_correction(call, error, pattern):
+    with pytest.raises(error, match=pattern):
+        call()

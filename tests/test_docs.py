@@ -10,7 +10,7 @@ import coursekit
 
 # The modules a learner reads: each public function and class carries a runnable example (a doctest).
 WITH_EXAMPLES = {"averages", "minibatch", "optim", "schedules", "surfaces", "nn", "train", "data", "plots", "widgets",
-                 "figures", "average_plots", "surface_plots", "training_plots",
+                 "lag", "smoothers", "smoothing", "bias", "figures", "average_plots", "surface_plots", "training_plots",
                  "explorer", "average_widgets", "surface_widgets", "training_widgets"}
 
 

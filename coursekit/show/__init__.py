@@ -8,6 +8,8 @@ One module per topic, in the order of the course:
 
 * :mod:`~coursekit.show.training` — the digits, costs per step or epoch, the mini-batch size (notebooks 01-02);
 * :mod:`~coursekit.show.averages` — exponentially weighted averages and their weights (03-04);
+* :mod:`~coursekit.show.smoothing` — the average's lag against its smoothing, and a moving window beside it (03);
+* :mod:`~coursekit.show.bias` — the start-up bias and the correction factor 1 / (1 − β^t) (04);
 * :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (05-07, 09);
 * :mod:`~coursekit.show.schedules` — learning-rate decay (08);
 
@@ -16,15 +18,18 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 """
 
 from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
+from coursekit.show.bias import correction_factor_explorer, plot_correction_factor, plot_startup_bias
 from coursekit.show.explorer import Explorer
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.schedules import plot_schedules, schedule_data, schedule_explorer
+from coursekit.show.smoothing import plot_lag, plot_window_comparison
 from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
 from coursekit.show.training import batch_size_data, batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
 
 __all__ = [
     "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_data", "batch_size_explorer",
     "plot_ewa", "plot_ewa_weights", "ewa_data", "ewa_explorer",
+    "plot_lag", "plot_window_comparison", "plot_startup_bias", "plot_correction_factor", "correction_factor_explorer",
     "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
     "plot_schedules", "schedule_data", "schedule_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",

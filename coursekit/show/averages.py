@@ -11,8 +11,8 @@ import ipywidgets as widgets
 import numpy as np
 
 from coursekit import _validate
-from coursekit.averages import ewa
-from coursekit.show.explorer import Explorer, FastFigure, LruCache, slider
+from coursekit.averages import ewa, ewa_weights
+from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, slider
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, style, styled
 
 
@@ -51,7 +51,7 @@ def _x_values(t, length: int) -> np.ndarray:
 
 
 @styled
-def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str = "day", ylabel: str = "temperature θ (°C)",
+def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str | None = None, ylabel: str = "temperature θ (°C)",
              title: str = "Exponentially weighted averages") -> CourseFigure:
     """The values ``θ_t`` as dots, with their exponentially weighted averages as curves.
 
@@ -62,7 +62,7 @@ def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str = "day", ylabel
         thetas: ``θ_1..θ_T``.
         averages: ``{β: [v_1..v_T]}`` (or ``{label: curve}``), e.g. from :func:`coursekit.averages.ewa`.
         corrected: optional ``{β: [v̂_1..v̂_T]}``, drawn dashed in the colour of the same ``β``.
-        xlabel, ylabel, title: the figure's texts.
+        xlabel, ylabel, title: the figure's texts (by default the x axis says "date" or "day", after ``t``).
 
     Returns:
         A :class:`CourseFigure`; each curve's ``gid`` is ``"average <key>"`` or ``"corrected <key>"``.
@@ -87,14 +87,14 @@ def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str = "day", ylabel
     for key, v_hat in corrected.items():
         label = f"{beta_label(key)}, bias-corrected"
         ax.plot(t, v_hat, "--", color=colors[key], label=label, gid=f"corrected {key}")
-    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
+    ax.set(xlabel=xlabel or ("date" if t.dtype.kind == "M" else "day"), ylabel=ylabel, title=title)
     ax.legend(loc="upper left")
     return fig
 
 
 @styled
 def plot_ewa_weights(beta: float, n: int | None = None) -> CourseFigure:
-    """The weight that ``v_t`` gives to the value ``k`` steps back: ``(1 − β) β^k``.
+    """The weight that ``v_t`` gives to the value ``k`` steps back: ``(1 − β) β^k``, as bars in the colour of ``β``.
 
     ``v_t = (1 − β) θ_t + (1 − β) β θ_{t−1} + (1 − β) β² θ_{t−2} + …``; after ``k = 1 / (1 − β)`` steps
     the weight has fallen to about ``1/e`` of the first (``0.9^10 ≈ 0.35``), marked by a vertical line.
@@ -103,7 +103,8 @@ def plot_ewa_weights(beta: float, n: int | None = None) -> CourseFigure:
         beta: ``β`` in [0, 1).  n: how many weights to show, ``k = 0..n−1`` (default ``3 / (1 − β)``, ≥ 10).
 
     Returns:
-        A :class:`CourseFigure` with one bar per weight; the title gives their sum ``1 − β^n``.
+        A :class:`CourseFigure` with one bar per weight (:func:`coursekit.averages.ewa_weights`); the title
+        gives their sum ``1 − β^n``.
 
     Reference: notebook 03 (the unrolled average).
 
@@ -113,12 +114,11 @@ def plot_ewa_weights(beta: float, n: int | None = None) -> CourseFigure:
     """
     beta = _validate.beta(beta, "beta")
     n = max(10, round(3 / (1 - beta))) if n is None else _validate.positive_int(n, "n")
-    k = np.arange(n)
-    weights = (1 - beta) * beta**k
+    weights = ewa_weights(beta, n)
     fig, ax = new_figure()
-    ax.bar(k, weights, width=0.8, color=PALETTE["blue"], label=r"$(1-\beta)\,\beta^k$")
+    ax.bar(np.arange(n), weights, width=0.8, color=colors_for([beta])[beta], label=r"$(1-\beta)\,\beta^k$")
     span = 1 / (1 - beta)
-    ax.axvline(span, color=PALETTE["vermillion"], ls="--",
+    ax.axvline(span, color=PALETTE["black"], ls="--", lw=1.2,
                label=f"k = 1/(1 − β) = {span:.3g}: weight × {beta**span:.2f} (≈ 1/e)")
     ax.set(xlabel="k (steps back from t)", ylabel=r"weight of $\theta_{t-k}$ in $v_t$",
            title=f"Weights of the average for β = {beta:g}; the {n} shown sum to {weights.sum():.3f}")
@@ -158,6 +158,9 @@ class _EwaView:
         curves = self._data.get(beta, lambda: ewa_data(self.thetas, beta))
         self.average.set_ydata(curves["average"])
         self.corrected.set_ydata(curves["corrected"])
+        color = colors_for([round(beta, 6)])[round(beta, 6)]  # the slider's 0.9 may arrive as 0.9000000000000001
+        for line in (self.average, self.corrected):
+            line.set_color(color)
         self.average.set_label(beta_label(beta))
         self.corrected.set_label(f"{beta_label(beta)}, bias-corrected")
         self.corrected.set_visible(corrected)
@@ -166,7 +169,8 @@ class _EwaView:
             legend = self.ax.legend(handles=shown, loc="upper left")
         self.fast.dynamic[-1] = legend
         first = ", ".join(f"{v:.2f}" for v in curves["corrected" if corrected else "average"][:3])
-        summary = f"β = {beta:g} averages about {1 / (1 - beta):.0f} values; first values {first}"
+        window = 1 / (1 - beta)
+        summary = f"β = {beta:g} averages about {window:.0f} values (1/(1 − β) = {window:.1f}); first values {first}"
         return self.fig, self.fast.png(), summary
 
 
@@ -197,6 +201,7 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
         raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")
     controls = {
         "beta": slider(widgets.FloatSlider, "β", beta, 0.0, 0.99, 0.01),
-        "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction v_t / (1 − β^t)"),
+        "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction v_t / (1 − β^t)",
+                                            style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT),
     }
     return Explorer(controls, _EwaView(t, thetas, beta))

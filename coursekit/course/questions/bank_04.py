@@ -1,0 +1,78 @@
+"""Concept questions of notebook 04: the first value of an average started at zero, how long the start-up
+bias lasts, and why Adam keeps the correction."""
+
+import numpy as np
+
+from coursekit.averages import correction_factor, ewa, warmup_steps
+from coursekit.course.questions.question import Choice, Question
+from coursekit.data import daily_temperatures
+
+#: The warm-up lengths offered by the choices of "04-warmup", in their order.
+_WARMUPS = (10, 44, 230)
+
+
+def _first_value() -> float:
+    dates, temps = daily_temperatures(2015)
+    return float(ewa(temps[dates >= np.datetime64("2015-07-01")], 0.98)[0])
+
+
+def _warmup_choice() -> int:
+    return int(np.argmin([abs(warmup_steps(0.9) - w) for w in _WARMUPS]))
+
+
+def _why_adam() -> int:
+    """0 when β₂ = 0.999 warms up over thousands of steps and the uncorrected first step is over 3 times too large."""
+    first_step_ratio = np.sqrt(correction_factor(0.999, 1)) / correction_factor(0.9, 1)
+    return 0 if warmup_steps(0.999) > 1000 and first_step_ratio > 3 else 1
+
+
+QUESTIONS = (
+    Question(
+        id="04-first-value",
+        prompt="On 1 July 2015 Seattle's maximum was θ₁ = 32.2 °C. Starting from v₀ = 0 with β = 0.98, "
+               "what is v₁ in °C?",
+        answer=0.644,
+        tolerance=0.01,
+        explanation="v₁ = β · 0 + (1 − β) θ₁ = 0.02 × 32.2 = 0.644 °C: the average starts out at 2 % of the "
+                    "temperature, because 98 % of its weight still sits on the made-up v₀ = 0.",
+        verify=_first_value,
+    ),
+    Question(
+        id="04-warmup",
+        prompt="For β = 0.9, after how many steps is the correction factor 1/(1 − β^t) within 1 % of 1?",
+        choices=(
+            Choice("About 10 steps, the average's window 1/(1 − β).",
+                   "At t = 10 the factor is still 1/(1 − 0.9¹⁰) = 1.54: the uncorrected average is a third too "
+                   "low. It takes until 0.9^t <= 0.0099."),
+            Choice("About 44 steps.",
+                   "0.9^t must fall below 0.01/1.01 = 0.0099: t >= ln 0.0099 / ln 0.9 = 43.8, so t = 44."),
+            Choice("About 230 steps.",
+                   "That is β = 0.98 (229 steps): with β = 0.9 the weights forget five times faster."),
+        ),
+        answer=1,
+        explanation="1/(1 − 0.9^t) <= 1.01 from t = 44 on. The warm-up lasts about 4.6 / (1 − β) steps: "
+                    "229 for β = 0.98 and 4,613 for β = 0.999.",
+        verify=_warmup_choice,
+    ),
+    Question(
+        id="04-adam",
+        prompt="Momentum (β = 0.9) often skips bias correction, but Adam (β₁ = 0.9, β₂ = 0.999) keeps it. Why?",
+        choices=(
+            Choice("Adam divides by √s, and with β₂ = 0.999 s stays too small for thousands of steps.",
+                   "Yes: uncorrected, a too-small √s would make Adam's first steps several times too large "
+                   "(× 3.2 at t = 1, more after), while momentum's are only too small, for about 44 steps: a "
+                   "gentle warm-up."),
+            Choice("Adam is newer, and its authors simply chose to include it.",
+                   "The choice has a measurable reason: without it Adam's first steps are several times too "
+                   "large, while momentum's are only a little too small."),
+            Choice("In Adam the two biases cancel in v/√s, so correcting them costs nothing.",
+                   "They do not cancel: uncorrected, v/√s is (1 − β₁^t)/√(1 − β₂^t) times the corrected step, "
+                   "0.1/√0.001 = 3.16 at t = 1."),
+        ),
+        answer=0,
+        explanation="Uncorrected, Adam's step is (1 − β₁^t)/√(1 − β₂^t) times the intended one: 3.16 at t = 1, "
+                    "up to 6.57 at t = 12, and still 1.26 at t = 1,000. Momentum's is 1 − 0.9^t: smaller, and "
+                    "within 1 % from t = 44.",
+        verify=_why_adam,
+    ),
+)
