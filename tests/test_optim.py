@@ -337,7 +337,7 @@ def test_every_optimizer_converges_on_a_convex_quadratic(opt):
         (GD(0.1), "GD(lr=0.1)"),
         (Momentum(0.1), "Momentum(lr=0.1, beta=0.9, average=True)"),
         (Momentum(0.01, beta=0.5, average=False), "Momentum(lr=0.01, beta=0.5, average=False)"),
-        (RMSprop(0.01), "RMSprop(lr=0.01, beta2=0.999, eps=1e-08)"),
+        (RMSprop(0.01), "RMSprop(lr=0.01, beta2=0.9, eps=1e-08)"),
         (Adam(), "Adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-08)"),
         (Adam(np.float64(0.1), beta1=np.float32(0.5)), "Adam(lr=0.1, beta1=0.5, beta2=0.999, eps=1e-08)"),
     ],
@@ -360,6 +360,18 @@ def test_make_optimizer_maps_beta1_and_beta2_to_each_optimizer():
     assert repr(make_optimizer("Momentum", 0.1, 0.5, 0.9)) == repr(Momentum(0.1, beta=0.5))
     assert repr(make_optimizer("RMSprop", 0.1, 0.5, 0.9)) == repr(RMSprop(0.1, beta2=0.9))
     assert repr(make_optimizer("Adam", 0.1, 0.5, 0.9)) == repr(Adam(0.1, beta1=0.5, beta2=0.9))
+
+
+def test_make_optimizer_without_beta2_keeps_each_optimizers_own_default():
+    assert make_optimizer("RMSprop", 0.1).beta2 == RMSprop(0.1).beta2 == 0.9
+    assert make_optimizer("Adam", 0.1).beta2 == Adam(0.1).beta2 == 0.999
+
+
+def test_rmsprop_first_step_moves_each_coordinate_by_lr_over_root_of_one_minus_beta2():
+    """The reason for the default β₂ = 0.9: the unbiased first step is α / √(1 − β₂) per coordinate."""
+    for beta2, factor in ((0.9, 3.162), (0.99, 10.0), (0.999, 31.62)):
+        w, _ = rmsprop_update(np.zeros(2), np.zeros(2), np.array([5.0, -0.01]), lr=0.1, beta2=beta2)
+        np.testing.assert_allclose(-w / np.sign([5.0, -0.01]), 0.1 * factor, rtol=1e-3)
 
 
 @pytest.mark.parametrize(

@@ -30,12 +30,13 @@ __all__ = [
 OPTIMIZERS = ("GD", "Momentum", "RMSprop", "Adam")
 
 
-def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float = 0.999) -> Optimizer:
+def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float | None = None) -> Optimizer:
     """A fresh optimizer by name, so that one set of sliders can drive all four.
 
     Args:
         name: "GD", "Momentum", "RMSprop" or "Adam".  lr: ``α``.  beta1: momentum's ``β`` and Adam's
-            ``β₁`` (unused by GD and RMSprop).  beta2: ``β₂`` of RMSprop and Adam.
+            ``β₁`` (unused by GD and RMSprop).  beta2: ``β₂`` of RMSprop and Adam; ``None`` keeps each
+            one's own default (RMSprop 0.9, Adam 0.999).
 
     Returns:
         A :mod:`coursekit.optim` optimizer with ``t = 0``.
@@ -44,12 +45,15 @@ def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float = 0.99
 
     >>> make_optimizer("Momentum", lr=0.1, beta1=0.8, beta2=0.99)
     Momentum(lr=0.1, beta=0.8, average=True)
+    >>> make_optimizer("RMSprop", lr=0.1), make_optimizer("Adam", lr=0.1)
+    (RMSprop(lr=0.1, beta2=0.9, eps=1e-08), Adam(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-08))
     """
+    own = {} if beta2 is None else {"beta2": beta2}
     makers = {
         "GD": lambda: GD(lr),
         "Momentum": lambda: Momentum(lr, beta=beta1),
-        "RMSprop": lambda: RMSprop(lr, beta2=beta2),
-        "Adam": lambda: Adam(lr, beta1=beta1, beta2=beta2),
+        "RMSprop": lambda: RMSprop(lr, **own),
+        "Adam": lambda: Adam(lr, beta1=beta1, **own),
     }
     if name not in makers:
         raise ValueError(f"optimizer name must be one of {list(OPTIMIZERS)}, got {name!r}")

@@ -169,11 +169,18 @@ def slider(kind, description: str, value, low, high, step, **kwargs):
 def log_slider(description: str, value: float, low: float, high: float):
     """A slider on a log10 scale from ``low`` to ``high`` (widened to hold ``value``), 20 steps per decade.
 
+    A browser snaps a slider's value to ``min + k · step``; the steps start just below ``low`` so that
+    ``value`` lies on one (an α of 2/101 stays 0.0198 instead of becoming 10^−1.7 ≈ 0.01995).
+
     >>> s = log_slider("α", 0.1, 1e-4, 3.0)
     >>> round(s.min, 3), round(s.max, 3), s.value
     (-4.0, 0.477, 0.1)
+    >>> s = log_slider("α", 2 / 101, 1e-4, 3.0)
+    >>> round((math.log10(s.value) - s.min) / s.step, 9) % 1, round(s.min, 4)
+    (0.0, -4.0033)
     """
-    exponent = math.log10(value)
-    return widgets.FloatLogSlider(description=description, value=value, min=min(math.log10(low), exponent),
-                                  max=max(math.log10(high), exponent), step=0.05, style=DESCRIPTION_STYLE,
+    exponent, step = math.log10(value), 0.05
+    lowest = exponent - math.ceil(round((exponent - math.log10(low)) / step, 9)) * step
+    return widgets.FloatLogSlider(description=description, value=value, min=min(lowest, exponent),
+                                  max=max(math.log10(high), exponent), step=step, style=DESCRIPTION_STYLE,
                                   layout=CONTROL_LAYOUT)

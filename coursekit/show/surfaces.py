@@ -45,7 +45,8 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     """Contours of a loss surface ``J(x, y)`` with the paths ``w_0, w_1, …`` of one or more optimizers.
 
     Each path joins the iterates ``w_t`` (dots), from the start ``w_0`` (a black circle) towards the
-    known minima (black stars); saddle points are black crosses.
+    known minima (black stars); saddle points are black crosses. The window stays the surface's: an iterate
+    outside it is marked by an open diamond on the window's edge (see :func:`outside_marks`).
 
     Args:
         surface: a :class:`~coursekit.surfaces.Surface`.
@@ -55,7 +56,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
         levels: the number of contour levels.  title: defaults to the surface's title.
 
     Returns:
-        A :class:`CourseFigure`; each path's line has its label as ``gid``.
+        A :class:`CourseFigure`; each path's line has its label as ``gid``, its edge marks ``"<label> outside"``.
 
     Reference: notebooks 05-07 and 09.
 
@@ -83,6 +84,9 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     colors = colors_for(trajectories)
     for label, run in trajectories.items():
         ax.plot(run.points[:, 0], run.points[:, 1], ".-", color=colors[label], lw=1.3, label=label, gid=label)
+    for label, run in trajectories.items():  # after every path, so that no path hides them
+        ax.plot(*outside_marks(surface, run).T, "D", color=colors[label], mfc="white", ms=5, ls="none", clip_on=False,
+                gid=f"{label} outside")
     marks = [("start", [surface.start], "o"), ("minimum", surface.minima, "*"), ("saddle point", surface.saddles, "X")]
     for label, points, marker in marks:
         if points:
@@ -94,9 +98,34 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     return fig
 
 
+def outside_marks(surface: Surface, run: Trajectory) -> np.ndarray:
+    """Where a path leaves the surface's window: its iterates outside it, moved onto the window's edge.
+
+    Args:
+        surface: a :class:`~coursekit.surfaces.Surface` (its ``xlim``, ``ylim``).  run: a path on it.
+
+    Returns:
+        An array of shape ``(k, 2)``: the ``k`` iterates outside the window, each clipped to the window.
+
+    Reference: notebooks 05-07.
+
+    >>> from coursekit.optim import RMSprop
+    >>> from coursekit.surfaces import elongated_quadratic
+    >>> from coursekit.trajectories import trajectory
+    >>> run = trajectory(elongated_quadratic(), RMSprop(0.1, beta2=0.999), steps=2)
+    >>> run.points[1].round(2).tolist(), outside_marks(elongated_quadratic(), run).round(2).tolist()
+    ([1.36, -2.56], [[1.36, -1.0]])
+    """
+    (x0, x1), (y0, y1) = surface.xlim, surface.ylim
+    points = run.points
+    outside = (points[:, 0] < x0) | (points[:, 0] > x1) | (points[:, 1] < y0) | (points[:, 1] > y1)
+    return np.column_stack([np.clip(points[outside, 0], x0, x1), np.clip(points[outside, 1], y0, y1)])
+
+
 #: The surfaces of :func:`trajectory_explorer`'s menu: name -> factory of the condition number ``κ``.
 SURFACES: dict[str, Callable[[float], surfaces.Surface]] = {
     "elongated quadratic": lambda kappa: surfaces.elongated_quadratic(kappa),
+    "rotated quadratic": lambda kappa: surfaces.rotated_quadratic(kappa, 45.0),
     "Rosenbrock": lambda kappa: surfaces.rosenbrock(),
     "saddle": lambda kappa: surfaces.saddle(),
     "plateau": lambda kappa: surfaces.plateau(),
@@ -123,7 +152,7 @@ def _names(optimizers) -> tuple[str, ...]:
     return tuple(optimizers)
 
 
-def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=0.999, steps=50, start=None) -> dict:
+def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=None, steps=50, start=None) -> dict:
     """The paths of several optimizers on a surface, each from a fresh optimizer and the same start.
 
     ``w_t = w_{t−1} − α · (the optimizer's step direction)``, for t = 1..steps (see :mod:`coursekit.optim`).
@@ -131,7 +160,8 @@ def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=0.999, steps=50, s
     Args:
         surface: a :class:`~coursekit.surfaces.Surface`.  optimizers: names from ``OPTIMIZERS``.
         lr: ``α``, one number for all or ``{name: α}``.  beta1: momentum's ``β`` and Adam's ``β₁``.
-        beta2: ``β₂`` of RMSprop and Adam.  steps: ``T``.  start: ``w_0`` (default ``surface.start``).
+        beta2: ``β₂`` of RMSprop and Adam (``None``: each one's default, 0.9 and 0.999).  steps: ``T``.
+        start: ``w_0`` (default ``surface.start``).
 
     Returns:
         ``{name: Trajectory}``, exactly as :func:`coursekit.trajectories.trajectory` returns.
@@ -148,28 +178,44 @@ def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=0.999, steps=50, s
     }
 
 
-class _TrajectoryView:
-    """The figure of :func:`trajectory_explorer`: one cached picture per surface, paths updated in place."""
+def _first_steps(run: Trajectory, steps: int) -> Trajectory:
+    """The first ``steps`` steps of a longer run (diverged only if the run stopped before them)."""
+    kept = min(steps + 1, len(run.points))
+    return Trajectory(run.points[:kept], run.losses[:kept], run.diverged and len(run.points) < steps + 1)
 
-    def __init__(self, optimizers: tuple[str, ...], surface=None):
-        self.optimizers, self.fixed = optimizers, surface
+
+class _TrajectoryView:
+    """The figure of :func:`trajectory_explorer`: one cached picture per surface, paths updated in place.
+
+    Each optimizer's longest run so far is kept per setting of its hyperparameters: fewer steps are read
+    from it, so going back on the steps slider costs no computation.
+    """
+
+    def __init__(self, optimizers: tuple[str, ...], surface, tol: float):
+        self.optimizers, self.fixed, self.tol = optimizers, surface, tol
         self._surfaces, self._runs, self._pictures = LruCache(16), LruCache(512), LruCache(8)
 
     def __call__(self, values: dict):
         key = ("fixed",) if self.fixed else (values["surface"], values.get("condition_number", 10.0))
         surface = self.fixed or self._surfaces.get(key, lambda: SURFACES[key[0]](key[1]))
         lr = {name: values[f"lr {name}"] for name in self.optimizers} if "lr" not in values else values["lr"]
-        beta1, beta2, steps = values.get("beta1", 0.9), values.get("beta2", 0.999), values["steps"]
+        beta1, beta2, steps = values.get("beta1", 0.9), values.get("beta2"), values["steps"]
         runs = {}
         for name in self.optimizers:  # an optimizer's repr holds exactly the hyperparameters it uses
-            run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)), steps)
+            run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)))
             run = lambda: trajectory_data(surface, [name], lr, beta1, beta2, steps)[name]  # noqa: E731 (called now)
-            runs[name] = self._runs.get(run_key, run)
+            longest = self._runs.get(run_key, run)
+            if len(longest.points) < steps + 1 and not longest.diverged:
+                longest = self._runs[run_key] = run()
+            runs[name] = _first_steps(longest, steps)
         fig, fast = self._pictures.get(key, lambda: self._picture(surface, runs))
         for line in fast.dynamic:
-            if line.get_gid() in runs:
-                line.set_data(runs[line.get_gid()].points.T)
-        return fig, fast.png(), _trajectory_summary(surface, runs)
+            gid = line.get_gid() or ""
+            if gid in runs:
+                line.set_data(runs[gid].points.T)
+            elif gid.endswith(" outside") and gid[: -len(" outside")] in runs:
+                line.set_data(outside_marks(surface, runs[gid[: -len(" outside")]]).T)
+        return fig, fast.png(), _trajectory_summary(surface, runs, self.tol)
 
     @staticmethod
     def _picture(surface, runs):
@@ -177,8 +223,8 @@ class _TrajectoryView:
         return fig, FastFigure(fig, fig.axes[0].lines)
 
 
-def _trajectory_summary(surface, runs: dict) -> str:
-    """One line per optimizer: where its path ended, or that it diverged."""
+def _trajectory_summary(surface, runs: dict, tol: float) -> str:
+    """One line per optimizer: where its path ended (or that it diverged) and when it settled near a minimum."""
     colors = colors_for(runs)
     parts = []
     for name, run in runs.items():
@@ -186,29 +232,43 @@ def _trajectory_summary(surface, runs: dict) -> str:
         if run.diverged:
             text = f"diverged after {steps} steps (α too large)"
         else:
-            distance = min(np.hypot(*(run.points[-1] - np.array(m))) for m in surface.minima)
-            text = f"J = {run.losses[-1]:.3g} after {steps} steps, {distance:.2g} from the nearest minimum"
+            distances = [np.hypot(*(run.points[-1] - np.array(m))) for m in surface.minima]
+            nearest = surface.minima[int(np.argmin(distances))]
+            settled = run.steps_to_settle(nearest, tol)
+            text = (f"J = {run.losses[-1]:.3g} after {steps} steps, {min(distances):.2g} from the nearest minimum; "
+                    + (f"within {tol:g} of it from step {settled} on" if settled is not None
+                       else f"not yet within {tol:g} of it"))
+        outside = len(outside_marks(surface, run))
+        if outside:
+            text += f"; {outside} point{'s' if outside > 1 else ''} outside the window (◇ on its edge)"
         parts.append(f'<span style="color:{colors[name]}">■</span> <b>{name}</b>: {text}')
     return "<br>".join(parts)
 
 
+#: The largest number of steps of :func:`trajectory_explorer` (its steps slider's maximum).
+MAX_STEPS = 500
+
+
 def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Momentum", "Adam"), lr=0.1,
-                        beta1: float = 0.9, beta2: float = 0.999, steps: int = 50,
-                        condition_number: float = 10.0) -> Explorer:
+                        beta1: float = 0.9, beta2: float | None = None, steps: int = 50,
+                        condition_number: float = 10.0, tol: float = 1e-3) -> Explorer:
     """Sliders for ``α``, ``β₁``, ``β₂`` and the number of steps over the paths of optimizers on a surface.
 
     Args:
-        surface: a name from ``SURFACES`` (a menu offers them all, with a slider for the quadratic's
+        surface: a name from ``SURFACES`` (a menu offers them all, with a slider for the quadratics'
             condition number ``κ``) or a :class:`~coursekit.surfaces.Surface` (no menu).
         optimizers: names from ``OPTIMIZERS``.  lr: ``α``, one slider for all, or ``{name: α}`` for one
-            slider per optimizer.  beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂``.
-        steps: ``T``, the initial number of steps (the slider goes to 300).
-        condition_number: the initial ``κ`` of the elongated quadratic.
+            slider per optimizer.  beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` (``None``:
+            RMSprop's default 0.9 if RMSprop is shown, else Adam's 0.999).
+        steps: ``T``, the initial number of steps (the slider goes to ``MAX_STEPS``).
+        condition_number: the initial ``κ`` of the quadratics.  tol: a distance to the nearest minimum; the
+            numbers line gives the step from which each path stays within it (if it does within ``T``).
 
     Returns:
-        An :class:`Explorer`; its numbers line gives each optimizer's final loss and distance to a minimum.
+        An :class:`Explorer`; its numbers line gives each optimizer's final loss, distance to a minimum, the
+        step from which it stays within ``tol`` of it, and how many iterates lie outside the window.
 
-    Reference: notebooks 05-07 and 09.
+    Reference: notebooks 00, 05-07 and 09.
 
     >>> w = trajectory_explorer(optimizers=("GD", "Momentum"), steps=20)
     >>> w.controls["lr"].value = 0.15
@@ -217,6 +277,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
     """
     optimizers = _names(optimizers)
     rates = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}
+    tol = _validate.positive(tol, "tol")
     controls = {}
     if not isinstance(surface, surfaces.Surface):
         if surface not in SURFACES:
@@ -224,7 +285,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
         controls["surface"] = widgets.Dropdown(options=list(SURFACES), value=surface, description="surface",
                                                style=DESCRIPTION_STYLE)
         kappa = _validate.positive(condition_number, "condition_number")
-        controls["condition_number"] = log_slider("κ (quadratic)", kappa, 1.0, 100.0)
+        controls["condition_number"] = log_slider("κ (quadratics)", kappa, 1.0, 1000.0)
     if isinstance(lr, Mapping):
         controls.update({f"lr {name}": log_slider(f"α ({name})", rates[name], 1e-4, 3.0) for name in optimizers})
     else:
@@ -233,10 +294,13 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
         beta1 = _validate.beta(beta1, "beta1")
         controls["beta1"] = slider(widgets.FloatSlider, "β₁ (momentum)", beta1, 0.0, 0.99, 0.01)
     if {"RMSprop", "Adam"} & set(optimizers):
+        if beta2 is None:
+            beta2 = make_optimizer("RMSprop" if "RMSprop" in optimizers else "Adam", 1.0).beta2
         controls["beta2"] = slider(widgets.FloatSlider, "β₂ (squares)", _validate.beta(beta2, "beta2"), 0.5, 0.999,
                                     0.001, readout_format=".3f")
-    controls["steps"] = slider(widgets.IntSlider, "steps T", _validate.positive_int(steps, "steps"), 1, 300, 1)
-    view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None)
+    steps = _validate.positive_int(steps, "steps")
+    controls["steps"] = slider(widgets.IntSlider, "steps T", steps, 1, MAX_STEPS, 1)
+    view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None, tol)
     explorer = Explorer(controls, view)
     if "surface" in controls:
         _enable_kappa(controls)
@@ -245,4 +309,4 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
 
 
 def _enable_kappa(controls: dict) -> None:
-    controls["condition_number"].disabled = controls["surface"].value != "elongated quadratic"
+    controls["condition_number"].disabled = controls["surface"].value not in ("elongated quadratic", "rotated quadratic")

@@ -127,3 +127,11 @@ def test_log_slider_spans_the_decades_and_widens_to_hold_the_value():
     s = log_slider("α", 1e-5, 1e-4, 3.0)
     assert (s.min, s.max, s.step, s.value) == (pytest.approx(-5.0), pytest.approx(np.log10(3.0)), 0.05, 1e-5)
     assert isinstance(s, ipywidgets.FloatLogSlider) and s.layout.width == "480px"
+
+
+@pytest.mark.parametrize("value", [2 / 101, 0.063, 1e-4, 0.1, 2.5, 1e-5])
+def test_log_slider_steps_pass_through_its_value_so_a_browser_keeps_it(value):
+    s = log_slider("α", value, 1e-4, 3.0)
+    k = (np.log10(value) - s.min) / s.step
+    assert k == pytest.approx(round(k), abs=1e-9) and s.value == value
+    assert min(np.log10(1e-4) - s.step, np.log10(value)) - 1e-12 < s.min <= min(np.log10(1e-4), np.log10(value)) + 1e-12

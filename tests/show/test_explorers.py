@@ -17,7 +17,7 @@ from coursekit.averages import ewa
 from coursekit.data import two_moons
 from coursekit.optim import GD, Adam, Momentum, RMSprop
 from coursekit.schedules import exponential_decay, inverse_time_decay, staircase_decay
-from coursekit.surfaces import elongated_quadratic, rosenbrock
+from coursekit.surfaces import elongated_quadratic, rosenbrock, rotated_quadratic
 from coursekit.trajectories import trajectory
 from coursekit.train import train
 
@@ -29,7 +29,8 @@ def _image(explorer) -> np.ndarray:
 
 
 def _paths(explorer) -> dict:
-    return {line.get_gid(): line.get_xydata() for line in explorer.figure.axes[0].lines if line.get_gid()}
+    lines = explorer.figure.axes[0].lines
+    return {line.get_gid(): line.get_xydata() for line in lines if line.get_gid() and "outside" not in line.get_gid()}
 
 
 @pytest.fixture
@@ -174,6 +175,58 @@ def test_one_learning_rate_slider_per_optimizer_when_lr_is_a_dict():
     np.testing.assert_array_equal(_paths(w)["GD"], trajectory(rosenbrock(), GD(1e-3), steps=10).points)
 
 
+def test_the_numbers_line_gives_the_step_from_which_each_path_stays_within_tol():
+    w = surfaces.trajectory_explorer(optimizers=("GD", "Momentum"), lr={"GD": 0.0198, "Momentum": 0.063},
+                                     condition_number=100.0, steps=150)
+    s = elongated_quadratic(100.0)
+    gd = trajectory(s, GD(0.0198), steps=400).steps_to_settle((0, 0), 1e-3)
+    momentum = trajectory(s, Momentum(0.063), steps=400).steps_to_settle((0, 0), 1e-3)
+    assert (gd, momentum) == (378, 132)  # notebook 05's explorer: momentum settles first, GD after 150 steps
+    gd_line, momentum_line = w.summary.value.split("<br>")
+    assert "not yet within 0.001 of it" in gd_line and f"within 0.001 of it from step {momentum} on" in momentum_line
+    w.controls["steps"].value = 400
+    assert f"within 0.001 of it from step {gd} on" in w.summary.value
+    w.controls["lr GD"].value = 0.5
+    assert "GD</b>: diverged after" in w.summary.value
+
+
+def test_fewer_steps_are_read_from_the_longest_run_so_far(explorer, counted):
+    calls = counted(surfaces, "trajectory")
+    explorer.controls["steps"].value = 200
+    assert len(calls) == 3  # one longer run per optimizer
+    for steps in (5, 80, 200, 30):
+        explorer.controls["steps"].value = steps
+        assert _paths(explorer)["GD"].shape == (steps + 1, 2)
+    assert len(calls) == 3
+
+
+def test_iterates_outside_the_window_are_marked_on_its_edge_and_counted():
+    w = surfaces.trajectory_explorer(optimizers=("RMSprop",), lr=0.1, beta2=0.999, steps=20)
+    s = elongated_quadratic(10.0)
+    run = trajectory(s, RMSprop(0.1, beta2=0.999), steps=20)
+    marks = surfaces.outside_marks(s, run)
+    (edge,) = [line for line in w.figure.axes[0].lines if line.get_gid() == "RMSprop outside"]
+    np.testing.assert_array_equal(edge.get_xydata(), marks)
+    assert len(marks) >= 1 and np.all(np.abs(marks[:, 1]) <= 1.0) and np.any(np.abs(marks[:, 1]) == 1.0)
+    assert f"{len(marks)} point" in w.summary.value and "outside the window" in w.summary.value
+    w.controls["beta2"].value = 0.9  # RMSprop's default: a first step of 3.2 α stays in view
+    assert "outside the window" not in w.summary.value
+
+
+def test_beta2_starts_at_the_default_of_the_optimizer_shown():
+    assert surfaces.trajectory_explorer(optimizers=("GD", "RMSprop")).controls["beta2"].value == 0.9
+    assert surfaces.trajectory_explorer(optimizers=("GD", "Adam")).controls["beta2"].value == 0.999
+    assert surfaces.trajectory_explorer(optimizers=("RMSprop",), beta2=0.99).controls["beta2"].value == 0.99
+
+
+def test_the_menu_turns_the_bowl_and_keeps_kappa():
+    w = surfaces.trajectory_explorer(optimizers=("GD",), lr=0.01, condition_number=100.0, steps=10)
+    w.controls["surface"].value = "rotated quadratic"
+    assert not w.controls["condition_number"].disabled
+    assert w.figure.axes[0].get_title() == "elongated bowl, κ = 100, turned 45°"
+    np.testing.assert_array_equal(_paths(w)["GD"], trajectory(rotated_quadratic(100.0, 45.0), GD(0.01), steps=10).points)
+
+
 def test_a_diverging_optimizer_is_reported_not_raised():
     w = surfaces.trajectory_explorer(optimizers=("GD",), lr=3.0, steps=50)
     assert "diverged" in w.summary.value
@@ -262,6 +315,9 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
         (lambda: surfaces.trajectory_explorer(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\), got 1.0"),
         (lambda: surfaces.trajectory_explorer(condition_number=-2.0),
          ValueError, r"condition_number must be a finite number > 0"),
+        (lambda: surfaces.trajectory_explorer(tol=0.0), ValueError, r"tol must be a finite number > 0, got 0.0"),
+        (lambda: surfaces.trajectory_explorer(optimizers=("RMSprop",), beta2=1.0),
+         ValueError, r"beta2 must be in \[0, 1\), got 1.0"),
         (lambda: averages.ewa_explorer([1, 2], [1.0, 2.0], beta=-0.1),
          ValueError, r"beta must be in \[0, 1\), got -0.1"),
         (lambda: averages.ewa_explorer([1, 2], [1.0, 2.0], bias_correction=1),

@@ -1,0 +1,88 @@
+"""Concept questions of notebook 06: RMSprop's first step without bias correction, the turned valley, and ε."""
+
+import numpy as np
+
+from coursekit import along_path, convergence
+from coursekit.course.questions.question import Choice, Question
+from coursekit.optim import RMSprop, rmsprop_update
+from coursekit.surfaces import elongated_quadratic, rotated_quadratic
+
+#: The learning rates of notebook 06's sweeps: 31 values from 1e-3 to 1, and GD's best 2/101.
+_LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 31), 2 / 101))
+
+
+def _first_step_factor() -> float:
+    """How many α a coordinate moves at RMSprop's first step with β₂ = 0.999, from s = 0."""
+    w, _ = rmsprop_update(np.zeros(3), np.zeros(3), np.array([0.5, -2.0, 40.0]), lr=0.01, beta2=0.999)
+    factors = np.abs(w) / 0.01
+    return float(factors.mean()) if np.allclose(factors, factors[0]) else float("nan")
+
+
+def _turned_advantage() -> int:
+    """2 if RMSprop's lead over GD (steps to within 0.1, each at its best α) shrinks when the bowl is turned."""
+    flat, turned = elongated_quadratic(100.0), rotated_quadratic(100.0, 45.0)
+    gd = convergence.steps_map(flat, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
+    gd_turned = convergence.steps_map(turned, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
+    rms = convergence.lr_sweep(flat, RMSprop, _LRS, 0.1, steps=300).best()[1]
+    rms_turned = convergence.lr_sweep(turned, RMSprop, _LRS, 0.1, steps=300).best()[1]
+    lead, lead_turned = gd / rms, gd_turned / rms_turned
+    return 1 if lead_turned < 0.5 * lead else (0 if abs(lead_turned - lead) < 0.1 * lead else 2)
+
+
+def _zero_gradient_without_eps() -> int:
+    """1 if a coordinate with s = 0 and dW = 0 gets a NaN step when ε = 0."""
+    with np.errstate(invalid="ignore"):
+        step = 0.0 * along_path.effective_step(np.zeros(1), lr=0.01, eps=0.0)
+    return 1 if np.isnan(step).all() else 0
+
+
+QUESTIONS = (
+    Question(
+        id="06-first-step",
+        prompt="RMSprop starts from s = 0 and, unlike Adam, has no bias correction. With β₂ = 0.999, by how many "
+               "times α does each coordinate move at the very first step, whatever its gradient?",
+        answer=1 / np.sqrt(0.001),
+        tolerance=0.01,
+        explanation="After one step s = (1 − β₂) dW², so the step is α dW / √((1 − β₂) dW²) = α / √(1 − β₂) = "
+                    "α / √0.001 ≈ 31.6 α in every coordinate. With β₂ = 0.9 it is 3.2 α.",
+        verify=_first_step_factor,
+    ),
+    Question(
+        id="06-rotated",
+        prompt="Now turn the valley by 45°: its steep direction runs along the diagonal, so both coordinates "
+               "feel both curvatures. What happens to RMSprop's lead over gradient descent (each at its best α)?",
+        choices=(
+            Choice("Nothing: turning the valley changes neither optimizer.",
+                   "Gradient descent indeed does not care (its path just turns with the valley), but RMSprop "
+                   "divides each coordinate by its own root mean square, and now each coordinate mixes the steep "
+                   "and the flat direction."),
+            Choice("It shrinks: most of the advantage of per-coordinate steps is lost.",
+                   "Each coordinate's gradient now holds part of the steep direction, so both get small steps: "
+                   "RMSprop can no longer give the flat direction a larger step than the steep one."),
+            Choice("It grows: RMSprop handles any direction, GD does not.",
+                   "RMSprop scales coordinates, not directions: it only knows the size of each coordinate's "
+                   "gradient, not how the coordinates combine."),
+        ),
+        answer=1,
+        explanation="Per-coordinate scaling can only undo an elongation that lies along the axes. On the turned "
+                    "bowl RMSprop's lead over gradient descent drops from 2.9 times fewer steps to 1.2.",
+        verify=_turned_advantage,
+    ),
+    Question(
+        id="06-no-eps",
+        prompt="A weight whose gradient has been exactly 0 so far has s = 0, and its gradient is 0 again. Without "
+               "ε, what is its RMSprop step α dW / √s?",
+        choices=(
+            Choice("0: no gradient, no step.",
+                   "That is what ε gives: 0 / (0 + ε) = 0. Without ε the division is 0 / 0."),
+            Choice("NaN: 0 / 0 is undefined, and the weight becomes NaN.",
+                   "numpy returns NaN for 0 / 0, and one NaN in W makes every later cost and gradient NaN."),
+            Choice("A huge step: dividing by √s = 0 gives infinity.",
+                   "Dividing a non-zero gradient by 0 would; here the gradient is 0 too, and 0 / 0 is undefined."),
+        ),
+        answer=1,
+        explanation="ε (about 1e-8) keeps the denominator positive: a coordinate whose gradients have all been 0 "
+                    "gets no step instead of NaN, and a tiny gradient gets a tiny step.",
+        verify=_zero_gradient_without_eps,
+    ),
+)

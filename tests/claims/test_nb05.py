@@ -1,0 +1,139 @@
+"""Every claim of notebook 05 (gradient descent with momentum), recomputed at the notebook's own settings.
+
+Each test names the claim as the notebook states it; the numbers are those printed in the notebook, so a
+change in coursekit that changes the lesson fails here.
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from coursekit import along_path, convergence, optim, surfaces
+from coursekit.data import load_digits
+from coursekit.show import surfaces as show_surfaces
+from coursekit.train import train
+from coursekit.trajectories import trajectory
+
+BOWL = surfaces.elongated_quadratic(condition_number=100.0)
+CURVATURES = np.linalg.eigvalsh(BOWL.hessian(BOWL.minima[0]))
+GD_THEORY = convergence.best_gd(CURVATURES)
+LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 61), GD_THEORY.lr))
+TOL = 1e-6 * np.hypot(*BOWL.start)
+
+
+@pytest.fixture(scope="module")
+def sweep():
+    return convergence.steps_map(BOWL, LRS, betas=[0.0, 0.9], tol=1e-3, max_steps=1000)
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return convergence.steps_map(BOWL, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), TOL, max_steps=2000)
+
+
+def test_gd_best_rate_is_0_98_and_needs_691_steps_for_a_million_fold():
+    assert CURVATURES.tolist() == [1.0, 100.0]
+    assert GD_THEORY.lr == pytest.approx(2 / 101) and round(GD_THEORY.rate, 4) == 0.9802
+    np.testing.assert_allclose(convergence.gd_factors(GD_THEORY.lr, CURVATURES), [99 / 101] * 2)
+    assert round(convergence.steps_for_rate(GD_THEORY.rate, 1e-6)) == 691
+
+
+def test_each_at_its_best_alpha_momentum_settles_2_9_times_sooner(sweep):
+    gd_lr, gd_steps = sweep.row(0.0).best()
+    momentum_lr, momentum_steps = sweep.row(0.9).best()
+    assert (gd_lr, gd_steps) == (GD_THEORY.lr, 378)
+    assert round(momentum_lr, 4) == 0.0631 and momentum_steps == 132
+    assert round(gd_steps / momentum_steps, 1) == 2.9
+
+
+def test_gd_settles_for_no_alpha_above_its_best_and_momentum_for_a_wide_range(sweep):
+    gd = sweep.row(0.0)
+    assert np.all(np.isnan(gd.steps[LRS > GD_THEORY.lr]))
+    momentum = sweep.row(0.9)
+    wide = (LRS >= 0.03) & (LRS <= 0.36)
+    assert np.all(momentum.steps[wide] <= 1.25 * 132)
+    assert round(momentum.largest_working_lr(), 2) == 0.35
+
+
+def test_the_velocity_keeps_13_percent_across_the_valley_and_83_percent_along_it():
+    path = trajectory(BOWL, optim.Momentum(lr=0.06309573444801933, beta=0.9), steps=60)
+    grads = along_path.gradients(BOWL, path)
+    ratio = np.abs(along_path.averages(grads, 0.9)[:30]).mean(axis=0) / np.abs(grads[:30]).mean(axis=0)
+    assert [round(r, 2) for r in ratio] == [0.83, 0.13]
+    assert grads[:30, 1].max() > 55 and grads[:30, 1].min() < -45  # "between about +60 and −50"
+
+
+def test_the_map_gd_at_its_best_691_momentum_74_at_0_1_and_0_68(grid):
+    exact = convergence.steps_map(BOWL, [GD_THEORY.lr, 0.1], [0.0, convergence.best_momentum(CURVATURES).beta],
+                                  TOL, max_steps=3000)
+    assert exact.steps[0, 0] == 691 and exact.steps[1, 1] == 89
+    lr, beta, steps = grid.best()
+    assert (round(lr, 3), round(beta, 2), steps) == (0.1, 0.68, 74)
+    assert round(691 / steps, 1) == 9.3
+    assert grid.row(0.9).best()[1] == 244
+
+
+def test_the_theory_optimum_in_both_forms():
+    theory = convergence.best_momentum(CURVATURES)
+    assert round(theory.lr, 3) == 0.1 and round(theory.beta, 3) == 0.669
+    assert round(theory.lr * (1 - theory.beta), 4) == 0.0331
+    assert round(convergence.steps_for_rate(theory.rate, 1e-6), 1) == 68.8
+
+
+def test_every_beta_from_0_05_to_0_95_beats_gd_and_the_stability_limit_holds(grid):
+    for beta in grid.betas[(grid.betas >= 0.05) & (grid.betas <= 0.95)]:
+        assert grid.row(beta).best()[1] < 691
+    beyond = grid.lrs[None, :] > 2 * (1 + grid.betas[:, None]) / ((1 - grid.betas[:, None]) * 100.0)
+    assert np.all(np.isnan(grid.steps[beyond]))
+
+
+def test_the_summed_form_retraces_the_path_with_alpha_times_one_minus_beta_and_diverges_without():
+    lr = 0.06309573444801933
+    averaged = trajectory(BOWL, optim.Momentum(lr=lr, beta=0.9), steps=150)
+    summed = trajectory(BOWL, optim.Momentum(lr=lr * (1 - 0.9), beta=0.9, average=False), steps=150)
+    unscaled = trajectory(BOWL, optim.Momentum(lr=lr, beta=0.9, average=False), steps=150)
+    assert np.abs(averaged.points - summed.points).max() < 1e-15
+    assert unscaled.diverged and len(unscaled.points) - 1 == 9
+
+
+def test_the_explorer_starts_with_momentum_settled_at_132_gd_at_378_and_the_theory_pair_needs_50():
+    w = show_surfaces.trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Momentum"),
+                                          lr={"GD": GD_THEORY.lr, "Momentum": 0.06309573444801933}, beta1=0.9,
+                                          condition_number=100.0, steps=150)
+    gd_line, momentum_line = w.summary.value.split("<br>")
+    assert "not yet within 0.001 of it" in gd_line and "within 0.001 of it from step 132 on" in momentum_line
+    w.controls["steps"].value = 400  # "drag T to 400"
+    assert "within 0.001 of it from step 378 on" in w.summary.value.split("<br>")[0]
+    w.controls["steps"].value = 150
+    w.controls["beta1"].value, w.controls["lr Momentum"].value = 0.67, 0.1
+    momentum_line = w.summary.value.split("<br>")[1]
+    assert "within 0.001 of it from step 50 on" in momentum_line and "outside the window" in momentum_line
+    w.controls["lr GD"].value = w.controls["lr GD"].value * 10**w.controls["lr GD"].step  # one notch right
+    assert w.controls["lr GD"].value > 2 / 100 and "GD</b>: diverged after" in w.summary.value
+
+
+@pytest.fixture(scope="module")
+def digits():
+    X_train, Y_train, X_test, Y_test = load_digits()
+    makers = {"GD": lambda lr: optim.GD(lr), "Momentum": lambda lr: optim.Momentum(lr, beta=0.9)}
+    return {name: {lr: train(X_train, Y_train, [64, 32, 10], make(lr), epochs=10, mini_batch_size=64, seed=0,
+                             X_test=X_test, Y_test=Y_test) for lr in (0.5, 1.0, 2.0, 4.0)}
+            for name, make in makers.items()}
+
+
+def test_on_the_digits_momentum_at_its_best_ends_2_4_times_lower_than_gd_at_its_best(digits):
+    best = {name: min(runs, key=lambda lr: runs[lr].epoch_costs[-1]) for name, runs in digits.items()}
+    assert best == {"GD": 1.0, "Momentum": 2.0}
+    gd, momentum = digits["GD"][1.0], digits["Momentum"][2.0]
+    assert (round(gd.epoch_costs[-1], 4), round(momentum.epoch_costs[-1], 4)) == (0.0536, 0.0224)
+    assert round(gd.epoch_costs[-1] / momentum.epoch_costs[-1], 1) == 2.4
+    assert (round(gd.epoch_costs[0], 2), round(momentum.epoch_costs[0], 2)) == (1.44, 0.35)
+    assert (round(gd.test_accuracy[-1], 3), round(momentum.test_accuracy[-1], 3)) == (0.983, 0.981)
+    assert round(abs(gd.test_accuracy[-1] - momentum.test_accuracy[-1]) * 359) == 1  # one test image apart
+
+
+def test_on_the_digits_gd_fails_from_alpha_2_and_momentum_still_learns_at_4(digits):
+    for lr in (2.0, 4.0):
+        assert math.isclose(digits["GD"][lr].epoch_costs[-1], 2.3, abs_tol=0.05)
+    assert digits["Momentum"][4.0].epoch_costs[-1] < 0.05

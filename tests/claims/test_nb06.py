@@ -1,0 +1,137 @@
+"""Every claim of notebook 06 (RMSprop), recomputed at the notebook's own settings.
+
+Each test names the claim as the notebook states it; the numbers are those printed in the notebook, so a
+change in coursekit that changes the lesson fails here.
+"""
+
+import numpy as np
+import pytest
+
+from coursekit import along_path, convergence, optim, surfaces
+from coursekit.data import load_digits
+from coursekit.show import surfaces as show_surfaces
+from coursekit.train import train
+from coursekit.trajectories import trajectory
+
+FLAT = surfaces.elongated_quadratic(condition_number=100.0)
+TURNED = surfaces.rotated_quadratic(condition_number=100.0, angle=45.0)
+LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 31), 2 / 101))
+RMS_LR = 0.039810717055349734  # the sweep's best, 10^(−1.4)
+
+
+@pytest.fixture(scope="module")
+def sweeps():
+    return {
+        "gd": convergence.steps_map(FLAT, LRS, betas=[0.0], tol=0.1, max_steps=300).row(0.0),
+        "rms": convergence.lr_sweep(FLAT, optim.RMSprop, LRS, tol=0.1, steps=300),
+        "gd turned": convergence.steps_map(TURNED, LRS, betas=[0.0], tol=0.1, max_steps=300).row(0.0),
+        "rms turned": convergence.lr_sweep(TURNED, optim.RMSprop, LRS, tol=0.1, steps=300),
+    }
+
+
+def test_rmsprop_default_beta2_is_the_lectures_0_9():
+    assert optim.RMSprop(0.1).beta2 == 0.9
+
+
+def test_rmsprop_works_with_a_6_4_times_larger_alpha_and_needs_51_steps_instead_of_148(sweeps):
+    gd, rms = sweeps["gd"], sweeps["rms"]
+    assert gd.best() == (2 / 101, 148) and round(gd.largest_working_lr(), 4) == 0.0198
+    assert rms.best() == (RMS_LR, 51) and round(rms.largest_working_lr(), 3) == 0.126
+    assert round(rms.largest_working_lr() / gd.largest_working_lr(), 1) == 6.4
+    assert not any(trajectory(FLAT, optim.RMSprop(lr), steps=300).diverged for lr in LRS)
+    assert all(trajectory(FLAT, optim.GD(lr), steps=300).diverged for lr in LRS[LRS > 0.02])
+
+
+def test_the_steep_coordinate_first_gets_a_33_times_smaller_step_and_the_flat_one_3_5_times_gds():
+    path = trajectory(FLAT, optim.RMSprop(lr=RMS_LR), steps=100)
+    grads = along_path.gradients(FLAT, path)
+    effective = along_path.effective_step(along_path.averages(grads**2, 0.9), lr=RMS_LR, eps=1e-8)
+    assert (round(effective[0, 0], 4), round(effective[0, 1], 5)) == (0.0699, 0.0021)
+    assert round(effective[0, 0] / effective[0, 1]) == 33
+    assert round(effective[0, 0] / (2 / 101), 1) == 3.5
+    assert effective[0, 1] < 2 / 101
+    assert effective[-1, 0] > 10 * effective[10, 0]  # "the effective steps grow" as the path settles
+
+
+def test_on_the_axis_aligned_valley_rmsprops_path_does_not_depend_on_kappa_but_on_the_turned_one_it_does():
+    kappas = (1.0, 10.0, 100.0, 1000.0)
+    flat = {k: trajectory(surfaces.elongated_quadratic(k), optim.RMSprop(lr=RMS_LR), steps=300).points for k in kappas}
+    turned = {k: trajectory(surfaces.rotated_quadratic(k, 45.0), optim.RMSprop(lr=RMS_LR), steps=300).points
+              for k in kappas}
+    assert max(np.abs(p - flat[100.0]).max() for p in flat.values()) < 1e-5  # 2.1e-6
+    assert round(max(np.abs(p - turned[100.0]).max() for p in turned.values()), 2) == 1.14
+
+
+def test_turning_the_valley_cuts_rmsprops_lead_from_2_9_to_1_2(sweeps):
+    np.testing.assert_array_equal(sweeps["gd turned"].steps, sweeps["gd"].steps)
+    lr, steps = sweeps["rms turned"].best()
+    assert (round(lr, 4), steps) == (0.0794, 126)
+    assert round(148 / 51, 1) == 2.9 and round(148 / steps, 1) == 1.2
+
+
+def test_within_0_01_the_default_rmsprop_is_no_better_than_gd():
+    gd = convergence.steps_map(FLAT, LRS, betas=[0.0], tol=0.01, max_steps=300).row(0.0).best()
+    rms = convergence.lr_sweep(FLAT, optim.RMSprop, LRS, tol=0.01, steps=300).best()
+    assert gd == (2 / 101, 263)
+    assert (round(rms[0], 4), rms[1]) == (0.0079, 255)
+
+
+def test_without_eps_a_zero_gradient_steps_nan_and_noise_takes_a_full_step():
+    alpha = 0.01
+    rows = {}
+    for dw in (0.0, 1e-10, 0.5):
+        s1 = 0.1 * dw**2
+        with np.errstate(invalid="ignore"):
+            rows[dw] = [float(dw * along_path.effective_step(s1, lr=alpha, eps=eps)) / alpha for eps in (1e-8, 0.0)]
+    assert rows[0.0][0] == 0 and np.isnan(rows[0.0][1])
+    assert (round(rows[1e-10][0], 5), round(rows[1e-10][1], 2)) == (0.00997, 3.16)
+    assert round(rows[0.5][0], 2) == round(rows[0.5][1], 2) == 3.16
+
+
+def test_the_first_step_is_alpha_over_root_one_minus_beta2():
+    for beta2, factor in ((0.9, 3.2), (0.99, 10.0), (0.999, 31.6)):
+        first = trajectory(FLAT, optim.RMSprop(lr=RMS_LR, beta2=beta2), steps=1).points
+        moved = np.abs(first[1] - first[0]) / RMS_LR
+        assert round(moved[0], 1) == round(moved[1], 1) == factor
+    assert round(1.259 - 0.6, 2) == round(abs(trajectory(FLAT, optim.RMSprop(RMS_LR, beta2=0.999), steps=1).points[1, 1]), 2)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    X_train, Y_train, _, _ = load_digits()
+    return X_train, Y_train
+
+
+def test_on_the_digits_beta2_0_999_throws_the_cost_to_18_and_0_9_never_rises_above_its_start(digits):
+    runs = {b: train(*digits, [64, 32, 10], optim.RMSprop(lr=0.01, beta2=b), epochs=1, mini_batch_size=64)
+            for b in (0.9, 0.999)}
+    assert [round(J, 2) for J in runs[0.999].costs[:3]] == [2.23, 13.08, 18.10]
+    assert round(runs[0.999].costs.max(), 2) == 18.10
+    assert runs[0.9].costs.max() == runs[0.9].costs[0] and round(runs[0.9].costs[0], 2) == 2.23
+
+
+def test_on_the_digits_beta2_0_9_at_its_best_alpha_trains_best(digits):
+    best = {}
+    for beta2 in (0.9, 0.99, 0.999):
+        costs = [train(*digits, [64, 32, 10], optim.RMSprop(lr, beta2=beta2), epochs=5,
+                       mini_batch_size=64).epoch_costs[-1] for lr in (0.003, 0.01, 0.03)]
+        best[beta2] = (round(min(costs), 3), int(np.argmin(costs)))
+    assert best == {0.9: (0.078, 2), 0.99: (0.127, 1), 0.999: (0.122, 0)}
+
+
+def test_the_explorer_starts_with_gd_148_and_rmsprop_51_and_its_try_this_holds():
+    w = show_surfaces.trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "RMSprop"),
+                                          lr={"GD": 2 / 101, "RMSprop": RMS_LR}, condition_number=100.0, steps=150,
+                                          tol=0.1)
+    gd_line, rms_line = w.summary.value.split("<br>")
+    assert "within 0.1 of it from step 148 on" in gd_line and "within 0.1 of it from step 51 on" in rms_line
+    for kappa in (1000.0, 1.0):  # RMSprop's path does not move with κ
+        w.controls["condition_number"].value = kappa
+        assert "within 0.1 of it from step 51 on" in w.summary.value.split("<br>")[1]
+    w.controls["condition_number"].value = 100.0
+    w.controls["beta2"].value = 0.999
+    assert "within 0.1 of it from step 4 on" in w.summary.value.split("<br>")[1]
+    w.controls["lr RMSprop"].value = 0.1
+    assert "1 point outside the window" in w.summary.value.split("<br>")[1]
+    w.controls["beta2"].value, w.controls["lr RMSprop"].value = 0.9, 0.5
+    assert "diverge" not in w.summary.value.split("<br>")[1]
