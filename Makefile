@@ -20,8 +20,10 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 NBVAL := --nbval-lax --nbval-current-env --nbval-cell-timeout=120 --nbval-sanitize-with=nbval_sanitize.cfg
 JOBS ?= 2
+# Where the JavaScript of the slides and the book is kept once fetched from the npm registry (git-ignored).
+NPM_CACHE ?= .cache/npm
 
-.PHONY: install lab check test execute student bench clean
+.PHONY: install lab check test execute student bench clean slides grading book guide bench-hub
 
 install: $(STAMP) $(LAB_SETTINGS)
 
@@ -52,6 +54,31 @@ execute: install
 # The student edition for instructors to hand out; it refuses to overwrite changed notebooks unless FORCE=1.
 student: install
 	$(BIN)/python -m coursekit.course.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
+
+# Instructors: a reveal.js deck of every notebook that works with no network (build/slides/index.html).
+slides: install
+	$(BIN)/python -m coursekit.course.slides notebooks build/slides --cache $(NPM_CACHE)
+
+# Readers without a kernel: the executed course as a static site that works offline (build/book/_build/html).
+book:
+	$(MAKE) --no-print-directory install EXTRAS=$(EXTRAS),book
+	$(BIN)/python -m coursekit.course.book notebooks build/book --cache $(NPM_CACHE)
+
+# Instructors: an nbgrader course folder (source/ of every notebook, nbgrader_config.py), for a class on JupyterHub.
+GRADING_DIR ?= build/nbgrader
+grading:
+	$(MAKE) --no-print-directory install EXTRAS=$(EXTRAS),grading
+	$(BIN)/python -m coursekit.course.grading notebooks $(GRADING_DIR)
+
+# Instructors: docs/instructor-guide.md, generated from the notebooks, the exercise registry, the questions,
+# docs/instructor/ (the hand-written notes) and the measurements of bench-hub; make test fails when it is stale.
+guide: install
+	$(BIN)/python -m coursekit.course.guide
+
+# Capacity planning for a hub: each notebook's kernel (wall, CPU s, peak MB) and N learners at once; then the guide.
+bench-hub: install
+	$(BIN)/python benchmarks/hub_capacity.py $(BENCH_HUB_ARGS)
+	$(BIN)/python -m coursekit.course.guide
 
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

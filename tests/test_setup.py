@@ -9,31 +9,94 @@ import socket
 import subprocess
 import sys
 import time
-import tomllib
 import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, as the package tomli (the dev extra installs it)
+    import tomli as tomllib
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _requirement(spec: str) -> tuple[str, str]:
-    """Split 'name>=1.2' into ('name', '>=1.2'), with the name normalised as pip does."""
-    name, bound = re.fullmatch(r"([A-Za-z0-9_.\-]+)\s*(.*)", spec.strip()).groups()
+    """Split 'name>=1.2' (or 'name>=1.2; python_version < "3.11"') into ('name', '>=1.2'), the name normalised as
+    pip does."""
+    name, bound = re.fullmatch(r"([A-Za-z0-9_.\-]+)\s*(.*)", spec.split(";")[0].strip()).groups()
     return re.sub(r"[-_.]+", "-", name).lower(), bound.replace(" ", "")
 
 
+def _project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
 def test_environment_yml_lists_what_pyproject_installs():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(map(_requirement, project["dependencies"] + project["optional-dependencies"]["dev"]))
+    """environment.yml (conda, Binder) installs what `make lab` and `make test` do: the dependencies and the
+    lab and dev extras (not the optional browser, book and grading extras)."""
+    project = _project()
+    extras = project["optional-dependencies"]
+    specs = project["dependencies"] + extras["lab"] + extras["dev"]
+    wanted = dict(_requirement(spec) for spec in specs if not spec.startswith("coursekit["))
     wanted["python"] = project["requires-python"]
     conda = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
     listed = dict(_requirement(item) for item in conda if isinstance(item, str) and item != "pip")
     assert listed == wanted
     pip_section = next(item["pip"] for item in conda if isinstance(item, dict))
     assert pip_section == ["-e ."]
+
+
+def test_pip_install_coursekit_pulls_no_jupyter_server():
+    """In a kernel that exists already (Colab, a hub), `pip install coursekit` adds no server and no notebook tools."""
+    project = _project()
+    names = {_requirement(spec)[0] for spec in project["dependencies"]}
+    assert names == {"numpy", "matplotlib", "ipywidgets", "ipykernel"}
+    assert {"jupyterlab", "nbformat", "nbclient"} <= {_requirement(s)[0] for s in project["optional-dependencies"]["lab"]}
+
+
+def test_a_learners_imports_work_without_the_notebook_tools():
+    """What a notebook imports works with jupyterlab, notebook, jupyter_server, nbformat and nbclient all absent."""
+    blocked = ("jupyterlab", "notebook", "jupyter_server", "nbformat", "nbclient", "nbconvert")
+    program = f"""
+import importlib.abc, sys
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] in {blocked!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}} (blocked by the test)")
+sys.meta_path.insert(0, Block())
+from coursekit.course import ask, check, hint, progress
+from coursekit import show
+import coursekit.course.environment
+print("ok", [name for name in sys.modules if name.split(".")[0] in {blocked!r}])
+"""
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "MPLBACKEND": "Agg"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip() == "ok []"
+
+
+def test_one_source_for_the_version():
+    import coursekit
+
+    project = _project()
+    assert "version" not in project and project["dynamic"] == ["version"]
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "coursekit.__version__"}
+    from importlib import metadata
+    assert metadata.version("coursekit") == coursekit.__version__
+
+
+def test_the_package_ships_its_licences_and_type_marker():
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    licences = (ROOT / "coursekit" / "datasets" / "LICENSES.md").read_text()
+    for data in (ROOT / "coursekit" / "datasets").glob("*.gz"):
+        assert f"`{data.name}`" in licences, f"{data.name} has its source and licence in LICENSES.md"
+    assert (ROOT / "coursekit" / "py.typed").exists()
+    project = _project()
+    assert set(project["license-files"]) == {"LICENSE", "coursekit/datasets/LICENSES.md"}
 
 
 def test_ci_runs_make_test():
@@ -84,3 +147,15 @@ def test_make_lab_opens_the_learners_working_copy_without_the_news_pop_up(tmp_pa
     assert "raise NotImplementedError" in (work / "00_start_here.ipynb").read_text(), "the student edition"
     fetch_news = json.loads(settings)["schema"]["properties"]["fetchNews"]["default"]
     assert fetch_news == "false", "the settings override: no 'get notified about news?' pop-up"
+
+
+def test_binder_opens_notebook_00_of_a_fresh_student_edition():
+    readme = (ROOT / "README.md").read_text()
+    link = re.search(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD\?labpath=([\w%.-]+)", readme)
+    assert link and link.group(1) == "my-course%2F00_start_here.ipynb"
+    post_build = ROOT / "postBuild"
+    assert os.access(post_build, os.X_OK), "repo2docker runs postBuild only if it is executable"
+    script = post_build.read_text()
+    assert "coursekit.course.working_copy notebooks my-course" in script
+    assert "jupyter-settings/overrides.json" in script
+    assert not (ROOT / "binder").exists(), "a binder/ folder would make repo2docker ignore environment.yml"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 
+__all__ = ["box", "KINDS"]
+
 #: kind -> (bar colour, background): green for a pass, vermillion for a failure, blue for a hint or a note.
 KINDS = {
     "pass": ("#009E73", "#E6F5EF"),

@@ -28,6 +28,8 @@ import sys
 from coursekit.course import hints, records
 from coursekit.course.exercises import ExerciseFailed, Result, evaluate, exercise
 
+__all__ = ["check", "strict", "STRICT_VARIABLE"]
+
 #: The environment variable that turns strict mode on (value ``strict``).
 STRICT_VARIABLE = "COURSEKIT_CHECKS"
 

@@ -26,6 +26,11 @@ from nbclient import NotebookClient
 
 from coursekit.course.checks import STRICT_VARIABLE
 
+__all__ = [
+    "BEGIN", "COMPARE_TAG", "END", "execute_notebook", "main", "PLACEHOLDER", "strip_solutions",
+    "student_notebook", "tags", "VERDICT_TAGS",
+]
+
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 #: Cells whose stored output is a verdict on the learner's work: none is kept in the student edition.
 VERDICT_TAGS = ("check", "progress")

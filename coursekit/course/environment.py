@@ -7,6 +7,8 @@ import re
 import sys
 from importlib import metadata
 
+__all__ = ["environment_report", "requirements"]
+
 
 def _numbers(version: str) -> tuple[int, ...]:
     """The leading numeric release parts of a version string: '2.4.6rc1' -> (2, 4, 6)."""

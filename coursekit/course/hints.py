@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from coursekit.course.boxes import box
 from coursekit.course.exercises import exercise
 
+__all__ = ["Hint", "hint", "shown"]
+
 #: exercise name -> how many of its hints have been shown in this kernel.
 _shown: dict[str, int] = {}
 

@@ -4,6 +4,8 @@
 and that their links to each other point at these files.
 """
 
+__all__ = ["NOTEBOOKS"]
+
 NOTEBOOKS = {
     "00": ("00_start_here.ipynb", "Start here"),
     "01": ("01_mini_batch_gradient_descent.ipynb", "Mini-batch gradient descent"),

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from coursekit.course.outline import NOTEBOOKS
 
+__all__ = ["FILENAME", "KINDS", "load", "Progress", "progress", "progress_file", "record", "Row"]
+
 #: The progress file of a working copy; its presence in the current folder marks the folder as one.
 FILENAME = ".coursekit-progress.json"
 KINDS = ("exercises", "questions")

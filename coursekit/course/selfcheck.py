@@ -24,6 +24,8 @@ from pathlib import Path
 from coursekit.course.editions import execute_notebook, tags
 from coursekit.course.records import progress
 
+__all__ = ["check_notebook", "Line", "main", "notebooks"]
+
 _CHECK_CALL = re.compile(r"""check\(\s*["'](\w+)["']""")
 
 

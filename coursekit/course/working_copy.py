@@ -32,6 +32,8 @@ import nbformat
 from coursekit.course.editions import student_notebook
 from coursekit.course.records import FILENAME as PROGRESS_FILENAME
 
+__all__ = ["ChangedWork", "fingerprint", "main", "MANIFEST", "NEW_EDITION", "POLICIES", "sync"]
+
 MANIFEST = ".coursekit-editions.json"
 NEW_EDITION = ".new-edition.ipynb"
 #: What to do with a notebook the learner has changed when its edition is newer.

@@ -9,14 +9,15 @@ from coursekit.course import environment
 
 def test_requirements_are_read_from_the_package_metadata():
     reqs = environment.requirements()
-    assert set(reqs) == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "jupyterlab", "nbformat", "nbclient"}
+    # a kernel's needs only: JupyterLab and the notebook tools are the lab extra, not checked by notebook 00
+    assert set(reqs) == {"numpy", "matplotlib", "ipywidgets", "ipykernel"}
     assert reqs["ipywidgets"] == "8.0"
 
 
 def test_report_says_ready_when_everything_is_installed():
     lines = environment.environment_report().splitlines()
     assert lines[-1] == "ready for the course"
-    assert len(lines) == 1 + 7 + 1
+    assert len(lines) == 1 + 4 + 1
     assert all(line.startswith("✔ ") for line in lines[:-1])
     assert f"numpy       {metadata.version('numpy')}" in "\n".join(lines)
 
@@ -33,12 +34,12 @@ def test_report_flags_a_missing_package(monkeypatch):
     real = metadata.version
 
     def version(name):
-        if name == "nbclient":
+        if name == "ipykernel":
             raise metadata.PackageNotFoundError(name)
         return real(name)
 
     monkeypatch.setattr(metadata, "version", version)
-    assert "✘ nbclient    missing" in environment.environment_report()
+    assert "✘ ipykernel   missing" in environment.environment_report()
 
 
 @pytest.mark.parametrize("text, numbers", [("2.4.6", (2, 4, 6)), ("8.1.9rc1", (8, 1, 9)), ("4.6.0+local", (4, 6, 0)), ("3.10", (3, 10))])

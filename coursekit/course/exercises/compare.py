@@ -10,6 +10,11 @@ from numbers import Real
 
 import numpy as np
 
+__all__ = [
+    "arrays_in", "ATOL", "changed", "describe", "difference", "finite", "outputs_difference", "RTOL",
+    "same", "share_memory", "TOLERANCE",
+]
+
 RTOL, ATOL = 1e-7, 1e-12
 TOLERANCE = f"rtol {RTOL:g}, atol {ATOL:g}"
 

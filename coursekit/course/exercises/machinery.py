@@ -24,6 +24,8 @@ import numpy as np
 from coursekit.course.boxes import box
 from coursekit.course.exercises import compare
 
+__all__ = ["Case", "Exercise", "ExerciseFailed", "IN_PLACE", "Mistake", "Result", "run", "UNSEEDED"]
+
 
 @dataclass(frozen=True)
 class Mistake:

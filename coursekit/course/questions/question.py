@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+__all__ = ["Choice", "Question"]
+
 
 @dataclass(frozen=True)
 class Choice:

@@ -15,6 +15,8 @@ from coursekit.course import records
 from coursekit.course.boxes import box
 from coursekit.course.questions.question import Question
 
+__all__ = ["ConceptCheck", "LETTERS", "static_html", "static_text"]
+
 LETTERS = "ABCDEFGH"
 
 

@@ -1,0 +1,65 @@
+"""The instructor guide is generated (make guide) and kept in sync: it covers every notebook that exists."""
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from coursekit.course import guide
+from coursekit.course.exercises import exercise, names
+from coursekit.course.questions import all_questions
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_the_guide_is_up_to_date():
+    written = (ROOT / guide.GUIDE).read_text()
+    assert written == guide.render(ROOT), "docs/instructor-guide.md is stale: run make guide"
+
+
+def test_the_guide_covers_every_notebook_its_exercises_mistakes_questions_and_explorers():
+    text = guide.render(ROOT)
+    for path in NOTEBOOKS:
+        number = path.name[:2]
+        assert f"`notebooks/{path.name}`" in text
+        nb = nbformat.read(path, as_version=4)
+        assert guide.goals(nb), f"{path.name}: the first cell lists learning goals"
+        for goal in guide.goals(nb):
+            assert f"- {goal}" in text
+        for function, prompts in guide.explorers(nb):
+            assert f"**`show.{function}`**" in text and prompts and all(f"- {p}" in text for p in prompts)
+        for name in names():
+            if exercise(name).notebook == number:
+                assert f"**`{exercise(name).signature}`**" in text
+                for mistake in exercise(name).mistakes:
+                    assert f"| {mistake.name} |" in text
+        for question in all_questions():
+            if question.notebook == number:
+                assert f'`ask("{question.id}")`' in text and question.explanation in text
+
+
+def test_a_new_notebook_without_notes_gets_a_reminder_and_its_measurements_when_there_are_some(tmp_path):
+    for part in ("notebooks", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "docs" / "instructor" / "notes" / "01.md").unlink()
+    capacity = {"measured": "2026-12-01", "cores": 2, "python": "3.11", "machine": "Linux x86_64",
+                "notebooks": {"01": {"wall_s": 6.0, "cpu_s": 4.2, "peak_mb": 120}},
+                "at_once": {"notebook": "01", "runs": [{"learners": 4, "wall_s": 19.0, "median_learner_wall_s": 17.0,
+                                                        "peak_mb_each": 121}]}}
+    (tmp_path / "docs" / "instructor" / "capacity.json").write_text(json.dumps(capacity))
+    text = guide.render(tmp_path)
+    section = text[text.index("## 01 ·"):text.index("# Running a class")]
+    assert "*Not written yet: add a `## Session plan` section to `docs/instructor/notes/01.md`" in section
+    assert "6 s, 4.2 s of kernel CPU, 120 MB peak memory" in section
+    assert "| 4 | 19 | 17 | 121 |" in text
+
+
+def test_make_guide_check_says_whether_it_is_stale(tmp_path, capsys):
+    for part in ("notebooks", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    assert guide.main(["--root", str(tmp_path), "--check"]) == 0
+    (tmp_path / "docs" / "instructor" / "notes" / "00.md").write_text("## Session plan\n\nTen minutes.\n")
+    assert guide.main(["--root", str(tmp_path), "--check"]) == 1
+    assert "stale: run make guide" in capsys.readouterr().out
