@@ -62,8 +62,6 @@ class OptimizerPicker(widgets.HBox):
         if not chosen:  # the last one pressed stays pressed: a figure needs a path
             change.owner.value = True
             return
-        for button in self.buttons.values():
-            button.icon = "check" if button.value else ""
         self.value = chosen
 
 
