@@ -6,7 +6,7 @@ records the seconds of its epochs (:attr:`coursekit.train.History.epoch_seconds`
 the cost after each epoch and the time it took. :func:`gradient_seconds` times the gradient of the same
 examples computed one at a time or in blocks (vectorization), :func:`step_bytes` measures the memory
 one step allocates and :func:`activation_bytes` counts the activations behind it.
-Everything runs on one BLAS thread (see :mod:`coursekit._blas`); timings count that thread's CPU time,
+Everything runs on one BLAS thread (``threadpoolctl``); timings count that thread's CPU time,
 which on an idle core is the wall-clock time. They vary from run to run, the costs do not.
 """
 
@@ -17,8 +17,9 @@ import tracemalloc
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
-from coursekit import _blas, _validate, nn
+from coursekit import _validate, nn
 from coursekit.optim import GD
 from coursekit.train import History, train
 
@@ -112,7 +113,7 @@ def sweep_sizes(X, Y, layer_dims, lrs: dict, epochs: dict, seed: int = 0) -> Siz
         plan[size] = [_validate.positive(lr, f"lrs[{size}]") for lr in rates]
         _validate.positive_int(epochs[size], f"epochs[{size}]")
     runs: dict[int, dict[float, History]] = {size: {} for size in plan}
-    with _blas.one_thread():
+    with threadpool_limits(limits=1, user_api="blas"):
         for rank in range(max(len(rates) for rates in plan.values())):
             for size, rates in plan.items():
                 if rank < len(rates):
@@ -152,7 +153,7 @@ def gradient_seconds(X, Y, params, blocks=(1, 8, 64, 1024), examples: int = 1024
     if max(blocks) > examples:
         raise ValueError(f"blocks must be <= examples = {examples}, got {max(blocks)}")
     rounds = np.empty((_validate.positive_int(repeats, "repeats"), len(blocks)))
-    with _blas.one_thread():
+    with threadpool_limits(limits=1, user_api="blas"):
         for r in range(len(rounds)):
             for j, b in enumerate(blocks):
                 start = time.thread_time()
@@ -187,7 +188,7 @@ def activation_bytes(layer_dims, mini_batch_size: int, itemsize: int = 8) -> int
     return _validate.positive_int(itemsize, "itemsize") * size * (dims[0] + 2 * sum(dims[1:]))
 
 
-@_blas.one_thread()
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def step_bytes(X, Y, params, repeats: int = 3) -> int:
     """The peak memory one step's forward and backward propagation allocates, measured with ``tracemalloc``.
 

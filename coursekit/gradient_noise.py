@@ -5,15 +5,16 @@ around the gradient ``g`` of the whole set's cost ``J``. The spread of that scat
 ``sqrt(mean_t ||g{t} − g||²)``, falls like ``1/√size``: averaging ``size`` examples divides the variance
 by ``size`` (and by a little more as ``size`` nears ``m``, since then the mini-batches overlap the whole
 set: ``(m − size) / (m − 1)``). :func:`noisy_descent` shows what such noise does to a path on a 2-D bowl.
-The gradients are computed on one BLAS thread (:mod:`coursekit._blas`): the network is small, and on a
+The gradients are computed on one BLAS thread (``threadpoolctl``): the network is small, and on a
 busy machine numpy's threads would only slow them down.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
-from coursekit import _blas, _validate, nn
+from coursekit import _validate, nn
 from coursekit.minibatch import random_mini_batches
 from coursekit.surfaces import Surface, _point
 from coursekit.trajectories import DIVERGENCE_BOUND, Trajectory
@@ -40,7 +41,7 @@ def flat_gradient(grads) -> np.ndarray:
     return np.concatenate([_validate.array(value, f"grads[{key!r}]").ravel() for key, value in grads.items()])
 
 
-@_blas.one_thread()
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def minibatch_gradients(X, Y, params, mini_batch_size: int, count: int, seed: int = 0) -> list[dict]:
     """The gradients ``g{t}`` of ``count`` random mini-batches of exactly ``mini_batch_size`` examples.
 
@@ -111,7 +112,7 @@ def gradient_spread(minibatch_grads, full_grad) -> float:
     return float(np.sqrt(np.mean(squared)))
 
 
-@_blas.one_thread()
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def spread_by_size(X, Y, params, sizes, count: int = 64, seed: int = 0) -> np.ndarray:
     """The measured spread of ``count`` mini-batch gradients around the full gradient, for each size.
 

@@ -8,17 +8,18 @@ worse. Two measurements of the cost around trained parameters ``w`` on a data se
   by a fixed fraction of its own norm (the size of a step that a layer's scale makes comparable);
 * :func:`interpolate_costs`: ``J((1 − s) w_a + s w_b)`` along the line through two solutions.
 
-Both run on one BLAS thread (:mod:`coursekit._blas`).
+Both run on one BLAS thread (``threadpoolctl``).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
-from coursekit import _blas, _validate, nn
+from coursekit import _validate, nn
 
 
-@_blas.one_thread()
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def perturbed_cost_increase(X, Y, params, radius: float, directions: int = 20, seed: int = 0) -> np.ndarray:
     """The cost increase under random perturbations of the parameters, each array moved by ``radius`` × its norm.
 
@@ -56,7 +57,7 @@ def perturbed_cost_increase(X, Y, params, radius: float, directions: int = 20, s
     return np.array(increases)
 
 
-@_blas.one_thread()
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def interpolate_costs(X, Y, params_a, params_b, steps) -> np.ndarray:
     """The cost along the straight line through two sets of parameters.
 

@@ -5,8 +5,9 @@ No assertion is made on a time: only on what was computed, its shape and its boo
 
 import numpy as np
 import pytest
+import threadpoolctl
 
-from coursekit import _blas, data, nn
+from coursekit import data, nn
 from coursekit.batch_size import SizeSweep, activation_bytes, gradient_seconds, step_bytes, sweep_sizes
 from coursekit.optim import GD
 from coursekit.train import train
@@ -95,12 +96,14 @@ def test_step_bytes_refuses_to_run_inside_another_trace():
         tracemalloc.stop()
 
 
-def test_one_thread_sets_openblas_to_one_thread_and_restores_it():
-    libs = _blas._openblas()
-    before = [get() for get, _ in libs]
-    with _blas.one_thread():
-        assert [get() for get, _ in libs] == [1] * len(libs)
-    assert [get() for get, _ in libs] == before
+def test_the_measurements_run_on_one_blas_thread(monkeypatch):
+    seen = []
+    real = nn.cost_and_grads
+    monkeypatch.setattr(nn, "cost_and_grads", lambda *a: seen.append(
+        [pool["num_threads"] for pool in threadpoolctl.threadpool_info() if pool["user_api"] == "blas"]) or real(*a))
+    X, Y = data.two_moons(m=32)
+    gradient_seconds(X, Y, nn.init_params([2, 3, 1]), [8], examples=16)
+    assert seen and all(threads == [1] * len(threads) for threads in seen)
 
 
 @pytest.mark.parametrize("call, message", [

@@ -45,6 +45,6 @@ def environment_report() -> str:
             rows.append((name, "missing", minimum, False))
             continue
         rows.append((name, installed, minimum, _numbers(installed) >= _numbers(minimum)))
-    lines = [f"{'✔' if ok else '✘'} {name:<11} {installed:<10} (needs ≥ {minimum})" for name, installed, minimum, ok in rows]
+    lines = [f"{'✔' if ok else '✘'} {name:<13} {installed:<10} (needs ≥ {minimum})" for name, installed, minimum, ok in rows]
     verdict = "ready for the course" if all(ok for *_, ok in rows) else "run `make lab` to install what is missing"
     return "\n".join(lines + [verdict])
