@@ -1,6 +1,7 @@
 """The instructor guide is generated (make guide) and kept in sync: it covers every notebook that exists."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import nbformat
 
 from coursekit.course import guide
 from coursekit.course.exercises import exercise, names
+from coursekit.course.outline import NOTEBOOKS as OUTLINE
 from coursekit.course.questions import all_questions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +40,31 @@ def test_the_guide_covers_every_notebook_its_exercises_mistakes_questions_and_ex
         for question in all_questions():
             if question.notebook == number:
                 assert f'`ask("{question.id}")`' in text and question.explanation in text
+
+
+def _without_notes(root: Path) -> list[str]:
+    """The notebooks of the outline present in ``root/notebooks`` whose guide section shows a reminder."""
+    text = guide.render(root)
+    sections = {part[3:5]: part for part in re.split(r"\n(?=## \d\d · |# Running a class)", text)
+                if re.match(r"## \d\d · ", part)}
+    return [name for number, (name, _) in OUTLINE.items()
+            if (root / "notebooks" / name).exists() and "Not written yet" in sections[number]]
+
+
+def test_every_notebook_of_the_outline_has_its_notes_so_the_guide_ships_no_reminder():
+    assert any((ROOT / "notebooks" / name).exists() for name, _ in OUTLINE.values())
+    missing = _without_notes(ROOT)
+    assert not missing, f"write docs/instructor/notes/NN.md (copy TEMPLATE.md) for: {', '.join(missing)}"
+    assert "Not written yet" not in guide.render(ROOT)
+
+
+def test_notes_without_a_demo_are_caught(tmp_path):
+    for part in ("notebooks", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    notes = tmp_path / "docs" / "instructor" / "notes" / "05.md"
+    notes.write_text(notes.read_text().split("## Demo")[0])
+    (tmp_path / "docs" / "instructor" / "notes" / "09.md").unlink()
+    assert _without_notes(tmp_path) == [OUTLINE["05"][0], OUTLINE["09"][0]]
 
 
 def test_a_new_notebook_without_notes_gets_a_reminder_and_its_measurements_when_there_are_some(tmp_path):
