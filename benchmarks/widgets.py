@@ -71,8 +71,27 @@ def _ewa_naive(show, beta):
     return _png(show.plot_ewa(t, thetas, {beta: curves["average"]}))
 
 
+def _noise_data(show):
+    from coursekit import nn
+
+    return show.gradient_noise_data(*_digits(), nn.init_params([64, 32, 10], 0))  # notebook 02
+
+
+def _noisy_descent_data(show):
+    from coursekit.surfaces import elongated_quadratic
+
+    return show.noisy_descent_data(elongated_quadratic(5.0))  # notebook 02
+
+
+def _cycle(options, n: int = 1000) -> list:
+    """``n`` values that step through ``options`` back and forth, so every change moves the slider."""
+    options = list(options)
+    there_and_back = options + options[-2:0:-1]
+    return [there_and_back[i % len(there_and_back)] for i in range(1, n + 1)]
+
+
 def _schedule_naive(show, lr0):
-    return _png(show.plot_schedules(show.schedule_data(lr0, 1.0, 0.95, 10, 30), 30))
+    return _png(show.plot_schedules(show.schedule_data(lr0, 1.0, 1.0, 0.95, 10, 30), 30))
 
 
 BATCH = dict(layer_dims=[64, 32, 10], sizes=(1, 8, 32, 64, 256), optimizer="GD", lr=0.5, epochs=5)  # notebook 01
@@ -100,6 +119,21 @@ EXPLORERS = {
     "schedule_explorer": Spec(
         make=lambda show: show.schedule_explorer(),
         control="lr0", values={"α₀, 4 schedules × 30 epochs": _distinct(0.05, 1.003)}, naive=_schedule_naive),
+    "gradient_noise_explorer": Spec(
+        make=lambda show: show.gradient_noise_explorer(_noise_data(show)),
+        control="mini_batch_size", values={"size, 32 gradients each": _cycle((1, 4, 16, 64, 256, 1024))}),
+    "noisy_descent_explorer": Spec(
+        make=lambda show: show.noisy_descent_explorer(_noisy_descent_data(show)),
+        control="mini_batch_size", values={"size, paths of 60 steps": _cycle((1, 4, 16, 64, 256))}),
+    "correction_factor_explorer": Spec(
+        make=lambda show: show.correction_factor_explorer(), control="t",
+        values={"step t, 3 βs": _cycle((1, 2, 3, 5, 10, 20, 32))}),
+    "playground_explorer": Spec(
+        make=lambda show: show.playground_explorer(), control="lr Adam",
+        values={"Adam's α, 4 optimizers × 100 steps": _distinct(0.01, 1.003)}),
+    "plateau_explorer": Spec(
+        make=lambda show: show.plateau_explorer(), control="length",
+        values={"plateau length, 4 optimizers": _cycle(range(3, 31))}),
     "batch_size_explorer": Spec(
         make=lambda show: show.batch_size_explorer(*_digits(), **BATCH),
         control="mini_batch_size", fresh=True, rounds=3, naive=_batch_naive,

@@ -130,7 +130,7 @@ def train(
     seed: int = 0,
     X_test=None,
     Y_test=None,
-    progress: bool = False,
+    progress: bool | Callable[[int, int, float, float], None] = False,
 ) -> History:
     """Train a fully connected network with mini-batch optimization.
 
@@ -148,7 +148,8 @@ def train(
             called with epochs counted from 1.
         seed: seeds the initial parameters (``seed``) and each epoch's shuffle (``seed + e``).
         X_test, Y_test: optional test set, evaluated at the end of each epoch.
-        progress: print a one-line text bar (epoch, cost, train accuracy), redrawn about 50 times per run.
+        progress: True prints a one-line text bar (epoch, cost, train accuracy), redrawn about 50 times per
+            run; a function ``progress(epoch, epochs, J, accuracy)`` is called after every epoch instead.
 
     Returns:
         A :class:`History`.
@@ -189,7 +190,9 @@ def train(
         train_acc.append(acc)
         if X_test is not None:
             test_acc.append(_evaluate(X_test, Y_test, params, work)[1])
-        if progress:
+        if callable(progress):
+            progress(epoch, epochs, J, acc)
+        elif progress:
             _show_progress(epoch, epochs, J, acc)
     return History(
         params=params,

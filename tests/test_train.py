@@ -267,3 +267,13 @@ def test_rejects_a_zero_mini_batch_size():
 def test_rejects_labels_outside_zero_and_one():
     with pytest.raises(ValueError, match=r"Y must hold values in \[0, 1\], got values from 0.0 to 2.0"):
         _train(Y=np.tile([[0.0, 2.0]], 10))
+
+
+def test_a_progress_function_is_told_the_end_of_every_epoch():
+    X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])
+    told = []
+    history = train(X, Y, [1, 2, 1], GD(lr=0.5), epochs=3, mini_batch_size=2,
+                    progress=lambda epoch, epochs, J, acc: told.append((epoch, epochs, J, acc)))
+    assert [(e, n) for e, n, _, _ in told] == [(1, 3), (2, 3), (3, 3)]
+    assert [J for _, _, J, _ in told] == history.epoch_costs.tolist()
+    assert [a for _, _, _, a in told] == history.train_accuracy.tolist()

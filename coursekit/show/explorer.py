@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -121,6 +122,12 @@ class Explorer(widgets.VBox):
     ``render(values)`` gets ``{control name: value}`` and returns ``(figure, png bytes, summary html)``.
     Attributes: ``controls`` (dict), ``output`` (the ``Output``), ``summary`` (an ``HTML``), ``figure``.
 
+    A value that needs long work first (training a new run) can be prepared in the background, so that the
+    sliders stay live: ``prepare(values, report)`` does the work (``report(text)`` puts a progress line
+    under the figure) and returns True when it did any; ``render`` then draws from what it prepared. In a
+    Jupyter kernel the work runs in a thread and only the latest value's figure is shown; elsewhere (a
+    test, a script) everything runs at once. :meth:`wait` waits for the work in progress.
+
     >>> from coursekit.show.look import figure_png, new_figure
     >>> fig, ax = new_figure()
     >>> w = Explorer({"n": widgets.IntSlider(value=1)}, lambda v: (fig, figure_png(fig), f"n = {v['n']}"))
@@ -129,14 +136,17 @@ class Explorer(widgets.VBox):
     ('n = 2', 1)
     """
 
-    def __init__(self, controls: dict, render: Callable, height: int = 410):
-        self.controls, self._render = controls, render
+    def __init__(self, controls: dict, render: Callable, height: int = 410, prepare: Callable | None = None,
+                 background: bool | None = None):
+        self.controls, self._render, self._prepare = controls, render, prepare
+        self._background = _in_a_kernel() if background is None else background
+        self._lock, self._latest, self._worker = threading.Lock(), 0, None
         self.summary = widgets.HTML()
         self.output = widgets.Output(layout=widgets.Layout(height=f"{height}px", overflow="hidden"))
         super().__init__([*controls.values(), self.output, self.summary])  # numbers below: the figure never moves
         for control in controls.values():
             control.observe(self.update, names="value")
-        self.update()
+        self._show(self.values(), self._latest)  # the first picture at once: it is the one a notebook stores
 
     def values(self) -> dict:
         """The current value of every control."""
@@ -144,8 +154,29 @@ class Explorer(widgets.VBox):
 
     def update(self, change=None) -> None:
         """Re-render the figure for the current values and show it, replacing the previous one."""
-        self.figure, png, self.summary.value = self._render(self.values())
-        self.output.outputs = (png_output(png, repr(self.figure)),)
+        values = self.values()
+        self._latest += 1
+        if self._prepare is not None and self._background:
+            self._worker = threading.Thread(target=self._show, args=(values, self._latest), daemon=True)
+            self._worker.start()
+        else:
+            self._show(values, self._latest)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait until the work for the latest value is done and its figure shown."""
+        if self._worker is not None:
+            self._worker.join(timeout)
+
+    def _report(self, text: str) -> None:
+        self.summary.value = f"⏳ {text}"
+
+    def _show(self, values: dict, request: int) -> None:
+        if self._prepare is not None:
+            self._prepare(values, self._report)
+        with self._lock:  # one drawing at a time; a value moved past meanwhile is not drawn
+            if request == self._latest:
+                self.figure, png, self.summary.value = self._render(values)
+                self.output.outputs = (png_output(png, repr(self.figure)),)
 
     def _repr_mimebundle_(self, **kwargs):
         """The widget, with its figure as a static face: a reader without a kernel sees the picture."""
@@ -153,6 +184,16 @@ class Explorer(widgets.VBox):
         data["image/png"] = self.output.outputs[0]["data"]["image/png"]
         data["text/plain"] = STATIC_TEXT
         return data
+
+
+def _in_a_kernel() -> bool:
+    """Whether this runs in a Jupyter kernel, where a widget's work may go on while its sliders move."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover (IPython comes with ipywidgets)
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def slider(kind, description: str, value, low, high, step, **kwargs):

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import ipywidgets as widgets
@@ -167,8 +168,20 @@ def schedule_data(lr0: float, decay_rate: float, k: float, base: float, interval
     return {label: np.array([s(e) for e in range(1, epochs + 1)]) for label, s in made.items()}
 
 
+def nice_ceiling(x: float) -> float:
+    """The smallest of 1, 2, 5 × 10^n that is ≥ ``x`` > 0: an axis limit that changes only now and then.
+
+    >>> [nice_ceiling(x) for x in (0.21, 0.5, 0.51, 3.0)]
+    [0.5, 0.5, 1.0, 5.0]
+    """
+    x = _validate.positive(x, "x")
+    decade = 10.0 ** math.floor(math.log10(x))
+    return next(m * decade for m in (1, 2, 5, 10) if m * decade >= x * (1 - 1e-12))
+
+
 class _ScheduleView:
-    """The figure of :func:`schedule_explorer`: six curves redrawn; the α axis follows the largest rate shown."""
+    """The figure of :func:`schedule_explorer`: six curves redrawn; the α axis follows the largest rate shown,
+    in steps of 1-2-5 (so that most moves of a slider redraw only the curves, and the axis shows the change)."""
 
     def __init__(self, epochs: int, values: dict):
         self.epochs = epochs
@@ -184,7 +197,7 @@ class _ScheduleView:
     def __call__(self, values: dict):
         data = self._data(values)
         ax = self.fig.axes[0]
-        top = 1.05 * max(values["lr0"], float(data["k / √epoch"][0]))
+        top = nice_ceiling(1.05 * max(values["lr0"], float(data["k / √epoch"][0])))
         if ax.get_ylim()[1] != top:
             ax.set_ylim(0, top)
             self.fast.invalidate()

@@ -167,7 +167,7 @@ def plot_digits(X, labels, count: int = 12, *, columns: int = 6) -> CourseFigure
 
 
 def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Adam", lr: float = 0.01,
-                    epochs: int = 5, seed: int = 0) -> tuple[History, float]:
+                    epochs: int = 5, seed: int = 0, progress=False) -> tuple[History, float]:
     """Train with one mini-batch size and time it: the history (deterministic) and seconds per epoch (not).
 
     One epoch takes ``ceil(m / size)`` steps (notebook 01).
@@ -177,6 +177,7 @@ def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Ad
         optimizer: a name from :data:`coursekit.optim.OPTIMIZERS` (with the lecture's default
             ``β``s).  lr: ``α``.
         epochs: passes over the set.  seed: the seed of the initial parameters and shuffles.
+        progress: as for :func:`coursekit.train.train` (a function is told each epoch's end).
 
     Returns:
         ``(History, seconds per epoch)``: the mean of ``History.epoch_seconds``; the history is the same
@@ -190,22 +191,39 @@ def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Ad
     >>> history.steps_per_epoch, len(history.costs), seconds > 0
     (4, 8, True)
     """
-    history = train(X, Y, layer_dims, make_optimizer(optimizer, lr), epochs, mini_batch_size, seed=seed)
+    history = train(X, Y, layer_dims, make_optimizer(optimizer, lr), epochs, mini_batch_size, seed=seed,
+                    progress=progress)
     return history, float(np.mean(history.epoch_seconds))
 
 
 class _BatchSizeView:
-    """The figure of :func:`batch_size_explorer`: one training run per size, cached; batch GD for reference."""
+    """The figure of :func:`batch_size_explorer`: one training run per size, cached; batch GD for reference.
+
+    A size not trained yet is trained by :meth:`prepare` (in the background in a kernel, with a line per
+    epoch); drawing a trained size takes milliseconds.
+    """
 
     def __init__(self, X, Y, layer_dims, optimizer: str, lr: float, epochs: int, seed: int):
-        self._train = lambda size: batch_size_data(X, Y, layer_dims, size, optimizer, lr, epochs, seed)
-        self._runs, self.m = LruCache(32), X.shape[1]
+        self._train = lambda size, progress=False: batch_size_data(X, Y, layer_dims, size, optimizer, lr, epochs,
+                                                                   seed, progress)
+        self._runs, self.m, self.n_epochs = LruCache(32), X.shape[1], epochs
         self.reference, _ = self._runs.get(self.m, lambda: self._train(self.m))
         self.fig = plot_minibatch_costs(self.reference, self.reference, label="this size")
         ax = self.fig.axes[0]
         ax.set(xlim=(0, epochs), ylim=(0, 1.5 * self.reference.costs[0]))
         self.steps, self.epochs = ax.lines[:2]
         self.fast = FastFigure(self.fig, [self.steps, self.epochs, ax.title])
+
+    def prepare(self, values: dict, report) -> None:
+        """Train the chosen size if it has not been trained yet, reporting each epoch."""
+        size = values["mini_batch_size"]
+        if size not in self._runs:
+            def progress(epoch, epochs, J, acc):
+                report(f"training mini-batch size {size}: epoch {epoch} of {epochs} done, J = {J:.3f} …")
+
+            report(f"training mini-batch size {size} for {self.n_epochs} epochs "
+                   f"({steps_per_epoch(num_mini_batches(self.m, size))}) …")
+            self._runs.get(size, lambda: self._train(size, progress))
 
     def __call__(self, values: dict):
         size = values["mini_batch_size"]
@@ -256,4 +274,4 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
     view = _BatchSizeView(X, Y, layer_dims, optimizer, lr, _validate.positive_int(epochs, "epochs"), seed)
     size_slider = widgets.SelectionSlider(options=labels, value=chosen[len(chosen) // 2], description="mini-batch size",
                                           continuous_update=False, style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT)
-    return Explorer({"mini_batch_size": size_slider}, view)
+    return Explorer({"mini_batch_size": size_slider}, view, prepare=view.prepare)

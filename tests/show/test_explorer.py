@@ -2,6 +2,8 @@
 
 import base64
 import io
+import threading
+import time
 
 import ipywidgets
 import numpy as np
@@ -135,3 +137,40 @@ def test_log_slider_steps_pass_through_its_value_so_a_browser_keeps_it(value):
     k = (np.log10(value) - s.min) / s.step
     assert k == pytest.approx(round(k), abs=1e-9) and s.value == value
     assert min(np.log10(1e-4) - s.step, np.log10(value)) - 1e-12 < s.min <= min(np.log10(1e-4), np.log10(value)) + 1e-12
+
+
+# --- long work in the background ------------------------------------------------------------------------
+
+
+def test_long_work_runs_in_the_background_with_its_progress_and_only_the_latest_value_is_drawn(curve):
+    fig, line = curve
+    release, drawn, reports = threading.Event(), [], []
+
+    def prepare(values, report):
+        if values["n"] == 2:  # a value that needs long work: wait until the test lets it finish
+            report("training n = 2 …")
+            reports.append(w.summary.value)
+            release.wait(timeout=30)
+
+    def render(values):
+        drawn.append(values["n"])
+        return fig, figure_png(fig), f"n = {values['n']}"
+
+    w = Explorer({"n": ipywidgets.IntSlider(value=1)}, render, prepare=prepare, background=True)
+    w.controls["n"].value = 2  # starts the long work and returns at once
+    w.controls["n"].value = 3  # the slider is still live: a quick value is drawn meanwhile
+    w.wait(timeout=30)
+    assert w.summary.value == "n = 3" and reports == ["⏳ training n = 2 …"]
+    release.set()
+    time.sleep(0.2)
+    assert drawn == [1, 3], "the value moved past while it was prepared is never drawn over the latest"
+    assert w.summary.value == "n = 3" and len(w.output.outputs) == 1
+
+
+def test_outside_a_kernel_everything_runs_at_once(curve):
+    fig, _ = curve
+    prepared = []
+    w = Explorer({"n": ipywidgets.IntSlider(value=1)}, lambda v: (fig, figure_png(fig), str(v["n"])),
+                 prepare=lambda values, report: prepared.append(values["n"]))
+    w.controls["n"].value = 5
+    assert prepared == [1, 5] and w.summary.value == "5"
