@@ -20,10 +20,10 @@ import numpy as np
 
 from coursekit import _validate, nn
 from coursekit.activations import relu, sigmoid, softmax
-from coursekit.minibatch import num_mini_batches, random_mini_batches
+from coursekit.minibatch import random_mini_batches
 from coursekit.optim import GD, Adam, Momentum, Optimizer, RMSprop, adam_update, gd_update, make_optimizer
 from coursekit.optim import momentum_sum_update, momentum_update, rmsprop_update
-from coursekit.train import History, _check_optimizer, _checked_data
+from coursekit.train import History, _check_optimizer, checked_run
 
 
 def _rule(opt: Optimizer):
@@ -160,17 +160,9 @@ def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs
         raise TypeError(f"optimizers must be a non-empty list of optimizers, got {optimizers!r}")
     for opt in optimizers:
         _check_optimizer(opt, None)
-    epochs = _validate.positive_int(epochs, "epochs")
-    params = nn.init_params(layer_dims, seed)  # validates layer_dims and seed
-    layer_dims = [int(n) for n in layer_dims]
-    X, Y = _checked_data(X, Y, "X", "Y", layer_dims)
-    if (X_test is None) != (Y_test is None):
-        raise ValueError("X_test and Y_test must be given together (or neither)")
-    if X_test is not None:
-        X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
-    steps = num_mini_batches(X.shape[1], mini_batch_size)
-
-    K, L = len(optimizers), len(layer_dims) - 1
+    X, Y, X_test, Y_test, epochs, params, steps = checked_run(X, Y, layer_dims, epochs, mini_batch_size, seed,
+                                                              X_test, Y_test)
+    K, L = len(optimizers), len(params) // 2
     rules = [_rule(opt) for opt in optimizers]
     keys = list(dict.fromkeys(key for key, _ in rules))  # the groups, in order of first appearance
     order = sorted(range(K), key=lambda k: keys.index(rules[k][0]))  # runs of a group side by side

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -85,6 +86,37 @@ def _checked_data(X, Y, name_X: str, name_Y: str, layer_dims: list[int]) -> tupl
             f"{name_Y} ({Y.shape[0]}), got {layer_dims}"
         )
     return X, nn._in_unit_interval(Y, name_Y)
+
+
+class Run(NamedTuple):
+    """A training run's arguments, checked: the data as float arrays, the epochs, the initial parameters
+    (He initialisation from ``seed``) and the mini-batch steps per epoch."""
+
+    X: np.ndarray
+    Y: np.ndarray
+    X_test: np.ndarray | None
+    Y_test: np.ndarray | None
+    epochs: int
+    params: dict
+    steps_per_epoch: int
+
+
+def checked_run(X, Y, layer_dims, epochs: int, mini_batch_size: int, seed: int, X_test=None, Y_test=None) -> Run:
+    """Check the arguments of a training run (:func:`train`, :func:`coursekit.sweeps.train_side_by_side`).
+
+    >>> run = checked_run(np.zeros((2, 5)), np.ones((1, 5)), [2, 3, 1], epochs=2, mini_batch_size=2, seed=0)
+    >>> run.steps_per_epoch, sorted(run.params)
+    (3, ['W1', 'W2', 'b1', 'b2'])
+    """
+    epochs = _validate.positive_int(epochs, "epochs")
+    params = nn.init_params(layer_dims, seed)  # validates layer_dims and seed
+    layer_dims = [int(n) for n in layer_dims]
+    X, Y = _checked_data(X, Y, "X", "Y", layer_dims)
+    if (X_test is None) != (Y_test is None):
+        raise ValueError("X_test and Y_test must be given together (or neither)")
+    if X_test is not None:
+        X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
+    return Run(X, Y, X_test, Y_test, epochs, params, num_mini_batches(X.shape[1], mini_batch_size))
 
 
 def _check_optimizer(optimizer, schedule) -> None:
@@ -163,15 +195,8 @@ def train(
     (60, 2, 1.0)
     """
     _check_optimizer(optimizer, schedule)
-    epochs = _validate.positive_int(epochs, "epochs")
-    params = nn.init_params(layer_dims, seed)  # validates layer_dims and seed
-    layer_dims = [int(n) for n in layer_dims]
-    X, Y = _checked_data(X, Y, "X", "Y", layer_dims)
-    if (X_test is None) != (Y_test is None):
-        raise ValueError("X_test and Y_test must be given together (or neither)")
-    if X_test is not None:
-        X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
-    steps = num_mini_batches(X.shape[1], mini_batch_size)
+    X, Y, X_test, Y_test, epochs, params, steps = checked_run(X, Y, layer_dims, epochs, mini_batch_size, seed,
+                                                              X_test, Y_test)
 
     work = nn.Workspace()
     costs, epoch_costs, lrs, train_acc, test_acc, seconds = [], [], [], [], [], []

@@ -24,18 +24,9 @@ from pathlib import Path
 import pytest
 
 from coursekit.course import working_copy
+from tests.tools import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("COURSEKIT_CHROMIUM", "/usr/bin/chromium"))  # or another chromium, or Chrome
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # chromium's sandbox refuses to run as root
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT = 120.0  # seconds: generous, the machine may be busy with the rest of the test suite
 
 # The state of the open notebook, read through JupyterLab's own objects (exposed as window.jupyterapp).
@@ -72,20 +63,6 @@ WATCH_IMAGES = """(output) => {
     new MutationObserver(() => window.__imageCounts.push(output.querySelectorAll("img").length))
         .observe(output, {childList: true, subtree: true, attributes: true});
 }"""
-
-
-def _in_ci() -> bool:
-    """CI is set, and this CI job runs the browser tests (COURSEKIT_BROWSER=off: another job runs them)."""
-    return (os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-            and os.environ.get("COURSEKIT_BROWSER", "").strip().lower() != "off")
-
-
-def _require(available: bool, reason: str) -> None:
-    """Skip without the browser tools, but fail under CI, which must run this test."""
-    if not available:
-        if _in_ci():
-            pytest.fail(f"{reason}, and CI is set: the browser test must run in CI")
-        pytest.skip(reason)
 
 
 def _free_port() -> int:
@@ -187,19 +164,9 @@ def learner_lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium, driven by Playwright (Playwright gives it a fresh profile)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    _require(sync_playwright is not None, "Playwright is not installed (make test EXTRAS=dev,browser installs it)")
-    _require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    """The system's chromium, driven by Playwright (Playwright gives it a fresh profile)."""
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -7,17 +7,15 @@ npm, or Jupyter Book) the tests skip, except when the environment variable CI is
 unless COURSEKIT_BROWSER=off says another CI job runs the browser tests).
 """
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.tools import chromium, require
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("COURSEKIT_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREEN = {"width": 1280, "height": 800}
 WAIT = 120_000  # ms: the machine may be busy with the rest of the test suite
 
@@ -50,35 +48,10 @@ MEASURE_DECK = """async () => {
 }"""
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _require(available: bool, reason: str, browser: bool = False) -> None:
-    """Skip without the tools, but fail under CI, which must run these tests (the browser itself is not
-    required of a CI job that says COURSEKIT_BROWSER=off: another job runs the browser tests)."""
-    if not available:
-        if _in_ci() and not (browser and os.environ.get("COURSEKIT_BROWSER", "").strip().lower() == "off"):
-            pytest.fail(f"{reason}, and CI is set: the offline browser tests must run in CI")
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    _require(sync_playwright is not None, "Playwright is not installed (make test EXTRAS=dev,browser installs it)",
-             browser=True)
-    _require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium, or set COURSEKIT_CHROMIUM)",
-             browser=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
@@ -111,7 +84,7 @@ def decks(tmp_path_factory):
 
     cache = ROOT / ".cache" / "npm"
     cached = all((cache / webassets.PACKAGES[name].folder / ".complete").exists() for name in slides.PACKAGES)
-    _require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
+    require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
     target = tmp_path_factory.mktemp("slides")
     return slides.build(ROOT / "notebooks", target, cache)
 
@@ -155,10 +128,10 @@ def site(tmp_path_factory):
     try:
         import jupyter_book  # noqa: F401
     except ImportError:
-        _require(False, "Jupyter Book is not installed (make book installs the book extra)")
+        require(False, "Jupyter Book is not installed (make book installs the book extra)")
     cache = ROOT / ".cache" / "npm"
     cached = (cache / webassets.PACKAGES["mathjax"].folder / ".complete").exists()
-    _require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
+    require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
     return book.build(ROOT / "notebooks", tmp_path_factory.mktemp("book"), cache)
 
 

@@ -8,7 +8,6 @@ tests/test_offline_browser.py.
 """
 
 import html
-import os
 import re
 import shutil
 from pathlib import Path
@@ -19,18 +18,12 @@ import pytest
 
 from coursekit.course import book, webassets
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CACHE = ROOT / ".cache" / "npm"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def _require(available: bool, reason: str) -> None:
-    if not available:
-        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-            pytest.fail(f"{reason}, and CI is set: this test must run in CI")
-        pytest.skip(reason)
 
 
 def test_links_to_notebooks_not_written_yet_become_text():
@@ -62,9 +55,9 @@ def site(tmp_path_factory):
     try:
         import jupyter_book  # noqa: F401
     except ImportError:
-        _require(False, "Jupyter Book is not installed (make book installs the book extra)")
+        require(False, "Jupyter Book is not installed (make book installs the book extra)")
     cached = (CACHE / webassets.PACKAGES["mathjax"].folder / ".complete").exists()
-    _require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
+    require(cached or shutil.which("npm") is not None, "npm is not installed and .cache/npm is empty")
     return book.build(ROOT / "notebooks", tmp_path_factory.mktemp("book"), CACHE)
 
 

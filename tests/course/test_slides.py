@@ -6,7 +6,6 @@ cache .cache/npm; without npm and without a filled cache the build test skips, e
 A browser opens the decks offline in tests/test_offline_browser.py.
 """
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -15,18 +14,11 @@ import nbformat
 import pytest
 
 from coursekit.course import slides, webassets
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CACHE = ROOT / ".cache" / "npm"
-
-
-def _require(available: bool, reason: str) -> None:
-    """Skip without the tool, but fail under CI, which must run this test."""
-    if not available:
-        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-            pytest.fail(f"{reason}, and CI is set: this test must run in CI")
-        pytest.skip(reason)
 
 
 def javascript_available() -> bool:
@@ -66,7 +58,7 @@ def test_a_cell_that_shared_the_explorers_slide_starts_a_new_one():
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
-    _require(javascript_available(), "npm is not installed and .cache/npm is empty (apt-get install npm)")
+    require(javascript_available(), "npm is not installed and .cache/npm is empty (apt-get install npm)")
     target = tmp_path_factory.mktemp("slides")
     return target, slides.build(ROOT / "notebooks", target, CACHE)
 
@@ -105,7 +97,7 @@ def test_a_second_build_reuses_the_cache(decks, tmp_path, monkeypatch):
 
 
 def test_a_package_with_another_integrity_is_refused(tmp_path):
-    _require(shutil.which("npm") is not None, "npm is not installed (apt-get install npm)")
+    require(shutil.which("npm") is not None, "npm is not installed (apt-get install npm)")
     package = webassets.PACKAGES["requirejs"]
     forged = webassets.Package(package.name, package.version, "sha512-not-this-one", package.licence,
                                package.files, package.purpose)
