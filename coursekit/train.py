@@ -90,7 +90,11 @@ def _checked_data(X, Y, name_X: str, name_Y: str, layer_dims: list[int]) -> tupl
 
 class Run(NamedTuple):
     """A training run's arguments, checked: the data as float arrays, the epochs, the initial parameters
-    (He initialisation from ``seed``) and the mini-batch steps per epoch."""
+    (He initialisation from ``seed``) and the mini-batch steps per epoch (see :func:`checked_run`).
+
+    >>> Run._fields
+    ('X', 'Y', 'X_test', 'Y_test', 'epochs', 'params', 'steps_per_epoch')
+    """
 
     X: np.ndarray
     Y: np.ndarray
