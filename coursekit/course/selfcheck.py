@@ -48,20 +48,25 @@ class Line:
 def check_notebook(path: Path) -> list[Line]:
     """Run one notebook in a fresh strict kernel; one :class:`Line` per check cell and per other failing cell."""
     nb = execute_notebook(path, allow_errors=True, strict=True)
-    lines = []
+    lines, stopped = [], None  # stopped: the last cell that raised, other than a check
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         errors = [output for output in cell.get("outputs", []) if output.output_type == "error"]
         name = _CHECK_CALL.search(cell.source)
         if "check" in tags(cell) and name:
-            if errors:
+            if errors and stopped is not None and errors[0].ename == "ExerciseFailed" and "has no function" in (
+                    errors[0].traceback[0] if errors[0].traceback else ""):
+                report = (f"not checked: cell [{stopped[0]}] above stopped with {stopped[1]}; fix that first",)
+                lines.append(Line(path.stem[:2], cell.execution_count, name.group(1), False, report))
+            elif errors:
                 report = tuple(errors[0].traceback) if errors[0].ename == "ExerciseFailed" else (
                     f"the check cell raised {errors[0].ename}: {errors[0].evalue}",)
                 lines.append(Line(path.stem[:2], cell.execution_count, name.group(1), False, _short(report)))
             else:
                 lines.append(Line(path.stem[:2], cell.execution_count, name.group(1), True, (_verdict(cell),)))
         elif errors:
+            stopped = (cell.execution_count, errors[0].ename)
             lines.append(Line(path.stem[:2], cell.execution_count, "a cell", False,
                               (f"stopped with {errors[0].ename}: {errors[0].evalue}",
                                "fix it and run the notebook again: the cells after an error may not have run")))

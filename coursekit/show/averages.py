@@ -201,7 +201,7 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
         raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")
     controls = {
         "beta": slider(widgets.FloatSlider, "β", beta, 0.0, 0.99, 0.01),
-        "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction v_t / (1 − β^t)",
+        "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction vₜ / (1 − βᵗ)",
                                             style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT),
     }
     return Explorer(controls, _EwaView(t, thetas, beta))

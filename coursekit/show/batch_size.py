@@ -113,9 +113,9 @@ def plot_cost_vs_seconds(sweep, m: int | None = None, target: float | None = Non
         target = _validate.positive(target, "target")
         for ax in (per_epoch, per_second):
             ax.axhline(target, color="black", ls=":", lw=1, gid="target")
-        per_second.annotate(f"J = {target:g}", (0.02, target), xycoords=("axes fraction", "data"), ha="left",
+        per_second.annotate(f"J = {target:g}", (0.98, target), xycoords=("axes fraction", "data"), ha="right",
                             va="bottom")
-    per_epoch.legend(title="size (at its best α)", loc="lower left")
+    fig.legend(title="size (at its best α)", loc="outside lower center", ncols=len(sweep.sizes))
     return fig
 
 

@@ -77,7 +77,7 @@ class _FactorView:
             dot.set_data([t], [factors[beta]])
         now = ", ".join(f"{factors[beta]:.4g} for β = {beta:g}" for beta in self.betas)
         within = ", ".join(f"{self.warmups[beta]:,} (β = {beta:g})" for beta in self.betas)
-        summary = f"t = {t:,}: factor 1/(1 − β^t) = {now}. Within 1 % of 1 from t = {within}."
+        summary = f"t = {t:,}: factor 1/(1 − βᵗ) = {now}. Within 1 % of 1 from t = {within}."
         return self.fig, self.fast.png(), summary
 
 

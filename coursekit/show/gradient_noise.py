@@ -269,8 +269,8 @@ class _PathView:
             self.path, = ax.plot([], [], ".-", color=CYCLE[0], lw=1, ms=4, label="with mini-batch noise", gid="path")
             ax.plot(*surface.start, "o", color="black", ms=6, label="start")
             ax.plot(*surface.minima[0], "*", color="black", ms=10, label="minimum")
-            ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)",
-                   ylabel="y (second parameter)", title=" ")
+            ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="w₁ (first parameter)",
+                   ylabel="w₂ (second parameter)", title=" ")
             self.fig.legend(loc="outside right upper")
         self.fast = FastFigure(self.fig, [self.path, ax.title])
 

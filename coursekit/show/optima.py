@@ -66,7 +66,7 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
     if len(lost):
         ax.plot(lost[:, 0], lost[:, 1], "x", color=DATA_COLOR, ls="none", label=f"in no minimum: {len(lost)}")
     share = float(np.mean(reached == 0))
-    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)", ylabel="y (second parameter)",
+    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="w₁ (first parameter)", ylabel="w₂ (second parameter)",
            title=f"{len(starts)} starts: {share:.0%} end in the deepest" if title is None else title)
     fig.legend(loc="outside right upper")
     return fig

@@ -62,6 +62,8 @@ class OptimizerPicker(widgets.HBox):
         if not chosen:  # the last one pressed stays pressed: a figure needs a path
             change.owner.value = True
             return
+        for button in self.buttons.values():  # pressed ones in the course's blue: which are on must be obvious
+            button.button_style = "info" if button.value else ""
         self.value = chosen
 
 
@@ -128,8 +130,8 @@ def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZ
         "beta2": slider(widgets.FloatSlider, "β₂", _validate.beta(beta2, "beta2"), 0.5, 0.999, 0.001,
                         readout_format=".3f"),
         "steps": slider(widgets.IntSlider, "steps T", _validate.positive_int(steps, "steps"), 1, 300, 1),
-        "x0": slider(widgets.FloatSlider, "start x", x0, *window.xlim, 0.05),
-        "y0": slider(widgets.FloatSlider, "start y", y0, *window.ylim, 0.05),
+        "x0": slider(widgets.FloatSlider, "start x", x0, *window.xlim, 0.01),
+        "y0": slider(widgets.FloatSlider, "start y", y0, *window.ylim, 0.01),
     }
     for name, control in controls.items():
         if name not in ("optimizers", "surface"):

@@ -92,7 +92,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
         if points:
             xy = np.array(points, dtype=float)
             ax.plot(xy[:, 0], xy[:, 1], marker, color="black", ms=9 if marker == "*" else 6, ls="none", label=label)
-    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x (first parameter)", ylabel="y (second parameter)",
+    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="w₁ (first parameter)", ylabel="w₂ (second parameter)",
            title=surface.title if title is None else title)
     fig.legend(loc="outside right upper")
     return fig

@@ -180,7 +180,7 @@ def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Ad
         progress: as for :func:`coursekit.train.train` (a function is told each epoch's end).
 
     Returns:
-        ``(History, seconds per epoch)``: the mean of ``History.epoch_seconds``; the history is the same
+        ``(History, seconds per epoch)``: the median of ``History.epoch_seconds``; the history is the same
         for the same arguments.
 
     Reference: notebooks 01-02.
@@ -193,7 +193,7 @@ def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Ad
     """
     history = train(X, Y, layer_dims, make_optimizer(optimizer, lr), epochs, mini_batch_size, seed=seed,
                     progress=progress)
-    return history, float(np.mean(history.epoch_seconds))
+    return history, float(np.median(history.epoch_seconds))
 
 
 class _BatchSizeView:
@@ -234,7 +234,7 @@ class _BatchSizeView:
             self.fig.axes[0].set_title(f"mini-batch size {size}: {steps_per_epoch(history.steps_per_epoch)}")
         summary = (
             f"size {size}: ceil({self.m} / {size}) = {steps_per_epoch(num_mini_batches(self.m, size))}; "
-            f"{1000 * seconds:.1f} ms per epoch on this machine (first run of this size); "
+            f"{1000 * seconds:.1f} ms per epoch on this machine (median of its {self.n_epochs} epochs); "
             f"final cost J = {history.epoch_costs[-1]:.4f}"
         )
         return self.fig, self.fast.png(), summary
@@ -254,7 +254,7 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
 
     Returns:
         An :class:`Explorer`. Each size is trained once, when first chosen, and then reused; the time
-        per epoch is that first run's, so it varies from run to run (the costs do not).
+        per epoch is the median of that run's epochs, so it varies from run to run (the costs do not).
 
     Reference: notebooks 01-02.
 

@@ -524,7 +524,34 @@ def classify_non_strict(hessian):
 
 IN_PLACE, UNSEEDED = exercises.machinery.IN_PLACE.name, exercises.machinery.UNSEEDED.name
 
+def momentum_returned_swapped(w, v, dw, lr, beta):
+    v = beta * v + (1 - beta) * dw
+    w = w - lr * v
+    return v, w
+
+
+def rms_eps_on_the_step(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw * dw
+    return w - lr * dw / np.sqrt(s) + eps, s
+
+
+def adam_s_hat_with_beta1(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta1**t)) + eps), v, s
+
+
+def adam_v_hat_with_beta2(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * (v / (1 - beta2**t)) / (np.sqrt(s / (1 - beta2**t)) + eps), v, s
+
+
 WRONG = [
+    ("momentum_update", "returned (v, w) instead of (w, v)", momentum_returned_swapped),
+    ("rmsprop_update", "ε added to the step, not to the root", rms_eps_on_the_step),
+    ("adam_update", "ŝ corrected with β₁", adam_s_hat_with_beta1),
+    ("adam_update", "v̂ corrected with β₂", adam_v_hat_with_beta2),
     ("gd_update", "plus instead of minus", gd_plus),
     ("gd_update", "learning rate forgotten", gd_without_lr),
     ("gd_update", IN_PLACE, gd_in_place),

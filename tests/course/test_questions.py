@@ -55,9 +55,20 @@ def test_every_notebook_asks_two_to_four_questions_each_once_and_all_of_its_own(
     assert sorted(asked) == sorted(own)
 
 
-def test_numeric_answers_accept_the_tolerance_and_reject_garbage():
+def test_numeric_answers_accept_the_tolerance_percentages_and_reject_garbage():
     q = question("00-same-cost")
     assert q.is_right("0.9") and q.is_right(0.905) and not q.is_right(0.95) and not q.is_right("a lot")
+    assert q.is_right("90%") and q.is_right(" 90 % ") and not q.is_right("90")
+
+
+def test_the_widget_says_when_it_cannot_read_a_number():
+    w = ask("01-steps-per-epoch")
+    w.response.value = "twenty-three"
+    w.submit()
+    assert "could not read a number" in w.feedback.value and "coursekit-hint" in w.feedback.value
+    w.response.value = "23"
+    w.submit()
+    assert "coursekit-pass" in w.feedback.value
 
 
 def test_the_widget_judges_explains_and_records_a_right_answer(tmp_path, monkeypatch):
@@ -92,4 +103,5 @@ def test_without_a_kernel_the_question_shows_as_text_with_the_answer_folded():
     assert "application/vnd.jupyter.widget-view+json" in bundle
     html = bundle["text/html"]
     assert html.index("<details>") < html.index("Answer:"), "the answer stays folded until asked for"
+    assert "<li>A. " in html and "<li>B. " in html, "the letters are part of the text: a sanitizer keeps them"
     assert "diverges" not in bundle["text/plain"].split("B.")[0]

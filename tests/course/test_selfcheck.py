@@ -58,7 +58,9 @@ def test_a_cell_that_stops_with_another_error_is_reported(tmp_path):
     exercise_cell.source = "def gd_update(w, dw, lr)\n    return w"
     nbformat.write(nb, work / START.name)
     lines = selfcheck.check_notebook(work / START.name)
-    assert any(not line.passed and "SyntaxError" in line.report[0] for line in lines)
+    stopped = next(line for line in lines if not line.passed and "SyntaxError" in line.report[0])
+    check = next(line for line in lines if line.what == "gd_update")
+    assert check.report == (f"not checked: cell [{stopped.cell}] above stopped with SyntaxError; fix that first",)
 
 
 def test_an_empty_folder_says_to_run_make_lab(tmp_path, capsys):

@@ -60,6 +60,7 @@ def test_the_last_optimizer_cannot_be_released():
     picker.buttons["Adam"].value = False
     assert picker.value == ("Adam",) and picker.buttons["Adam"].value
     assert picker.buttons["Adam"].value and not picker.buttons["GD"].value
+    assert picker.buttons["Adam"].button_style == "info" and picker.buttons["GD"].button_style == ""
     assert all(not button.icon for button in picker.buttons.values()), "no icon font: a deck offline has none"
 
 

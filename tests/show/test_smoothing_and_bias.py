@@ -88,7 +88,7 @@ def test_correction_factor_explorer_follows_the_step():
     lines = {line.get_gid(): line for line in w.figure.axes[0].lines}
     assert list(lines["t"].get_xdata()) == [229, 229]
     assert lines["at t 0.98"].get_ydata()[0] == pytest.approx(correction_factor(0.98, 229))
-    assert w.summary.value.startswith("t = 229: factor 1/(1 − β^t) = ")
+    assert w.summary.value.startswith("t = 229: factor 1/(1 − βᵗ) = ")
     assert "1.01 for β = 0.98" in w.summary.value and "4,613 (β = 0.999)" in w.summary.value
     assert len(w.output.outputs) == 1
 

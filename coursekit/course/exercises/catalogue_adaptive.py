@@ -26,6 +26,11 @@ def _sq(*shape, scale: float = 1.0) -> np.ndarray:
 
 
 # Wrong RMSprop steps, as learners write them.
+def _rms_eps_added_to_step(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - (lr * dw / np.sqrt(s) + eps), s
+
+
 def _rms_eps_in_sqrt(w, s, dw, lr, beta2, eps):
     s = beta2 * s + (1 - beta2) * dw**2
     return w - lr * dw / np.sqrt(s + eps), s
@@ -88,6 +93,12 @@ RMSPROP_UPDATE = Exercise(
             wrong=_rms_eps_in_sqrt,
         ),
         Mistake(
+            "ε added to the step, not to the root",
+            "lr * dw / np.sqrt(s) + eps adds ε to the step itself: ε belongs in the denominator, "
+            "dW / (√s + ε), where it keeps a tiny √s from blowing the step up.",
+            wrong=_rms_eps_added_to_step,
+        ),
+        Mistake(
             "dw not squared",
             "s averages the squares dW² (dw ** 2, element-wise); averaging dW itself can turn s negative.",
             wrong=_rms_not_squared,
@@ -138,6 +149,18 @@ def _adam_with_t(shift):
 def _adam_betas_swapped_in_correction(w, v, s, dw, t, lr, beta1, beta2, eps):
     v, s = _moments(v, s, dw, beta1, beta2)
     v_hat, s_hat = v / (1 - beta2**t), s / (1 - beta1**t)
+    return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+
+
+def _adam_s_corrected_with_beta1(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v, s = _moments(v, s, dw, beta1, beta2)
+    v_hat, s_hat = v / (1 - beta1**t), s / (1 - beta1**t)
+    return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+
+
+def _adam_v_corrected_with_beta2(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v, s = _moments(v, s, dw, beta1, beta2)
+    v_hat, s_hat = v / (1 - beta2**t), s / (1 - beta2**t)
     return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
 
 
@@ -214,6 +237,17 @@ ADAM_UPDATE = Exercise(
             "bias correction with the wrong β",
             "each moment is corrected with its own β: v̂ = v / (1 − β₁^t) and ŝ = s / (1 − β₂^t).",
             wrong=_adam_betas_swapped_in_correction,
+        ),
+        Mistake(
+            "ŝ corrected with β₁",
+            "s averages with β₂, so its bias correction divides by 1 − β₂^t; with β₁ the early steps come out "
+            "several times too large.",
+            wrong=_adam_s_corrected_with_beta1,
+        ),
+        Mistake(
+            "v̂ corrected with β₂",
+            "v averages with β₁, so its bias correction divides by 1 − β₁^t; with β₂ the early steps are far too small.",
+            wrong=_adam_v_corrected_with_beta2,
         ),
         Mistake(
             "bias-corrected moments returned as state",

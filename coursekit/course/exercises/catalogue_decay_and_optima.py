@@ -30,7 +30,7 @@ INVERSE_TIME_DECAY = Exercise(
     returns=("lr",),
     description="The learning rate of epoch epoch_num under inverse-time decay: α = α₀ / (1 + decay_rate · epoch_num).",
     hints=(
-        "At epoch 0 the rate is α₀; the denominator grows by decay_rate every epoch.",
+        "Before any decay (epoch_num = 0) the formula gives α₀; each epoch adds decay_rate to the denominator.",
         "Mind the operator precedence: the whole denominator, 1 plus decay_rate times epoch_num, divides α₀.",
     ),
     reference=_inverse_time_decay,

@@ -167,6 +167,11 @@ def _momentum_step_with_old_v(w, v, dw, lr, beta):
     return w - lr * v, beta * v + (1 - beta) * dw
 
 
+def _momentum_returned_swapped(w, v, dw, lr, beta):
+    v = beta * v + (1 - beta) * dw
+    return v, w - lr * v
+
+
 MOMENTUM_UPDATE = Exercise(
     name="momentum_update",
     notebook="05",
@@ -210,6 +215,11 @@ MOMENTUM_UPDATE = Exercise(
             "stepped with the old v",
             "update v first, then step with the new v: the step must already include this gradient.",
             wrong=_momentum_step_with_old_v,
+        ),
+        Mistake(
+            "returned (v, w) instead of (w, v)",
+            "the values are right but in the wrong order: return the new parameter first, then the velocity.",
+            wrong=_momentum_returned_swapped,
         ),
     ),
 )

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from coursekit.course import records
 from coursekit.course.boxes import box
-from coursekit.course.questions.question import Question
+from coursekit.course.questions.question import Question, parse_number
 
 __all__ = ["ConceptCheck", "LETTERS", "static_html", "static_text"]
 
@@ -41,7 +41,7 @@ class ConceptCheck(widgets.VBox):
             self.response = widgets.RadioButtons(options=options, value=None,
                                                  layout=widgets.Layout(width="auto"))
         else:
-            self.response = widgets.Text(placeholder="a number", description="your answer",
+            self.response = widgets.Text(placeholder="a number, e.g. 0.65 or 65%", description="your answer",
                                          style={"description_width": "initial"})
         check = widgets.Button(description="Check", button_style="primary", layout=widgets.Layout(width="8em"))
         reveal = widgets.Button(description="Show the answer", layout=widgets.Layout(width="12em"))
@@ -56,6 +56,10 @@ class ConceptCheck(widgets.VBox):
         q, value = self.question, self.response.value
         if value is None or value == "":
             self.feedback.value = box("Pick one of the choices first." if q.choices else "Type a number first.",
+                                      "hint")
+            return
+        if not q.choices and parse_number(value) is None:
+            self.feedback.value = box(f"I could not read a number in {value!r}: type digits, such as 0.65 or 65%.",
                                       "hint")
             return
         right = q.is_right(value)
@@ -92,8 +96,9 @@ def static_text(q: Question) -> str:
 
 def static_html(q: Question) -> str:
     """The question as HTML for a static page: the choices listed, the answer folded until asked for."""
-    choices = "".join(f"<li>{escape(choice.text)}</li>" for choice in q.choices)
-    listed = f'<ol type="A">{choices}</ol>' if choices else "<p><i>Answer with a number.</i></p>"
+    choices = "".join(f"<li>{LETTERS[i]}. {escape(choice.text)}</li>" for i, choice in enumerate(q.choices))
+    listed = (f'<ul style="list-style:none;padding-left:1em">{choices}</ul>' if choices
+              else "<p><i>Answer with a number.</i></p>")
     return (
         f'<div class="coursekit-question" style="border:1px solid #ccc;padding:6px 10px;margin:4px 0">'
         f"<p><b>Question.</b> {escape(q.prompt)}</p>{listed}"
