@@ -65,6 +65,13 @@ def test_the_data_peak_in_mid_july(four_years):
     assert round(peak, 1) == 197.4 and str(weather.dates[start] + round(peak)) == "2013-07-17"
 
 
+def test_on_a_steady_rise_the_settled_average_trails_by_the_mean_age_of_its_weights():
+    days = np.arange(3000.0)  # a temperature rising by 1 °C a day
+    for beta, mean_age in ((0.5, 1), (0.9, 9), (0.98, 49)):
+        assert days[-1] - averages.ewa(days, beta)[-1] == pytest.approx(mean_age, abs=1e-9)
+        assert lag.mean_age(beta) == pytest.approx(mean_age)
+
+
 def test_the_lag_grows_with_beta_and_is_the_mean_age_up_to_0_9(table):
     measured = dict(zip(SWEEP, table.lag))
     assert [round(measured[b], 1) for b in (0.5, 0.9, 0.98)] == [1.0, 8.9, 40.5]

@@ -24,8 +24,8 @@ def gaps(year):
     return {str(dates[i]): averages.startup_bias(temps[i:], BETA, days=7) for i in firsts}
 
 
-def test_the_bias_is_largest_from_1_july_and_small_from_1_january(gaps):
-    assert len(gaps) == 12 and max(gaps, key=gaps.get) == "2015-07-01"
+def test_the_bias_is_largest_from_1_july_and_smallest_from_1_january(gaps):
+    assert len(gaps) == 12 and max(gaps, key=gaps.get) == "2015-07-01" and min(gaps, key=gaps.get) == "2015-01-01"
     assert (round(gaps["2015-01-01"], 1), round(gaps["2015-07-01"], 1)) == (6.3, 30.2)
     assert round(gaps["2015-07-01"] / gaps["2015-01-01"], 1) == 4.8
 

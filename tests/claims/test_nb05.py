@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from coursekit import along_path, convergence, optim, surfaces
+from coursekit import along_path, averages, convergence, optim, surfaces
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
 from coursekit.train import train
@@ -37,6 +37,13 @@ def test_gd_best_rate_is_0_98_and_needs_691_steps_for_a_million_fold():
     assert GD_THEORY.lr == pytest.approx(2 / 101) and round(GD_THEORY.rate, 4) == 0.9802
     np.testing.assert_allclose(convergence.gd_factors(GD_THEORY.lr, CURVATURES), [99 / 101] * 2)
     assert round(convergence.steps_for_rate(GD_THEORY.rate, 1e-6)) == 691
+
+
+def test_without_bias_correction_the_velocity_is_35_percent_short_at_step_10_and_within_1_percent_from_44():
+    # notebook 04's numbers, quoted by notebook 05 for β = 0.9
+    assert round(averages.correction_factor(0.9, 10), 2) == 1.54
+    assert round(1 - 1 / averages.correction_factor(0.9, 10), 2) == 0.35
+    assert averages.warmup_steps(0.9) == 44
 
 
 def test_each_at_its_best_alpha_momentum_settles_2_9_times_sooner(sweep):
@@ -72,6 +79,24 @@ def test_the_map_gd_at_its_best_691_momentum_74_at_0_1_and_0_68(grid):
     assert (round(lr, 3), round(beta, 2), steps) == (0.1, 0.68, 74)
     assert round(691 / steps, 1) == 9.3
     assert grid.row(0.9).best()[1] == 244
+
+
+def test_at_the_theory_pair_the_error_shrinks_like_t_times_0_82_to_the_t():
+    theory = convergence.best_momentum(CURVATURES)
+    error = np.linalg.norm(trajectory(BOWL, optim.Momentum(lr=theory.lr, beta=theory.beta), steps=150).points, axis=1)
+    t = np.array([40, 80, 120])
+    with_t, without_t = error[t] / (t * theory.rate**t), error[t] / theory.rate**t
+    assert np.ptp(with_t) < 0.02 * with_t.mean()  # 1.167, 1.153, 1.148: t · 0.82^t fits
+    assert without_t[-1] > 2.5 * without_t[0]  # 0.82^t alone does not
+    assert round(89 - convergence.steps_for_rate(theory.rate, 1e-6)) == 20  # "about 20 steps"
+
+
+def test_beta_0_9_forgives_a_badly_chosen_alpha_more_than_the_fastest_beta(grid):
+    def band(beta):  # the αs whose count stays within twice the row's best
+        row = grid.row(beta)
+        ok = row.lrs[row.steps <= 2 * row.best()[1]]
+        return ok.max() / ok.min()
+    assert band(0.9) > 10 and band(0.68) < 2  # 0.022..0.35 against 0.079..0.1
 
 
 def test_the_theory_optimum_in_both_forms():

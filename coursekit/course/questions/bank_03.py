@@ -52,7 +52,7 @@ QUESTIONS = (
                    "stop at 50 days: a third of them lies further back, which pulls its mean age to 49."),
             Choice("About 49 days: the mean age of its weights, β / (1 − β).",
                    "On a straight line the average equals the data of its weights' mean age ago: "
-                   "Σ k (1 − β) β^k = β / (1 − β) = 0.98 / 0.02 = 49 days."),
+                   "Σ k (1 − β) βᵏ = β / (1 − β) = 0.98 / 0.02 = 49 days."),
             Choice("About 1 day: today's temperature is part of the average.",
                    "Today's temperature has weight 1 − β = 0.02 only; most of the weight sits on days long past."),
         ),

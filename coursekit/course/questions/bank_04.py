@@ -39,39 +39,41 @@ QUESTIONS = (
     ),
     Question(
         id="04-warmup",
-        prompt="For β = 0.9, after how many steps is the correction factor 1/(1 − β^t) within 1 % of 1?",
+        prompt="For β = 0.9, after how many steps is the correction factor 1/(1 − βᵗ) within 1 % of 1?",
         choices=(
             Choice("About 10 steps, the average's window 1/(1 − β).",
                    "At t = 10 the factor is still 1/(1 − 0.9¹⁰) = 1.54: the uncorrected average is a third too "
-                   "low. It takes until 0.9^t <= 0.0099."),
+                   "low. It takes until 0.9ᵗ ≤ 0.0099."),
             Choice("About 44 steps.",
-                   "0.9^t must fall below 0.01/1.01 = 0.0099: t >= ln 0.0099 / ln 0.9 = 43.8, so t = 44."),
+                   "0.9ᵗ must fall below 0.01/1.01 = 0.0099: t ≥ ln 0.0099 / ln 0.9 = 43.8, so t = 44."),
             Choice("About 230 steps.",
                    "That is β = 0.98 (229 steps): with β = 0.9 the weights forget five times faster."),
         ),
         answer=1,
-        explanation="1/(1 − 0.9^t) <= 1.01 from t = 44 on. The warm-up lasts about 4.6 / (1 − β) steps: "
+        explanation="1/(1 − 0.9ᵗ) ≤ 1.01 from t = 44 on. The warm-up lasts about 4.6 / (1 − β) steps: "
                     "229 for β = 0.98 and 4,613 for β = 0.999.",
         verify=_warmup_choice,
     ),
     Question(
         id="04-adam",
-        prompt="Momentum (β = 0.9) often skips bias correction, but Adam (β₁ = 0.9, β₂ = 0.999) keeps it. Why?",
+        prompt="Momentum (an average of the gradients with β = 0.9) often skips bias correction, but Adam "
+               "(the same average, divided by the square root of an average of squared gradients with β = 0.999) "
+               "keeps it. Why?",
         choices=(
-            Choice("Adam divides by √s, and with β₂ = 0.999 s stays too small for thousands of steps.",
-                   "Yes: uncorrected, a too-small √s would make Adam's first steps several times too large "
+            Choice("Adam divides by the root of its β = 0.999 average, which stays too small for thousands of steps.",
+                   "Yes: uncorrected, a too-small divisor would make Adam's first steps several times too large "
                    "(× 3.2 at t = 1, more after), while momentum's are only too small, for about 44 steps: a "
                    "gentle warm-up."),
             Choice("Adam is newer, and its authors simply chose to include it.",
                    "The choice has a measurable reason: without it Adam's first steps are several times too "
                    "large, while momentum's are only a little too small."),
-            Choice("In Adam the two biases cancel in v/√s, so correcting them costs nothing.",
-                   "They do not cancel: uncorrected, v/√s is (1 − β₁^t)/√(1 − β₂^t) times the corrected step, "
+            Choice("Both of Adam's averages start too low, so their biases cancel in the division.",
+                   "They do not cancel: uncorrected, the step is (1 − 0.9ᵗ)/√(1 − 0.999ᵗ) times the corrected one, "
                    "0.1/√0.001 = 3.16 at t = 1."),
         ),
         answer=0,
-        explanation="Uncorrected, Adam's step is (1 − β₁^t)/√(1 − β₂^t) times the intended one: 3.16 at t = 1, "
-                    "up to 6.57 at t = 12, and still 1.26 at t = 1,000. Momentum's is 1 − 0.9^t: smaller, and "
+        explanation="Uncorrected, Adam's step is (1 − 0.9ᵗ)/√(1 − 0.999ᵗ) times the intended one: 3.16 at t = 1, "
+                    "up to 6.57 at t = 12, and still 1.26 at t = 1,000. Momentum's is 1 − 0.9ᵗ: smaller, and "
                     "within 1 % from t = 44.",
         verify=_why_adam,
     ),

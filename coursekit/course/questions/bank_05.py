@@ -59,7 +59,7 @@ QUESTIONS = (
     ),
     Question(
         id="05-across",
-        prompt="Across the valley (the steep y direction) the gradient keeps changing sign. What does the velocity "
+        prompt="Across the valley (along w₂, the steep direction) the gradient keeps changing sign. What does the velocity "
                "v = β v + (1 − β) dW do in that direction?",
         choices=(
             Choice("It grows, adding up the large gradients across the valley.",
@@ -104,8 +104,9 @@ QUESTIONS = (
                "v = β v + dW, W := W − α v, take exactly the same path?",
         answer=0.0063,
         tolerance=0.01,
-        explanation="From v = 0 the summed velocity is always 1/(1 − β) = 10 times the averaged one, so α must be "
-                    "(1 − β) times smaller: 0.063 × 0.1 = 0.0063.",
+        explanation="From v = 0 the summed velocity is always 1/(1 − β) = 10 times the averaged one, so the summed "
+                    "form needs (1 − β) times the lecture's α: 0.063 × 0.1 = 0.0063. Read the other way, the summed "
+                    "form with α behaves like the lecture's form with α / (1 − β).",
         verify=_summed_lr,
     ),
 )
