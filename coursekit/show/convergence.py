@@ -105,7 +105,7 @@ def plot_velocity(grads, velocity, *, beta: float,
 
     >>> g = np.array([[1.0, 10.0], [1.0, -10.0], [1.0, 10.0]])
     >>> [ax.get_title() for ax in plot_velocity(g, g / 2, beta=0.5).axes]
-    ['x: along the valley', 'y: across the valley']
+    ['w₁: along the valley', 'w₂: across the valley']
     """
     grads = _validate.array(grads, "grads", ndim=2)
     velocity = _validate.array(velocity, "velocity", ndim=2)
@@ -115,7 +115,7 @@ def plot_velocity(grads, velocity, *, beta: float,
     color = colors_for([beta])[beta]
     fig, axes = new_figure(1, 2)
     t = np.arange(1, len(grads) + 1)
-    for i, (ax, name) in enumerate(zip(axes, ("x: along the valley", "y: across the valley"))):
+    for i, (ax, name) in enumerate(zip(axes, ("w₁: along the valley", "w₂: across the valley"))):
         ax.plot(t, grads[:, i], ".", color=DATA_COLOR, label="gradient dW", gid="gradient")
         ax.plot(t, velocity[:, i], color=color, label=f"velocity v (β = {beta:g})", gid="velocity")
         ax.axhline(0, color="black", lw=0.6)

@@ -200,7 +200,7 @@ ADAM_UPDATE = Exercise(
     returns=("w", "v", "s"),
     description=(
         "One step of Adam at step t (counting from 1): v = β₁ v + (1 − β₁) dW, s = β₂ s + (1 − β₂) dW², "
-        "v̂ = v / (1 − β₁^t), ŝ = s / (1 − β₂^t), W = W − α v̂ / (√ŝ + ε). Return (w, v, s), "
+        "v̂ = v / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ), W = W − α v̂ / (√ŝ + ε). Return (w, v, s), "
         "with v and s NOT bias-corrected: they are the state for the next step."
     ),
     hints=(
@@ -235,18 +235,18 @@ ADAM_UPDATE = Exercise(
         ),
         Mistake(
             "bias correction with the wrong β",
-            "each moment is corrected with its own β: v̂ = v / (1 − β₁^t) and ŝ = s / (1 − β₂^t).",
+            "each moment is corrected with its own β: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ).",
             wrong=_adam_betas_swapped_in_correction,
         ),
         Mistake(
             "ŝ corrected with β₁",
-            "s averages with β₂, so its bias correction divides by 1 − β₂^t; with β₁ the early steps come out "
+            "s averages with β₂, so its bias correction divides by 1 − β₂ᵗ; with β₁ the early steps come out "
             "several times too large.",
             wrong=_adam_s_corrected_with_beta1,
         ),
         Mistake(
             "v̂ corrected with β₂",
-            "v averages with β₁, so its bias correction divides by 1 − β₁^t; with β₂ the early steps are far too small.",
+            "v averages with β₁, so its bias correction divides by 1 − β₁ᵗ; with β₂ the early steps are far too small.",
             wrong=_adam_v_corrected_with_beta2,
         ),
         Mistake(
@@ -261,13 +261,13 @@ ADAM_UPDATE = Exercise(
         ),
         Mistake(
             "ε added to the uncorrected √s",
-            "α √(1 − β₂^t) / (1 − β₁^t) · v / (√s + ε) is the paper's 'efficient' form: it equals the lecture's "
+            "α √(1 − β₂ᵗ) / (1 − β₁ᵗ) · v / (√s + ε) is the paper's 'efficient' form: it equals the lecture's "
             "only when ε is negligible. Correct v and s first, then add ε to √ŝ.",
             wrong=_adam_efficient_form,
         ),
         Mistake(
             "no bias correction",
-            "Adam divides v by 1 − β₁^t and s by 1 − β₂^t before the step; without it the first steps are wrong.",
+            "Adam divides v by 1 − β₁ᵗ and s by 1 − β₂ᵗ before the step; without it the first steps are wrong.",
             wrong=_adam_uncorrected,
         ),
         Mistake(

@@ -97,11 +97,11 @@ BIAS_CORRECT = Exercise(
     notebook="04",
     args=("v", "beta", "t"),
     returns=("v_hat",),
-    description="Bias correction of an average started at v_0 = 0, after t steps (t counts from 1): v / (1 − β^t).",
+    description="Bias correction of an average started at v_0 = 0, after t steps (t counts from 1): v / (1 − βᵗ).",
     hints=(
         "Started from v_0 = 0, the average has only collected a fraction of its full weight after t steps: "
         "which fraction?",
-        "The weights of the first t values sum to 1 − β^t; dividing by that sum undoes the shortfall.",
+        "The weights of the first t values sum to 1 − βᵗ; dividing by that sum undoes the shortfall.",
         "t counts the steps taken, from 1: after the first step the divisor is 1 − β.",
     ),
     reference=averages.bias_correct,
@@ -125,23 +125,23 @@ BIAS_CORRECT = Exercise(
             wrong=lambda v, beta, t: v / (1 - beta ** (t + 1)),
         ),
         Mistake(
-            "β·t instead of β^t",
+            "β·t instead of βᵗ",
             "the correction raises β to the power t (beta ** t); beta * t multiplies.",
             wrong=lambda v, beta, t: v / (1 - beta * t),
         ),
         Mistake(
-            "(1 − β)^t instead of 1 − β^t",
+            "(1 − β)ᵗ instead of 1 − βᵗ",
             "the power applies to β alone: 1 - beta ** t, not (1 - beta) ** t.",
             wrong=lambda v, beta, t: v / (1 - beta) ** t,
         ),
         Mistake(
             "multiplied instead of divided",
-            "the early averages are too small, so the correction divides by 1 − β^t (< 1), which enlarges them.",
+            "the early averages are too small, so the correction divides by 1 − βᵗ (< 1), which enlarges them.",
             wrong=lambda v, beta, t: v * (1 - beta**t),
         ),
         Mistake(
             "the 1 − is missing",
-            "the divisor is 1 − β^t, which grows towards 1; β^t alone shrinks towards 0 and blows the average up.",
+            "the divisor is 1 − βᵗ, which grows towards 1; βᵗ alone shrinks towards 0 and blows the average up.",
             wrong=lambda v, beta, t: v / beta**t,
         ),
     ),
