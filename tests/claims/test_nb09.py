@@ -109,6 +109,20 @@ def test_with_the_same_rate_averaged_momentum_is_not_faster_than_gd_on_the_plate
     assert steps["GD"] / steps["Momentum, α / (1 − β)"] > 8
 
 
+def test_the_plateau_explorers_tasks_have_answers_on_its_slider():
+    """'Go from L = 5 to L = 10 ... how far each advances per step. Compare with α s and with α'; 'the shortest plateau
+    on which gradient descent is still on it after 1,500 steps' (L = 12), on the explorer's lengths 3 to 30."""
+    lengths = list(range(3, 31))
+    data = plateau_data(lengths, lr=0.3, slope=0.02, steps=1500)
+    steps = {label: [plateaus.steps_to_leave(J[row]) for row in range(len(lengths))] for label, J in data.items()}
+    gd, adam = dict(zip(lengths, steps["GD"])), dict(zip(lengths, steps["Adam"]))
+    assert (gd[5], gd[10], adam[5], adam[10]) == (326, 1168, 14, 30)
+    assert 5 / (gd[10] - gd[5]) == pytest.approx(0.3 * 0.02, rel=0.02)  # α s = 0.006 per step
+    assert 5 / (adam[10] - adam[5]) == pytest.approx(0.3, rel=0.05)  # about α per step
+    assert min(L for L in lengths if gd[L] is None) == 12 and gd[11] == 1335
+    assert all(adam[L] is not None for L in lengths) and adam[30] == 95  # Adam leaves even L = 30, in 95 steps
+
+
 def test_at_each_optimizers_best_rate_all_three_beat_gd_on_the_plateau():
     """'settled: GD 354 (α = 1; α = 3 never settles), momentum 99 (α = 10), RMSprop 167 (α = 0.1), Adam 53 (α = 1)'."""
     plateau = plateaus.long_plateau(length=10.0, slope=0.02)

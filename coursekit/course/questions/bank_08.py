@@ -70,8 +70,9 @@ QUESTIONS = (
     ),
     Question(
         id="08-test-accuracy",
-        prompt="On the two moons, the best run with decay ends with a lower, steadier training cost than the best run "
-               "with a fixed α. What does decay do to the test accuracy, measured on 1,000 new points?",
+        prompt="Below, gradient descent trains this network with and without decay. Suppose the best run with decay "
+               "ends with a lower, steadier training cost than the best run with a fixed α, as the noise ball "
+               "suggests. What does decay do to the test accuracy, measured on 1,000 new points?",
         choices=(
             Choice("It raises it by a few points.",
                    "The lower training cost comes from fitting the training points a little more tightly; the "
