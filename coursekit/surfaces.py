@@ -285,7 +285,7 @@ def plateau(slope: float = 1e-3) -> Surface:
     slope = _validate.positive(slope, "slope")
     f, df, d2f = _wells_on_bowl(slope, ((0.0, 0.0, 1.0, 1.0),), offset=1.0)
     return Surface(f"plateau(slope={slope!r})", f, df, d2f, ((0.0, 0.0),), (4.5, 3.0), (-6.0, 6.0), (-6.0, 6.0),
-                   title=f"a plateau around a well (slope {slope:g})")
+                   title=f"a plateau around a well (floor curvature {slope:g})")
 
 
 _SEVERAL_WELLS = ((-1.5, 1.0, 1.0, 0.6), (1.5, 0.5, 2.0, 0.7), (0.0, -1.5, 0.6, 0.5))

@@ -287,7 +287,7 @@ class Sweep(NamedTuple):
 
 
 def lr_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, epochs: int, mini_batch_size: int = 64, seed: int = 0,
-             beta1: float = 0.9, beta2: float = 0.999, X_test=None, Y_test=None) -> Sweep:
+             beta1: float = 0.9, beta2: float | None = None, X_test=None, Y_test=None) -> Sweep:
     """Train every named optimizer at every learning rate of a grid, side by side (see :func:`train_side_by_side`).
 
     One run per pair ``(name, α)``: ``make_optimizer(name, α, β₁, β₂)``, all from the same initial weights
@@ -296,7 +296,8 @@ def lr_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, epochs: int, mini
     Args:
         X, Y, layer_dims, epochs, mini_batch_size, seed, X_test, Y_test: as in :func:`coursekit.train.train`.
         optimizers: names from ``coursekit.optim.OPTIMIZERS``.  lrs: the grid of ``α``'s, positive numbers.
-        beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` of RMSprop and Adam.
+        beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` of RMSprop and Adam (``None``: each one's
+            default, RMSprop 0.9 and Adam 0.999).
 
     Returns:
         A :class:`Sweep`.

@@ -19,7 +19,7 @@ from coursekit.train import train
 
 def seconds_per_epoch(X, Y, layer_dims, lrs: Mapping[str, float], epochs: int = 1, repeats: int = 5,
                       mini_batch_size: int = 64, seed: int = 0, beta1: float = 0.9,
-                      beta2: float = 0.999) -> dict[str, float]:
+                      beta2: float | None = None) -> dict[str, float]:
     """The median wall-clock time of one epoch of :func:`coursekit.train.train` for each optimizer.
 
     ``seconds[name] = median over repeats of (duration of train(..., make_optimizer(name, α), epochs)) / epochs``,
@@ -28,7 +28,8 @@ def seconds_per_epoch(X, Y, layer_dims, lrs: Mapping[str, float], epochs: int = 
     Args:
         X, Y, layer_dims, mini_batch_size, seed: as in :func:`coursekit.train.train`.
         lrs: ``{optimizer name: α}``.  epochs: epochs per measurement.  repeats: measurements per optimizer.
-        beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` of RMSprop and Adam.
+        beta1: momentum's ``β`` and Adam's ``β₁``.  beta2: ``β₂`` of RMSprop and Adam (``None``: each one's
+            default, RMSprop 0.9 and Adam 0.999).
 
     Returns:
         ``{name: seconds per epoch}``, in the order of ``lrs``.

@@ -74,7 +74,7 @@ def plot_costs(costs: Mapping, per: str = "iteration", log: bool = False, *,
            title=f"Cost per {per}" if title is None else title)
     if log:
         ax.set_yscale("log")
-    fig.legend(loc="outside right upper")
+    fig.legend(loc="outside lower center", ncols=min(3, len(curves)))  # below: a long label never meets the title
     return fig
 
 

@@ -225,12 +225,12 @@ def test_adam_with_beta1_zero_at_rmsprops_alpha_takes_first_steps_about_thirty_t
 
 
 def test_the_plateaus_gradient_is_its_floor_curvature_times_the_distance():
-    # "the title's 'slope 0.001' is the curvature of the floor ... the gradient there is 0.001 · r — 0.0054 at
-    # the start, r = 5.4 from the minimum"
+    # "the title's 'floor curvature 0.001': away from the well J rises like ½ · 0.001 · r², so the gradient
+    # there is 0.001 · r — 0.0054 at the start, r = 5.4 from the minimum"
     plateau = surfaces.plateau()
     r = float(np.hypot(*plateau.start))
     gradient = float(np.linalg.norm(plateau.grad(plateau.start)))
-    assert "slope 0.001" in plateau.title and round(r, 1) == 5.4
+    assert "floor curvature 0.001" in plateau.title and round(r, 1) == 5.4
     assert round(gradient, 4) == 0.0054 and gradient == pytest.approx(0.001 * r, rel=0.01)
 
 
