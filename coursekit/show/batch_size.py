@@ -183,7 +183,7 @@ def plot_interpolation(steps, costs, labels=("solution a", "solution b")) -> Cou
     ax.plot(steps, costs, color="black", gid="costs")
     for s, label, color in ((0.0, labels[0], CYCLE[0]), (1.0, labels[1], CYCLE[4])):
         ax.plot(s, np.interp(s, steps, costs), "o", ms=9, color=color, label=f"s = {s:g}: {label}")
-    ax.set(xlabel="s  (weights (1 − s)·w_a + s·w_b)", ylabel="cost J of the training set",
+    ax.set(xlabel=f"s: the weights (1 − s)·({labels[0]}) + s·({labels[1]})", ylabel="cost J of the training set",
            title="The cost on the line through the two solutions")
     ax.legend(loc="upper center")
     return fig
