@@ -9,6 +9,8 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from coursekit.optim import GD, Adam, Momentum, RMSprop, adam_update, gd_update, momentum_sum_update, momentum_update
+from coursekit.optim import rmsprop_update
 from coursekit.surfaces import elongated_quadratic, plateau, rosenbrock, rotated_quadratic, saddle, several_minima
 
 #: β of an exponentially weighted average: any number in [0, 1).
@@ -75,8 +77,6 @@ seeds = st.integers(min_value=0, max_value=2**32 - 1)
 @st.composite
 def optimizers(draw):
     """A fresh optimizer object of any kind, with random valid hyperparameters."""
-    from coursekit.optim import GD, Adam, Momentum, RMSprop
-
     kind = draw(st.sampled_from(["GD", "Momentum", "Momentum-sum", "RMSprop", "Adam"]))
     lr = draw(learning_rates)
     if kind == "GD":
@@ -107,3 +107,21 @@ def point_in_window(surface, u, v):
     """Map (u, v) in [0, 1]² to a point of the surface's plotting window."""
     (x0, x1), (y0, y1) = surface.xlim, surface.ylim
     return np.array([x0 + u * (x1 - x0), y0 + v * (y1 - y0)])
+
+
+def pure_step(opt, state, key, w, dw, t):
+    """The pure rule behind optimizer ``opt`` on one array, in float64, with the caller's state dict; the new W."""
+    w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
+    if isinstance(opt, GD):
+        return gd_update(w, dw, opt.lr)
+    if isinstance(opt, Momentum):
+        rule = momentum_update if opt.average else momentum_sum_update
+        w, state["v"][key] = rule(w, state["v"][key], dw, opt.lr, opt.beta)
+        return w
+    if isinstance(opt, RMSprop):
+        w, state["s"][key] = rmsprop_update(w, state["s"][key], dw, opt.lr, opt.beta2, opt.eps)
+        return w
+    w, state["v"][key], state["s"][key] = adam_update(
+        w, state["v"][key], state["s"][key], dw, t, opt.lr, opt.beta1, opt.beta2, opt.eps
+    )
+    return w

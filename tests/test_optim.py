@@ -19,7 +19,7 @@ from coursekit.optim import (
     rmsprop_update,
     zeros_like_params,
 )
-from tests.strategies import arrays, betas, epsilons, learning_rates, optimizers, params_and_grads, shapes
+from tests.strategies import arrays, betas, epsilons, learning_rates, optimizers, params_and_grads, pure_step, shapes
 
 # ---------------------------------------------------------------------------------------------------
 # Golden values. One problem for every rule: W starts at [1, 2], α = 0.1, and the gradients of the
@@ -206,23 +206,6 @@ def test_momentum_with_beta_zero_is_gd(problem, lr):
             np.testing.assert_allclose(p_sum[key], p_gd[key], rtol=1e-14, atol=1e-14)
 
 
-def _pure_rule_step(opt, state, key, w, dw, t):
-    """The pure rule behind ``opt``, applied to one array with the caller's own state dict."""
-    if isinstance(opt, GD):
-        return gd_update(w, dw, opt.lr)
-    if isinstance(opt, Momentum):
-        rule = momentum_update if opt.average else momentum_sum_update
-        w, state["v"][key] = rule(w, state["v"][key], dw, opt.lr, opt.beta)
-        return w
-    if isinstance(opt, RMSprop):
-        w, state["s"][key] = rmsprop_update(w, state["s"][key], dw, opt.lr, opt.beta2, opt.eps)
-        return w
-    w, state["v"][key], state["s"][key] = adam_update(
-        w, state["v"][key], state["s"][key], dw, t, opt.lr, opt.beta1, opt.beta2, opt.eps
-    )
-    return w
-
-
 @given(optimizers(), params_and_grads(steps=3), learning_rates)
 def test_object_equals_repeated_pure_rule(opt, problem, new_lr):
     """opt.step is the pure rule applied to every array with state kept between steps, and opt.lr changes
@@ -235,7 +218,7 @@ def test_object_equals_repeated_pure_rule(opt, problem, new_lr):
             opt.lr = new_lr
         opt.step(params, g)
         for key in expected:
-            expected[key] = _pure_rule_step(opt, state, key, expected[key], g[key], t)
+            expected[key] = pure_step(opt, state, key, expected[key], g[key], t)
             np.testing.assert_array_equal(params[key], expected[key])
     assert opt.t == len(grads)
     for name, arrays_by_key in opt.state.items():

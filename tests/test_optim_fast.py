@@ -15,10 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from coursekit.optim import GD, Adam, Momentum, RMSprop, adam_update, gd_update, momentum_sum_update, momentum_update
+from coursekit.optim import GD, Adam, Momentum, RMSprop
 from coursekit.optim import optimizer as optimizer_module
-from coursekit.optim import rmsprop_update
-from tests.strategies import entries, learning_rates, optimizers
+from tests.strategies import entries, learning_rates, optimizers, pure_step
 
 
 @contextlib.contextmanager
@@ -29,24 +28,6 @@ def chunk_size(n):
         yield
     finally:
         optimizer_module.CHUNK = old
-
-
-def pure_step(opt, state, key, w, dw, t):
-    """The pure rule behind ``opt`` on one array, in float64, with the caller's state; the new W."""
-    w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
-    if isinstance(opt, GD):
-        return gd_update(w, dw, opt.lr)
-    if isinstance(opt, Momentum):
-        rule = momentum_update if opt.average else momentum_sum_update
-        w, state["v"][key] = rule(w, state["v"][key], dw, opt.lr, opt.beta)
-        return w
-    if isinstance(opt, RMSprop):
-        w, state["s"][key] = rmsprop_update(w, state["s"][key], dw, opt.lr, opt.beta2, opt.eps)
-        return w
-    w, state["v"][key], state["s"][key] = adam_update(
-        w, state["v"][key], state["s"][key], dw, t, opt.lr, opt.beta1, opt.beta2, opt.eps
-    )
-    return w
 
 
 #: How a parameter array is held: float64 C-contiguous (stepped where it lies), or stepped on a copy.
