@@ -7,6 +7,9 @@ whole epochs from a fresh network:
 * ``train()`` of coursekit now (and before, with ``--before``);
 * a bare loop over the same calls ``train()`` makes: for each epoch ``random_mini_batches``, then per
   mini-batch ``nn.cost_and_grads`` and ``opt.step``, then ``nn.evaluate`` on the training set;
+* the float64 matrix products of those epochs alone (forward, backward and the evaluation's forward, on
+  the same shapes, with no activation, cost, shuffle or optimizer): the most any float64 numpy network
+  of these layers can reach, since PyTorch multiplies in float32, about twice as fast per product here;
 * PyTorch, float32, one thread: ``nn.Sequential`` of ``Linear``/``ReLU``, ``CrossEntropyLoss``,
   ``torch.optim.Adam`` (its default implementation on the CPU), a ``randperm`` shuffle per epoch, the
   loss of each step read with ``.item()``, and the training set's loss and accuracy after each epoch
@@ -59,6 +62,33 @@ def _bare(package, X, Y, size: int, epochs: int):
     return once
 
 
+def _matmuls(package, X, size: int, epochs: int):
+    work, m = package.nn.Workspace(), X.shape[1]
+    weights = [package.nn.init_params(LAYERS, 0)[f"W{l}"] for l in range(1, len(LAYERS))]
+    batches = [X[:, k:k + size] for k in range(0, m, size)]
+
+    def products(A, backward: bool) -> None:
+        inputs = []
+        for l, W in enumerate(weights):
+            inputs.append(A)
+            A = np.matmul(W, A, out=work(f"Z{l}", (W.shape[0], A.shape[1])))  # Z = W A
+        if backward:
+            dZ = A
+            for l in range(len(weights) - 1, -1, -1):
+                np.matmul(dZ, inputs[l].T, out=work(f"dW{l}", weights[l].shape))  # dW = dZ Aᵀ
+                if l:
+                    dZ = np.matmul(weights[l].T, dZ, out=work(f"dA{l}", inputs[l].shape))  # dA = Wᵀ dZ
+
+    def once():
+        faults, start = minor_faults(), time.perf_counter()
+        for _ in range(epochs):
+            for X_t in batches:
+                products(X_t, backward=True)
+            products(X, backward=False)  # the evaluation at the end of the epoch
+        return _result(start, faults, epochs, m, size)
+    return once
+
+
 def _torch(torch, X, Y, size: int, epochs: int):
     inputs = torch.tensor(X.T, dtype=torch.float32)
     labels = torch.tensor(Y.argmax(axis=0), dtype=torch.long)
@@ -100,7 +130,8 @@ def run(after, before, torch, X, Y, rounds: int, min_seconds: float) -> list[dic
     for size in BATCH_SIZES:
         size = size or X.shape[1]
         epochs = _epochs_for(lambda e: _train(after, X, Y, size, e), min_seconds)
-        alternatives = {"now": _train(after, X, Y, size, epochs), "bare loop": _bare(after, X, Y, size, epochs)}
+        alternatives = {"now": _train(after, X, Y, size, epochs), "bare loop": _bare(after, X, Y, size, epochs),
+                        "matmuls": _matmuls(after, X, size, epochs)}
         if before is not None:
             alternatives["before"] = _train(before.package, X, Y, size, epochs)
             alternatives["bare loop before"] = _bare(before.package, X, Y, size, epochs)
@@ -127,6 +158,11 @@ def _rows(size: int, m: int, results: dict) -> list[dict]:
         rows.append({**common, "versus": "torch f32, 1 thread", "reference": median(theirs, "samples/s"),
                      "ratio": ratio(now, theirs, "samples/s"), "goal": goal,
                      "ratio_before": before and ratio(before, theirs, "samples/s")})
+        products = results["matmuls"]
+        rows.append({**common, "case": f"{label}: f64 matmuls alone", "versus": "torch f32, 1 thread",
+                     "now": median(products, "samples/s"), "before": None, "faults_now": None, "faults_before": None,
+                     "reference": median(theirs, "samples/s"), "ratio": ratio(products, theirs, "samples/s"),
+                     "goal": "", "ratio_before": None})
     bare, bare_before = results["bare loop"], results.get("bare loop before")
     rows.append({**common, "versus": "bare loop, same calls", "reference": median(bare, "samples/s"),
                  "ratio": ratio(now, bare, "samples/s"), "goal": ">= 0.9x",

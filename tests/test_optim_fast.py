@@ -1,12 +1,10 @@
-"""The optimizer objects' in-place, chunked step gives bit for bit what the pure rules give, and checks as they do.
+"""The optimizer objects' compiled in-place step gives bit for bit what the pure rules give, and checks as they do.
 
 The reference applies the pure rule to each array with its own state and assigns the result into the
-parameter, as the objects did before they got their fast path. Small chunk sizes make every case cross
-chunk boundaries: arrays cut into several chunks, small arrays packed together, 0-d arrays, float32 and
-non-contiguous parameters (stepped on a float64 copy), gradients given as lists or in Fortran order.
+parameter, as the objects did before they got their fast path. The cases cover 0-d to 3-D arrays, float32
+and non-contiguous parameters (stepped on a float64 copy), gradients given as lists or in Fortran order.
 """
 
-import contextlib
 import tracemalloc
 
 import numpy as np
@@ -16,18 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from coursekit.optim import GD, Adam, Momentum, RMSprop
-from coursekit.optim import optimizer as optimizer_module
 from tests.strategies import entries, learning_rates, optimizers, pure_step
-
-
-@contextlib.contextmanager
-def chunk_size(n):
-    """Run the block with ``CHUNK = n`` (the layout reads it when an optimizer first sees its parameters)."""
-    old, optimizer_module.CHUNK = optimizer_module.CHUNK, n
-    try:
-        yield
-    finally:
-        optimizer_module.CHUNK = old
 
 
 #: How a parameter array is held: float64 C-contiguous (stepped where it lies), or stepped on a copy.
@@ -67,41 +54,39 @@ def problems(draw):
     return params, layouts, grads, forms, lrs
 
 
-@given(optimizers(), problems(), st.sampled_from([1, 3, 7, 40, optimizer_module.CHUNK]))
-def test_step_is_the_pure_rule_bit_for_bit(opt, problem, chunk):
+@given(optimizers(), problems())
+def test_step_is_the_pure_rule_bit_for_bit(opt, problem):
     params, layouts, grads, forms, lrs = problem
     held = {key: _held(value, layouts[key]) for key, value in params.items()}
     expected = {key: value.copy() for key, value in held.items()}
     state = {"v": {k: np.zeros(v.shape) for k, v in params.items()}, "s": {k: np.zeros(v.shape) for k, v in params.items()}}
-    with chunk_size(chunk):
-        for t, (g, form, lr) in enumerate(zip(grads, forms, lrs), start=1):
-            if lr is not None:
-                opt.lr = lr
-            opt.step(held, {key: _given(value, form[key]) for key, value in g.items()})
-            for key in expected:
-                expected[key][...] = pure_step(opt, state, key, expected[key], g[key], t)
-                np.testing.assert_array_equal(held[key], expected[key], err_msg=f"{key} after step {t}")
-                assert held[key].dtype == expected[key].dtype
+    for t, (g, form, lr) in enumerate(zip(grads, forms, lrs), start=1):
+        if lr is not None:
+            opt.lr = lr
+        opt.step(held, {key: _given(value, form[key]) for key, value in g.items()})
+        for key in expected:
+            expected[key][...] = pure_step(opt, state, key, expected[key], g[key], t)
+            np.testing.assert_array_equal(held[key], expected[key], err_msg=f"{key} after step {t}")
+            assert held[key].dtype == expected[key].dtype
     assert opt.t == len(grads)
     for name, arrays in opt.state.items():
         for key in params:
             np.testing.assert_array_equal(arrays[key], state[name][key])
 
 
-@given(optimizers(), st.integers(0, 2), st.sampled_from([1, 4, 10]))
-def test_a_bad_gradient_in_any_chunk_changes_nothing(opt, bad_key, chunk):
-    """A NaN in the last element of one gradient is refused with the usual message before any chunk is stepped."""
+@given(optimizers(), st.integers(0, 2))
+def test_a_bad_gradient_of_any_array_changes_nothing(opt, bad_key):
+    """A NaN in the last element of one gradient is refused with the usual message before any array is stepped."""
     rng = np.random.default_rng(0)
     params = {"W1": rng.normal(size=(4, 5)), "b1": rng.normal(size=(4, 1)), "W2": rng.normal(size=(3, 4))}
-    with chunk_size(chunk):
-        opt.step(params, {key: rng.normal(size=value.shape) for key, value in params.items()})
-        before = {key: value.copy() for key, value in params.items()}
-        state = {name: {key: value.copy() for key, value in arrays.items()} for name, arrays in opt.state.items()}
-        grads = {key: rng.normal(size=value.shape) for key, value in params.items()}
-        key = list(params)[bad_key]
-        grads[key].flat[-1] = np.nan
-        with pytest.raises(ValueError, match=rf"grads\['{key}'\] must be finite, got 1 NaN or inf value\(s\)"):
-            opt.step(params, grads)
+    opt.step(params, {key: rng.normal(size=value.shape) for key, value in params.items()})
+    before = {key: value.copy() for key, value in params.items()}
+    state = {name: {key: value.copy() for key, value in arrays.items()} for name, arrays in opt.state.items()}
+    grads = {key: rng.normal(size=value.shape) for key, value in params.items()}
+    key = list(params)[bad_key]
+    grads[key].flat[-1] = np.nan
+    with pytest.raises(ValueError, match=rf"grads\['{key}'\] must be finite, got 1 NaN or inf value\(s\)"):
+        opt.step(params, grads)
     assert opt.t == 1
     for k in params:
         np.testing.assert_array_equal(params[k], before[k])
@@ -129,30 +114,10 @@ def test_a_replaced_parameter_array_is_checked_again():
         opt.step({"w": np.ones(3, dtype=int)}, {"w": np.ones(3)})
 
 
-@given(st.lists(st.integers(0, 30), min_size=1, max_size=8), st.integers(1, 12))
-def test_chunks_cover_every_element_once_and_never_cut_a_small_array(sizes, chunk):
-    params = {f"p{i}": np.zeros(size) for i, size in enumerate(sizes)}
-    with chunk_size(chunk):
-        layout = optimizer_module._Layout(params)
-    covered = {key: np.zeros(size, dtype=int) for key, size in zip(params, sizes)}
-    position = 0
-    for start, stop, pieces in layout.chunks:
-        assert start == position and 0 < stop - start <= chunk
-        position = stop
-        for key, lo, hi, at in pieces:
-            covered[key][lo:hi] += 1
-            assert layout.spans[key][0] + lo == start + at
-        for key, size in zip(params, sizes):
-            if 0 < size <= chunk and any(piece[0] == key for piece in pieces):
-                assert [(lo, hi) for k, lo, hi, _ in pieces if k == key] == [(0, size)]
-    assert position == sum(sizes)
-    assert all((count == 1).all() for count in covered.values())
-
-
 @pytest.mark.parametrize("make", [lambda: GD(1e-3), lambda: Momentum(1e-3), lambda: RMSprop(1e-3), lambda: Adam(1e-3)],
                          ids=["GD", "Momentum", "RMSprop", "Adam"])
 def test_a_step_allocates_no_large_temporary(make):
-    """After the first step (which lays out the state), a step on 10⁶ parameters allocates < 64 KiB."""
+    """After the first step (which makes the state), a step on 10⁶ parameters allocates < 64 KiB."""
     rng = np.random.default_rng(0)
     params = {"W": rng.normal(size=(1000, 1000)), "b": rng.normal(size=(1000, 1))}
     grads = {key: rng.normal(size=value.shape) for key, value in params.items()}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from coursekit import _validate
+from coursekit._compile import kernel
 from coursekit.averages import bias_correct, ewa_step
 from coursekit.optim.optimizer import Optimizer, _checked
 
@@ -59,22 +62,19 @@ class Adam(Optimizer):
         self.beta2 = _validate.beta(beta2, "beta2")
         self.eps = _validate.positive(eps, "eps")
 
-    def _update_in_place(self, w, dw, v, s, *, a, b):
-        """:func:`adam_update`'s operations in the same order, in place (``a``, ``b``: scratch), so the same bits."""
-        np.multiply(v, self.beta1, out=v)
-        np.multiply(dw, 1 - self.beta1, out=a)
-        np.add(v, a, out=v)  # v = β₁ v + (1 − β₁) dW
-        np.multiply(s, self.beta2, out=s)
-        np.square(dw, out=a)
-        np.multiply(a, 1 - self.beta2, out=a)
-        np.add(s, a, out=s)  # s = β₂ s + (1 − β₂) dW²
-        np.divide(v, 1 - self.beta1**self.t, out=a)  # v̂ = v / (1 − β₁^t)
-        np.divide(s, 1 - self.beta2**self.t, out=b)  # ŝ = s / (1 − β₂^t)
-        np.sqrt(b, out=b)
-        np.add(b, self.eps, out=b)  # √ŝ + ε
-        np.multiply(a, self.lr, out=a)
-        np.divide(a, b, out=a)  # α v̂ / (√ŝ + ε)
-        np.subtract(w, a, out=w)  # W := W − α v̂ / (√ŝ + ε)
+    def _update(self, w, dw, v, s):
+        corrections = 1 - self.beta1**self.t, 1 - self.beta2**self.t  # as bias_correct computes them
+        _adam_in_place(w, dw, v, s, self.lr, self.beta1, self.beta2, self.eps, *corrections)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
+
+
+@kernel
+def _adam_in_place(w, dw, v, s, lr, beta1, beta2, eps, correction1, correction2):
+    """:func:`adam_update` on flat arrays, element by element, in place (``correction = 1 − β^t``)."""
+    for i in range(w.size):
+        v[i] = beta1 * v[i] + (1 - beta1) * dw[i]  # v = β₁ v + (1 − β₁) dW
+        s[i] = beta2 * s[i] + (1 - beta2) * (dw[i] * dw[i])  # s = β₂ s + (1 − β₂) dW²
+        v_hat, s_hat = v[i] / correction1, s[i] / correction2  # v̂ = v / (1 − β₁^t), ŝ = s / (1 − β₂^t)
+        w[i] = w[i] - lr * v_hat / (math.sqrt(s_hat) + eps)  # W := W − α v̂ / (√ŝ + ε)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
+from coursekit._compile import kernel
 from coursekit.optim.optimizer import Optimizer, _checked
 
 
@@ -36,7 +37,12 @@ class GD(Optimizer):
     [0.0]
     """
 
-    def _update_in_place(self, w, dw, *, a, b):
-        """:func:`gd_update`'s operations in the same order, in place (``a``: scratch), so the same bits."""
-        np.multiply(dw, self.lr, out=a)  # α dW
-        np.subtract(w, a, out=w)  # W := W − α dW
+    def _update(self, w, dw):
+        _gd_in_place(w, dw, self.lr)
+
+
+@kernel
+def _gd_in_place(w, dw, lr):
+    """:func:`gd_update` on flat arrays, element by element, in place."""
+    for i in range(w.size):
+        w[i] = w[i] - lr * dw[i]  # W := W − α dW

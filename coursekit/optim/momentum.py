@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
+from coursekit._compile import kernel
 from coursekit.averages import ewa_step
 from coursekit.optim.optimizer import Optimizer, _checked
 
@@ -84,16 +85,24 @@ class Momentum(Optimizer):
             raise TypeError(f"average must be True or False, got {average!r}")
         self.average = average
 
-    def _update_in_place(self, w, dw, v, *, a, b):
-        """:func:`momentum_update` (or :func:`momentum_sum_update`)'s operations in the same order, in place."""
-        np.multiply(v, self.beta, out=v)  # β v_dW
-        if self.average:
-            np.multiply(dw, 1 - self.beta, out=a)
-            np.add(v, a, out=v)  # v_dW = β v_dW + (1 − β) dW
-        else:
-            np.add(v, dw, out=v)  # v_dW = β v_dW + dW
-        np.multiply(v, self.lr, out=a)  # α v_dW
-        np.subtract(w, a, out=w)  # W := W − α v_dW
+    def _update(self, w, dw, v):
+        (_momentum_in_place if self.average else _momentum_sum_in_place)(w, dw, v, self.lr, self.beta)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta": self.beta, "average": self.average}
+
+
+@kernel
+def _momentum_in_place(w, dw, v, lr, beta):
+    """:func:`momentum_update` on flat arrays, element by element, in place."""
+    for i in range(w.size):
+        v[i] = beta * v[i] + (1 - beta) * dw[i]  # v_dW = β v_dW + (1 − β) dW
+        w[i] = w[i] - lr * v[i]  # W := W − α v_dW
+
+
+@kernel
+def _momentum_sum_in_place(w, dw, v, lr, beta):
+    """:func:`momentum_sum_update` on flat arrays, element by element, in place."""
+    for i in range(w.size):
+        v[i] = beta * v[i] + dw[i]  # v_dW = β v_dW + dW
+        w[i] = w[i] - lr * v[i]  # W := W − α v_dW

@@ -7,9 +7,9 @@ and keeps the state (``v``, ``s``) and the step counter ``t`` (1 during the firs
 The objects are the fast path of the course (every training run and slider goes through them): they check
 the hyperparameters when set and a parameter dict's arrays when they first see them, then each step
 checks only what can change (every gradient, and that no parameter became NaN or infinite) before
-changing anything. The arithmetic runs in place, ``out=`` on buffers the optimizer owns, chunk by chunk so
-that each chunk's arrays stay in the processor's cache, and a step allocates no array of its own (only views):
-see :class:`Optimizer`.
+changing anything. The arithmetic is one loop per array, compiled by Numba (:func:`coursekit._compile.kernel`):
+each element of ``W``, ``dW`` and the state is read once and written once, with no temporary array, by the
+same operations in the same order as the pure rule, so the same bits (``tests/test_optim_fast.py``).
 """
 
 from __future__ import annotations
@@ -20,9 +20,6 @@ import numpy as np
 
 from coursekit import _validate
 
-#: Elements per chunk of a step (256 KiB per array): the six chunk-sized arrays of Adam (W, dW, v, s, two
-#: scratch) stay in the L2 and L3 caches. Parameter arrays smaller than a chunk are packed together into one.
-CHUNK = 32_768
 _FLOAT = np.dtype(float)
 
 
@@ -55,47 +52,12 @@ def _finite(flat: np.ndarray) -> bool:
     return math.isfinite(flat.dot(flat)) or bool(np.isfinite(flat).all())
 
 
-class _Layout:
-    """Where each parameter lives in the optimizer's flat float64 state, and the chunks a step is cut into.
-
-    The arrays are laid end to end in key order. A chunk is a range ``[a, b)`` of that flat space with
-    its pieces ``(key, lo, hi, at)``: elements ``lo:hi`` of the flattened ``params[key]`` sit at ``at``
-    in the chunk. A chunk of one piece is worked on where it lies; several small arrays packed into
-    one chunk are gathered into the optimizer's chunk buffers and the new ``W`` is scattered back.
-    """
-
-    def __init__(self, params: dict):
-        self.shapes = {key: value.shape for key, value in params.items()}
-        ends = np.cumsum([0, *(value.size for value in params.values())]).tolist()
-        self.spans = dict(zip(params, zip(ends, ends[1:])))  # key -> (first, last + 1) in the flat space
-        self.size = ends[-1]
-        cuts, start = [], 0
-        for lo, hi in self.spans.values():
-            if hi - start > CHUNK and lo > start:  # the array does not fit in the current chunk: close it
-                cuts.append((start, lo))
-                start = lo
-            while hi - start > CHUNK:  # a large array alone, in chunks of CHUNK elements
-                cuts.append((start, start + CHUNK))
-                start += CHUNK
-        if start < self.size:
-            cuts.append((start, self.size))
-        self.chunks = [
-            (a, b, [(key, max(a, lo) - lo, min(b, hi) - lo, max(a, lo) - a)
-                    for key, (lo, hi) in self.spans.items() if max(a, lo) < min(b, hi)])
-            for a, b in cuts
-        ]
-
-
 class Optimizer:
     """Base of the optimizer objects: validates ``lr`` and the dicts, and loops over named arrays.
 
-    Subclasses name their state arrays in ``_state_names`` and implement ``_update_in_place(w, dw, *state,
-    a, b)``: the equations of their pure rule, the same operations in the same order, written with
-    ``out=`` into ``w`` and the state (``a`` and ``b`` are scratch arrays); so a step gives bit for bit
-    what the pure rule gives (``tests/test_optim_fast.py``). ``t`` counts the steps taken (1 during the first).
-
-    The state arrays ``state[name][key]`` are views, shaped like the parameters, into one flat array per
-    name; a step works through that flat space in chunks of :data:`CHUNK` elements.
+    Subclasses name their state arrays in ``_state_names`` and implement ``_update(w, dw, *state)`` for
+    one flat float64 parameter, its gradient and its state: a call of their compiled loop,
+    the equations of their pure rule element by element. ``t`` counts the steps taken (1 during the first).
 
     >>> from coursekit.optim import Momentum
     >>> opt = Momentum(lr=0.1); params = {"W1": np.ones((2, 2))}
@@ -109,12 +71,10 @@ class Optimizer:
         self.lr = lr
         self.t = 0
         self.state: dict[str, dict[str, np.ndarray]] = {name: {} for name in self._state_names}
-        self._layout: _Layout | None = None
-        self._flat_state: dict[str, np.ndarray] = {}
+        self._shapes: dict[str, tuple] | None = None  # the shapes of the first step's params, by key
         self._seen: dict[str, np.ndarray] = {}  # the parameter arrays checked, by key
-        self._flat_params: dict[str, np.ndarray] = {}  # their flat float64 views, or staging copies
+        self._flat: dict[str, tuple[np.ndarray, ...]] = {}  # per key: flat float64 W (or a staging copy), state
         self._staged: list[str] = []  # the keys of the staging copies (params not float64 C-contiguous)
-        self._pieces: list[list[np.ndarray]] = []  # per chunk, its pieces of the flat params
 
     @property
     def lr(self) -> float:
@@ -134,18 +94,18 @@ class Optimizer:
         if flat_grads is None:
             flat_grads = self._check_new(params, grads)
         for key in self._staged:  # params that are not float64 C-contiguous: the step works on a float64 copy
-            np.copyto(self._flat_params[key].reshape(params[key].shape), params[key])
-        shapes = self._layout.shapes
+            np.copyto(self._flat[key][0].reshape(params[key].shape), params[key])
         with np.errstate(over="ignore"):
-            for key, flat in self._flat_params.items():
-                if not _finite(flat):
-                    _validate.array(flat.reshape(shapes[key]), f"params[{key!r}]")
+            for key, (w, *_) in self._flat.items():
+                if not _finite(w):
+                    _validate.array(w.reshape(self._shapes[key]), f"params[{key!r}]")
                 if not _finite(flat_grads[key]):
-                    _validate.array(flat_grads[key].reshape(shapes[key]), f"grads[{key!r}]")
+                    _validate.array(flat_grads[key].reshape(self._shapes[key]), f"grads[{key!r}]")
         self.t += 1
-        self._apply(flat_grads)
+        for key, (w, *state) in self._flat.items():
+            self._update(w, flat_grads[key], *state)
         for key in self._staged:
-            np.copyto(params[key], self._flat_params[key].reshape(params[key].shape), casting="unsafe")
+            np.copyto(params[key], self._flat[key][0].reshape(params[key].shape), casting="unsafe")
 
     def _known(self, params, grads) -> dict | None:
         """The gradients as flat float64 views if ``params`` holds the arrays checked before and every
@@ -153,7 +113,7 @@ class Optimizer:
         if type(params) is not dict or type(grads) is not dict or params.keys() != self._seen.keys():
             return None
         flat = {}
-        shapes = self._layout.shapes
+        shapes = self._shapes
         for key, w in params.items():
             dw = grads.get(key)
             if (w is not self._seen[key] or w.shape != shapes[key] or type(dw) is not np.ndarray
@@ -171,50 +131,27 @@ class Optimizer:
                 raise TypeError(f"params[{key!r}] must be a float numpy array (updated in place), got {value!r}")
             _validate.array(value, f"params[{key!r}]")
             flat_grads[key] = np.ascontiguousarray(_validate.array(grads[key], f"grads[{key!r}]")).reshape(-1)
-        if self._state_names and self._layout is not None:
-            if self._layout.shapes.keys() != params.keys():
+        shapes = {key: value.shape for key, value in params.items()}
+        if self._state_names and self._shapes is not None:
+            if self._shapes.keys() != shapes.keys():
                 raise ValueError(
-                    f"params must keep the keys of the first step, {sorted(self._layout.shapes)}, got {sorted(params)}"
+                    f"params must keep the keys of the first step, {sorted(self._shapes)}, got {sorted(params)}"
                 )
-            for key, shape in self._layout.shapes.items():
-                if shape != params[key].shape:
+            for key, shape in self._shapes.items():
+                if shape != shapes[key]:
                     raise ValueError(f"params[{key!r}] must have the shape of the first step's params[{key!r}], "
-                                     f"{shape}, got {params[key].shape}")
-        elif self._layout is None or self._layout.shapes != {key: value.shape for key, value in params.items()}:
-            self._start(params)
+                                     f"{shape}, got {shapes[key]}")
+        elif self._shapes != shapes:  # the first step (or GD, which keeps no state, on new shapes)
+            self._shapes = shapes
+            self.state = {name: {key: np.zeros(shape) for key, shape in shapes.items()} for name in self._state_names}
         self._seen = dict(params)
         self._staged = [key for key, value in params.items() if value.dtype != _FLOAT or not value.flags.c_contiguous]
-        self._flat_params = {key: np.empty(value.size) if key in self._staged else value.reshape(-1)
-                             for key, value in params.items()}
-        self._pieces = [[self._flat_params[key][lo:hi] for key, lo, hi, _ in pieces]
-                        for _, _, pieces in self._layout.chunks]
+        self._flat = {key: (np.empty(value.size) if key in self._staged else value.reshape(-1),
+                            *(self.state[name][key].reshape(-1) for name in self._state_names))
+                      for key, value in params.items()}
         return flat_grads
 
-    def _start(self, params) -> None:
-        """Lay out new parameters: zero state (views into one flat array per name) and chunk buffers."""
-        self._layout = layout = _Layout(params)
-        self._flat_state = {name: np.zeros(layout.size) for name in self._state_names}
-        self.state = {name: {key: flat[lo:hi].reshape(layout.shapes[key]) for key, (lo, hi) in layout.spans.items()}
-                      for name, flat in self._flat_state.items()}
-        self._buffers = [np.empty(min(CHUNK, layout.size)) for _ in range(4)]  # gathered W and dW, two scratch
-
-    def _apply(self, flat_grads: dict) -> None:
-        """One step over every chunk: the chunk's W, dW and state, updated in place by the rule."""
-        w_buffer, dw_buffer, a, b = self._buffers
-        flat_state = [self._flat_state[name] for name in self._state_names]
-        for (start, stop, pieces), w_pieces in zip(self._layout.chunks, self._pieces):
-            n = stop - start
-            dw_pieces = [flat_grads[key][lo:hi] for key, lo, hi, _ in pieces]
-            if len(pieces) == 1:
-                w, dw = w_pieces[0], dw_pieces[0]
-            else:
-                w, dw = np.concatenate(w_pieces, out=w_buffer[:n]), np.concatenate(dw_pieces, out=dw_buffer[:n])
-            self._update_in_place(w, dw, *(flat[start:stop] for flat in flat_state), a=a[:n], b=b[:n])
-            if len(pieces) > 1:
-                for (_, lo, hi, at), target in zip(pieces, w_pieces):
-                    np.copyto(target, w[at:at + hi - lo])
-
-    def _update_in_place(self, w, dw, *state, a, b) -> None:
+    def _update(self, w, dw, *state) -> None:
         raise NotImplementedError
 
     def _hyperparameters(self) -> dict:

@@ -11,9 +11,12 @@ measures the trade-off: on a smooth quadratic a longer memory can settle faster,
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from coursekit import _validate
+from coursekit._compile import kernel
 from coursekit.averages import ewa_step
 from coursekit.optim.optimizer import Optimizer, _checked
 
@@ -60,17 +63,16 @@ class RMSprop(Optimizer):
         self.beta2 = _validate.beta(beta2, "beta2")
         self.eps = _validate.positive(eps, "eps")
 
-    def _update_in_place(self, w, dw, s, *, a, b):
-        """:func:`rmsprop_update`'s operations in the same order, in place (``a``, ``b``: scratch), so the same bits."""
-        np.multiply(s, self.beta2, out=s)  # β₂ s_dW
-        np.square(dw, out=a)
-        np.multiply(a, 1 - self.beta2, out=a)
-        np.add(s, a, out=s)  # s_dW = β₂ s_dW + (1 − β₂) dW²
-        np.sqrt(s, out=b)
-        np.add(b, self.eps, out=b)  # √s_dW + ε
-        np.multiply(dw, self.lr, out=a)
-        np.divide(a, b, out=a)  # α dW / (√s_dW + ε)
-        np.subtract(w, a, out=w)  # W := W − α dW / (√s_dW + ε)
+    def _update(self, w, dw, s):
+        _rmsprop_in_place(w, dw, s, self.lr, self.beta2, self.eps)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta2": self.beta2, "eps": self.eps}
+
+
+@kernel
+def _rmsprop_in_place(w, dw, s, lr, beta2, eps):
+    """:func:`rmsprop_update` on flat arrays, element by element, in place."""
+    for i in range(w.size):
+        s[i] = beta2 * s[i] + (1 - beta2) * (dw[i] * dw[i])  # s_dW = β₂ s_dW + (1 − β₂) dW²
+        w[i] = w[i] - lr * dw[i] / (math.sqrt(s[i]) + eps)  # W := W − α dW / (√s_dW + ε)

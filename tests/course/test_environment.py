@@ -10,14 +10,14 @@ from coursekit.course import environment
 def test_requirements_are_read_from_the_package_metadata():
     reqs = environment.requirements()
     # a kernel's needs only: JupyterLab and the notebook tools are the lab extra, not checked by notebook 00
-    assert set(reqs) == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "threadpoolctl"}
+    assert set(reqs) == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "threadpoolctl", "numba"}
     assert reqs["ipywidgets"] == "8.0"
 
 
 def test_report_says_ready_when_everything_is_installed():
     lines = environment.environment_report().splitlines()
     assert lines[-1] == "ready for the course"
-    assert len(lines) == 1 + 5 + 1
+    assert len(lines) == 1 + 6 + 1
     assert all(line.startswith("✔ ") for line in lines[:-1])
     assert f"numpy         {metadata.version('numpy')}" in "\n".join(lines)
 
