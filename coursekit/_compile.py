@@ -14,7 +14,7 @@ def kernel(loop):
 
     >>> import numpy as np
     >>> from coursekit.optim.gd import _gd_in_place   # W := W − α dW, element by element, compiled by kernel
-    >>> w = np.array([1.0, 2.0]); _gd_in_place(w, np.array([10.0, -10.0]), 0.1); w.tolist()
-    [0.0, 3.0]
+    >>> w = np.array([1.0, 2.0]); _gd_in_place(w, np.array([10.0, -10.0]), 0.1), w.tolist()   # is a new W not finite?
+    (False, [0.0, 3.0])
     """
     return numba.njit(cache=True, nogil=True, error_model="numpy")(loop)

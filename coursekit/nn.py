@@ -21,15 +21,16 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
-from coursekit.activations import relu, sigmoid, softmax
+from coursekit._compile import kernel
+from coursekit.activations import sigmoid, softmax
 
 #: Activations are clipped to ``[TINY, 1 − TINY]`` inside the logarithms of :func:`cost`.
 TINY = 1e-12
 
 
-def _fresh(name: str, shape: tuple, dtype=float) -> np.ndarray:
-    """A new array for the result ``name``: how the public functions get theirs."""
-    return np.empty(shape, dtype)
+def _fresh(name: str, shape: tuple) -> np.ndarray:
+    """A new float array for the result ``name``: how the public functions get theirs."""
+    return np.empty(shape)
 
 
 class Workspace:
@@ -47,10 +48,10 @@ class Workspace:
     def __init__(self):
         self._arrays: dict[tuple, np.ndarray] = {}
 
-    def __call__(self, name: str, shape: tuple, dtype=float) -> np.ndarray:
-        key = (name, shape, dtype)
+    def __call__(self, name: str, shape: tuple) -> np.ndarray:
+        key = (name, shape)
         if key not in self._arrays:
-            self._arrays[key] = np.empty(shape, dtype)
+            self._arrays[key] = np.empty(shape)
         return self._arrays[key]
 
 
@@ -134,12 +135,34 @@ def _forward(X: np.ndarray, params: dict, out=_fresh) -> tuple[np.ndarray, list]
     cache = []
     for l in range(1, L + 1):
         W = params[f"W{l}"]
-        Z = np.matmul(W, A, out=out(f"Z{l}", (W.shape[0], A.shape[1])))
-        Z += params[f"b{l}"]  # Z[l] = W[l] A[l−1] + b[l]
+        Z = np.matmul(W, A, out=out(f"Z{l}", (W.shape[0], A.shape[1])))  # W[l] A[l−1]
         cache.append((A, W, Z))
-        activation = relu if l < L else (sigmoid if Z.shape[0] == 1 else softmax)
-        A = activation(Z, out=out(f"A{l}", Z.shape))
+        if l < L:
+            A = out(f"A{l}", Z.shape)
+            _add_bias_relu(Z, params[f"b{l}"], A)  # Z[l] = W[l] A[l−1] + b[l], A[l] = relu(Z[l]), in one pass
+        else:
+            Z += params[f"b{l}"]  # Z[L] = W[L] A[L−1] + b[L]
+            A = (sigmoid if Z.shape[0] == 1 else softmax)(Z, out=out(f"A{l}", Z.shape))
     return A, cache
+
+
+@kernel
+def _add_bias_relu(Z, b, A):
+    """``Z += b`` (``b`` a column) and ``A = relu(Z)`` in one pass: the bits of ``Z += b`` and ``np.maximum(Z, 0.0)``
+    (which keeps a NaN and turns ``−0.0`` into ``0.0``)."""
+    for i in range(Z.shape[0]):
+        for j in range(Z.shape[1]):
+            z = Z[i, j] + b[i, 0]
+            Z[i, j] = z
+            A[i, j] = z if z > 0.0 or z != z else 0.0
+
+
+@kernel
+def _times_relu_derivative(dA, Z):
+    """``dA *= 1{Z > 0}`` in one pass, the bits of ``np.multiply(dA, Z > 0)``: ``dZ[l] = dA[l] * relu'(Z[l])``."""
+    for i in range(dA.shape[0]):
+        for j in range(dA.shape[1]):
+            dA[i, j] = dA[i, j] * (1.0 if Z[i, j] > 0.0 else 0.0)
 
 
 def _in_unit_interval(arr: np.ndarray, name: str) -> np.ndarray:
@@ -233,8 +256,8 @@ def _backward(AL: np.ndarray, Y: np.ndarray, cache: list, out=_fresh) -> dict[st
         db /= m  # db[l] = (1/m) Σ_i dZ[l](i)
         if l > 1:
             Z_prev = cache[l - 2][2]
-            dA = np.matmul(W.T, dZ, out=out(f"dA{l - 1}", Z_prev.shape))
-            dZ = np.multiply(dA, np.greater(Z_prev, 0, out=out(f"Z{l - 1} > 0", Z_prev.shape, bool)), out=dA)
+            dZ = np.matmul(W.T, dZ, out=out(f"dA{l - 1}", Z_prev.shape))  # dA[l−1] = W[l]ᵀ dZ[l]
+            _times_relu_derivative(dZ, Z_prev)  # dZ[l−1] = dA[l−1] * relu'(Z[l−1])
     return {f"{p}{l}": grads[f"{p}{l}"] for l in range(1, len(cache) + 1) for p in "Wb"}
 
 

@@ -5,6 +5,9 @@ import tracemalloc
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from coursekit import nn
 
@@ -311,3 +314,40 @@ def test_the_training_loop_forms_in_a_workspace_allocate_no_large_temporary():
     assert peak < 128 * 1024  # each hidden layer's Z, A and dA has 0.7-1.4 MiB
     J_fresh, grads_fresh = nn.cost_and_grads(X, Y, params)
     assert J == J_fresh and all(np.array_equal(grads[key], grads_fresh[key]) for key in params)
+
+
+# The compiled one-pass loops of the forward and backward passes give the bits of the numpy expressions they
+# replace, for any float (NaN, ±inf, ±0.0 included) and any memory layout.
+
+_any_float = st.floats(allow_subnormal=True) | st.sampled_from([0.0, -0.0, math.inf, -math.inf, math.nan])
+
+
+def _held(value: np.ndarray, fortran: bool) -> np.ndarray:
+    return np.asfortranarray(value) if fortran else value
+
+
+@given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=9), elements=_any_float),
+       st.data(), st.booleans())
+def test_add_bias_relu_is_z_plus_b_then_maximum_bit_for_bit(Z, data, fortran):
+    b = data.draw(hnp.arrays(np.float64, (Z.shape[0], 1), elements=_any_float))
+    with np.errstate(invalid="ignore", over="ignore"):
+        expected_Z = Z + b
+        expected_A = np.maximum(expected_Z, 0.0)
+    Z, A = _held(Z.copy(), fortran), np.empty_like(Z)
+    nn._add_bias_relu(Z, b, A)
+    np.testing.assert_array_equal(np.signbit(Z), np.signbit(expected_Z))
+    np.testing.assert_array_equal(Z, expected_Z)
+    np.testing.assert_array_equal(np.signbit(A), np.signbit(expected_A))
+    np.testing.assert_array_equal(A, expected_A)
+
+
+@given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=9), elements=_any_float),
+       st.data(), st.booleans())
+def test_times_relu_derivative_is_the_product_with_the_mask_bit_for_bit(dA, data, fortran):
+    Z = data.draw(hnp.arrays(np.float64, dA.shape, elements=_any_float))
+    with np.errstate(invalid="ignore"):
+        expected = np.multiply(dA, Z > 0)
+    dZ = _held(dA.copy(), fortran)
+    nn._times_relu_derivative(dZ, Z)
+    np.testing.assert_array_equal(np.signbit(dZ), np.signbit(expected))
+    np.testing.assert_array_equal(dZ, expected)

@@ -95,14 +95,29 @@ def test_a_bad_gradient_of_any_array_changes_nothing(opt, bad_key):
             np.testing.assert_array_equal(arrays[k], state[name][k])
 
 
-@pytest.mark.parametrize("make", [lambda: GD(1e300), lambda: Momentum(1e300, average=False)], ids=["GD", "Momentum"])
+@pytest.mark.parametrize("make", [lambda: GD(1e300), lambda: Momentum(1e300, average=False), lambda: RMSprop(1e308),
+                                  lambda: Adam(1e308)], ids=["GD", "Momentum", "RMSprop", "Adam"])
 def test_a_parameter_made_infinite_by_a_step_is_refused_at_the_next(make):
-    opt, params = make(), {"w": np.array([1.0, 2.0])}
+    """The compiled loop reports the infinite W it wrote; the next step refuses it before changing anything."""
+    opt, params = make(), {"w": np.array([-1.7e308, 2.0])}
     with np.errstate(over="ignore"):
         opt.step(params, {"w": np.array([1e10, 0.0])})
-    assert np.isinf(params["w"][0])
+    assert np.isinf(params["w"][0]) and np.isfinite(params["w"][1])
+    before = params["w"].copy()
     with pytest.raises(ValueError, match=r"params\['w'\] must be finite, got 1 NaN or inf value\(s\)"):
         opt.step(params, {"w": np.array([1.0, 1.0])})
+    np.testing.assert_array_equal(params["w"], before)
+    assert opt.t == 1
+
+
+def test_a_float32_parameter_that_overflows_when_stored_is_refused_at_the_next_step():
+    """The step works on a float64 copy: 4e38 is finite there, but infinite once stored back as float32."""
+    opt, params = GD(1.0), {"w": np.array([3e38], dtype=np.float32)}
+    with np.errstate(over="ignore"):
+        opt.step(params, {"w": np.array([-1e38])})
+    assert np.isinf(params["w"][0])
+    with pytest.raises(ValueError, match=r"params\['w'\] must be finite"):
+        opt.step(params, {"w": np.array([1.0])})
 
 
 def test_a_replaced_parameter_array_is_checked_again():

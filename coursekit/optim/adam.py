@@ -64,7 +64,7 @@ class Adam(Optimizer):
 
     def _update(self, w, dw, v, s):
         corrections = 1 - self.beta1**self.t, 1 - self.beta2**self.t  # as bias_correct computes them
-        _adam_in_place(w, dw, v, s, self.lr, self.beta1, self.beta2, self.eps, *corrections)
+        return _adam_in_place(w, dw, v, s, self.lr, self.beta1, self.beta2, self.eps, *corrections)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
@@ -72,9 +72,13 @@ class Adam(Optimizer):
 
 @kernel
 def _adam_in_place(w, dw, v, s, lr, beta1, beta2, eps, correction1, correction2):
-    """:func:`adam_update` on flat arrays, element by element, in place (``correction = 1 − β^t``)."""
+    """:func:`adam_update` on flat arrays, element by element, in place (``correction = 1 − β^t``); whether a new
+    ``W`` is NaN or infinite."""
+    nonfinite = False
     for i in range(w.size):
         v[i] = beta1 * v[i] + (1 - beta1) * dw[i]  # v = β₁ v + (1 − β₁) dW
         s[i] = beta2 * s[i] + (1 - beta2) * (dw[i] * dw[i])  # s = β₂ s + (1 − β₂) dW²
         v_hat, s_hat = v[i] / correction1, s[i] / correction2  # v̂ = v / (1 − β₁^t), ŝ = s / (1 − β₂^t)
         w[i] = w[i] - lr * v_hat / (math.sqrt(s_hat) + eps)  # W := W − α v̂ / (√ŝ + ε)
+        nonfinite |= not math.isfinite(w[i])
+    return nonfinite

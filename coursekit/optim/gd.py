@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from coursekit import _validate
@@ -38,11 +40,14 @@ class GD(Optimizer):
     """
 
     def _update(self, w, dw):
-        _gd_in_place(w, dw, self.lr)
+        return _gd_in_place(w, dw, self.lr)
 
 
 @kernel
 def _gd_in_place(w, dw, lr):
-    """:func:`gd_update` on flat arrays, element by element, in place."""
+    """:func:`gd_update` on flat arrays, element by element, in place; whether a new ``W`` is NaN or infinite."""
+    nonfinite = False
     for i in range(w.size):
         w[i] = w[i] - lr * dw[i]  # W := W − α dW
+        nonfinite |= not math.isfinite(w[i])
+    return nonfinite

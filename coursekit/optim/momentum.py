@@ -5,6 +5,8 @@ The lecture's form averages, ``v = β v + (1 − β) dW``; the common variant su
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from coursekit import _validate
@@ -86,7 +88,7 @@ class Momentum(Optimizer):
         self.average = average
 
     def _update(self, w, dw, v):
-        (_momentum_in_place if self.average else _momentum_sum_in_place)(w, dw, v, self.lr, self.beta)
+        return (_momentum_in_place if self.average else _momentum_sum_in_place)(w, dw, v, self.lr, self.beta)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta": self.beta, "average": self.average}
@@ -94,15 +96,21 @@ class Momentum(Optimizer):
 
 @kernel
 def _momentum_in_place(w, dw, v, lr, beta):
-    """:func:`momentum_update` on flat arrays, element by element, in place."""
+    """:func:`momentum_update` on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
+    nonfinite = False
     for i in range(w.size):
         v[i] = beta * v[i] + (1 - beta) * dw[i]  # v_dW = β v_dW + (1 − β) dW
         w[i] = w[i] - lr * v[i]  # W := W − α v_dW
+        nonfinite |= not math.isfinite(w[i])
+    return nonfinite
 
 
 @kernel
 def _momentum_sum_in_place(w, dw, v, lr, beta):
-    """:func:`momentum_sum_update` on flat arrays, element by element, in place."""
+    """:func:`momentum_sum_update` on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
+    nonfinite = False
     for i in range(w.size):
         v[i] = beta * v[i] + dw[i]  # v_dW = β v_dW + dW
         w[i] = w[i] - lr * v[i]  # W := W − α v_dW
+        nonfinite |= not math.isfinite(w[i])
+    return nonfinite

@@ -6,8 +6,8 @@ and keeps the state (``v``, ``s``) and the step counter ``t`` (1 during the firs
 
 The objects are the fast path of the course (every training run and slider goes through them): they check
 the hyperparameters when set and a parameter dict's arrays when they first see them, then each step
-checks only what can change (every gradient, and that no parameter became NaN or infinite) before
-changing anything. The arithmetic is one loop per array, compiled by Numba (:func:`coursekit._compile.kernel`):
+checks only what can change before changing anything: every gradient, and a parameter that the last
+step made NaN or infinite (the compiled loop notices as it writes). The arithmetic is one loop per array, compiled by Numba (:func:`coursekit._compile.kernel`):
 each element of ``W``, ``dW`` and the state is read once and written once, with no temporary array, by the
 same operations in the same order as the pure rule, so the same bits (``tests/test_optim_fast.py``).
 """
@@ -56,8 +56,9 @@ class Optimizer:
     """Base of the optimizer objects: validates ``lr`` and the dicts, and loops over named arrays.
 
     Subclasses name their state arrays in ``_state_names`` and implement ``_update(w, dw, *state)`` for
-    one flat float64 parameter, its gradient and its state: a call of their compiled loop,
-    the equations of their pure rule element by element. ``t`` counts the steps taken (1 during the first).
+    one flat float64 parameter, its gradient and its state: a call of their compiled loop, the equations
+    of their pure rule element by element, which returns whether it wrote a NaN or infinite ``W``.
+    ``t`` counts the steps taken (1 during the first).
 
     >>> from coursekit.optim import Momentum
     >>> opt = Momentum(lr=0.1); params = {"W1": np.ones((2, 2))}
@@ -75,6 +76,7 @@ class Optimizer:
         self._seen: dict[str, np.ndarray] = {}  # the parameter arrays checked, by key
         self._flat: dict[str, tuple[np.ndarray, ...]] = {}  # per key: flat float64 W (or a staging copy), state
         self._staged: list[str] = []  # the keys of the staging copies (params not float64 C-contiguous)
+        self._suspects: set[str] = set()  # the params to check at the next step: staged, or made non-finite
 
     @property
     def lr(self) -> float:
@@ -96,14 +98,16 @@ class Optimizer:
         for key in self._staged:  # params that are not float64 C-contiguous: the step works on a float64 copy
             np.copyto(self._flat[key][0].reshape(params[key].shape), params[key])
         with np.errstate(over="ignore"):
-            for key, (w, *_) in self._flat.items():
-                if not _finite(w):
-                    _validate.array(w.reshape(self._shapes[key]), f"params[{key!r}]")
-                if not _finite(flat_grads[key]):
-                    _validate.array(flat_grads[key].reshape(self._shapes[key]), f"grads[{key!r}]")
+            for key in self._suspects:
+                if not _finite(self._flat[key][0]):
+                    _validate.array(self._flat[key][0].reshape(self._shapes[key]), f"params[{key!r}]")
+            for key, dw in flat_grads.items():
+                if not _finite(dw):
+                    _validate.array(dw.reshape(self._shapes[key]), f"grads[{key!r}]")
         self.t += 1
         for key, (w, *state) in self._flat.items():
-            self._update(w, flat_grads[key], *state)
+            if self._update(w, flat_grads[key], *state):
+                self._suspects.add(key)
         for key in self._staged:
             np.copyto(params[key], self._flat[key][0].reshape(params[key].shape), casting="unsafe")
 
@@ -146,12 +150,13 @@ class Optimizer:
             self.state = {name: {key: np.zeros(shape) for key, shape in shapes.items()} for name in self._state_names}
         self._seen = dict(params)
         self._staged = [key for key, value in params.items() if value.dtype != _FLOAT or not value.flags.c_contiguous]
+        self._suspects = set(self._staged)
         self._flat = {key: (np.empty(value.size) if key in self._staged else value.reshape(-1),
                             *(self.state[name][key].reshape(-1) for name in self._state_names))
                       for key, value in params.items()}
         return flat_grads
 
-    def _update(self, w, dw, *state) -> None:
+    def _update(self, w, dw, *state) -> bool:
         raise NotImplementedError
 
     def _hyperparameters(self) -> dict:

@@ -64,7 +64,7 @@ class RMSprop(Optimizer):
         self.eps = _validate.positive(eps, "eps")
 
     def _update(self, w, dw, s):
-        _rmsprop_in_place(w, dw, s, self.lr, self.beta2, self.eps)
+        return _rmsprop_in_place(w, dw, s, self.lr, self.beta2, self.eps)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta2": self.beta2, "eps": self.eps}
@@ -72,7 +72,10 @@ class RMSprop(Optimizer):
 
 @kernel
 def _rmsprop_in_place(w, dw, s, lr, beta2, eps):
-    """:func:`rmsprop_update` on flat arrays, element by element, in place."""
+    """:func:`rmsprop_update` on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
+    nonfinite = False
     for i in range(w.size):
         s[i] = beta2 * s[i] + (1 - beta2) * (dw[i] * dw[i])  # s_dW = β₂ s_dW + (1 − β₂) dW²
         w[i] = w[i] - lr * dw[i] / (math.sqrt(s[i]) + eps)  # W := W − α dW / (√s_dW + ε)
+        nonfinite |= not math.isfinite(w[i])
+    return nonfinite
