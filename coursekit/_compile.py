@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import numba
+import functools
 
 
 def kernel(loop):
     """Compile a loop over arrays with Numba: IEEE arithmetic as numpy's (no fast-math, so the same bits as
     the numpy expressions it replaces; division by zero gives inf as in numpy), cached on disk after the
-    first compilation, and run without the GIL.
+    first compilation, and run without the GIL. Numba is imported, and the loop compiled (or loaded from the
+    cache), at the first call, so that a program that never calls a loop does not pay for it.
 
     Reference: Numba's ``@njit``, https://numba.readthedocs.io/en/stable/user/jit.html
 
@@ -17,4 +18,15 @@ def kernel(loop):
     >>> w = np.array([1.0, 2.0]); _gd_in_place(w, np.array([10.0, -10.0]), 0.1), w.tolist()   # is a new W not finite?
     (False, [0.0, 3.0])
     """
-    return numba.njit(cache=True, nogil=True, error_model="numpy")(loop)
+    compiled = None
+
+    @functools.wraps(loop)
+    def run(*arrays_and_numbers):
+        nonlocal compiled
+        if compiled is None:
+            import numba
+
+            compiled = numba.njit(cache=True, nogil=True, error_model="numpy")(loop)
+        return compiled(*arrays_and_numbers)
+
+    return run
