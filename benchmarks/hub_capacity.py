@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import statistics
@@ -61,7 +62,9 @@ def run_once(path: str) -> dict:
 def at_once(path: Path, learners: int) -> dict:
     """N learners run ``path`` at the same moment; the wall time until the last is done, and each one's."""
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=learners) as pool:
+    # Fresh interpreters ("spawn"), not forks of this process, whose ZeroMQ sockets to earlier kernels a fork
+    # would share: forked learners sometimes lost their kernel ("Kernel didn't respond in 60 seconds").
+    with ProcessPoolExecutor(max_workers=learners, mp_context=multiprocessing.get_context("spawn")) as pool:
         runs = list(pool.map(run_once, [str(path)] * learners))
     wall = time.perf_counter() - start
     return {"learners": learners, "wall_s": round(wall, 1),

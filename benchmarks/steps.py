@@ -6,6 +6,8 @@ coursekit now, coursekit before, ``torch.optim`` with ``foreach=True`` and with 
 one thread), and a plain copy of an ``n``-element array. The bound is the time to stream the arrays a
 step must read and write once: ``passes × 8n bytes / bandwidth``, the bandwidth measured by that copy
 (``2 × 8n`` bytes moved); GD reads W, dW and writes W (3 passes), momentum and RMSprop 5, Adam 7.
+coursekit also reads every gradient once before a step, to refuse a NaN or inf before anything changes
+(torch does not look): one more read pass, which is why GD, a single pass in torch, cannot beat it.
 """
 
 from __future__ import annotations
