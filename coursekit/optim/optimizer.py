@@ -7,9 +7,10 @@ and keeps the state (``v``, ``s``) and the step counter ``t`` (1 during the firs
 The objects are the fast path of the course (every training run and slider goes through them): they check
 the hyperparameters when set and a parameter dict's arrays when they first see them, then each step
 checks only what can change before changing anything: every gradient, and a parameter that the last
-step made NaN or infinite (the compiled loop notices as it writes). The arithmetic is one loop per array, compiled by Numba (:func:`coursekit._compile.kernel`):
-each element of ``W``, ``dW`` and the state is read once and written once, with no temporary array, by the
-same operations in the same order as the pure rule, so the same bits (``tests/test_optim_fast.py``).
+step made NaN or infinite (the compiled loop notices as it writes). The arithmetic is one loop per array,
+compiled by Numba (:func:`coursekit._compile.kernel`): each element of ``W``, ``dW`` and the state is read
+once and written once, with no temporary array, by the same operations in the same order as the pure
+rule, so the same bits (``tests/test_optim_fast.py``).
 """
 
 from __future__ import annotations
