@@ -9,7 +9,9 @@ def kernel(loop):
     """Compile a loop over arrays with Numba: IEEE arithmetic as numpy's (no fast-math, so the same bits as
     the numpy expressions it replaces; division by zero gives inf as in numpy), cached on disk after the
     first compilation, and run without the GIL. Numba is imported, and the loop compiled (or loaded from the
-    cache), at the first call, so that a program that never calls a loop does not pay for it.
+    cache), at the first call, so that a program that never calls a loop does not pay for it. Where no
+    folder for the cache can be written (a read-only installation and home), the loop is compiled afresh
+    in each process instead.
 
     Reference: Numba's ``@njit``, https://numba.readthedocs.io/en/stable/user/jit.html
 
@@ -24,9 +26,17 @@ def kernel(loop):
     def run(*arrays_and_numbers):
         nonlocal compiled
         if compiled is None:
-            import numba
-
-            compiled = numba.njit(cache=True, nogil=True, error_model="numpy")(loop)
+            compiled = _compile(loop)
         return compiled(*arrays_and_numbers)
 
     return run
+
+
+def _compile(loop):
+    """The loop compiled by Numba, with an on-disk cache if Numba finds a folder it may write to."""
+    import numba
+
+    try:
+        return numba.njit(cache=True, nogil=True, error_model="numpy")(loop)
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return numba.njit(nogil=True, error_model="numpy")(loop)
