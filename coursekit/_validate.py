@@ -73,6 +73,15 @@ def non_negative_int(value, name: str) -> int:
     return int(value)
 
 
+def start(value, length: int, of: str) -> int:
+    """Return ``start`` as an int after checking it is an index into a sequence of ``length`` (named ``of``):
+    the first step compared, leaving out a warm-up."""
+    value = non_negative_int(value, "start")
+    if value >= length:
+        raise ValueError(f"start must be below the length of {of}, {length}, got {value}")
+    return value
+
+
 def array(value, name: str, ndim: int | None = None, finite: bool = True) -> np.ndarray:
     """Return ``value`` as a float ndarray after checking its rank and, by default, that it is finite."""
     if isinstance(value, (str, bytes, dict)) or value is None:

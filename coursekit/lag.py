@@ -151,9 +151,7 @@ def lag(smoothed, thetas, start: int = 0, period: float = YEAR) -> float:
     smoothed = _validate.array(smoothed, "smoothed", ndim=1)
     thetas = _validate.array(thetas, "thetas", ndim=1)
     _validate.same_shape(thetas, "thetas", smoothed, "smoothed")
-    start = _validate.non_negative_int(start, "start")
-    if start >= len(thetas):
-        raise ValueError(f"start must be below the length of thetas, {len(thetas)}, got {start}")
+    start = _validate.start(start, len(thetas), "thetas")
     delay = seasonal_peak(smoothed[start:], period) - seasonal_peak(thetas[start:], period)
     return float(-((-delay + period / 2) % period - period / 2))
 

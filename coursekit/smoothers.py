@@ -88,9 +88,7 @@ def rms_distance(a, b, start: int = 0) -> float:
     a = _validate.array(a, "a", ndim=1)
     b = _validate.array(b, "b", ndim=1)
     _validate.same_shape(a, "a", b, "b")
-    start = _validate.non_negative_int(start, "start")
-    if start >= len(a):
-        raise ValueError(f"start must be below the length of the sequences, {len(a)}, got {start}")
+    start = _validate.start(start, len(a), "the sequences")
     return float(np.sqrt(np.mean((a[start:] - b[start:]) ** 2)))
 
 
