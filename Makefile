@@ -38,47 +38,47 @@ $(LAB_SETTINGS): jupyter-settings/overrides.json $(STAMP)
 
 # Brings the working copy up to the latest edition (keeping every notebook you changed), then opens it.
 lab: install
-	$(BIN)/python -m coursekit.course.working_copy notebooks $(WORK)
+	$(BIN)/python -m coursekit.course.tools.working_copy notebooks $(WORK)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) $(LAB_ARGS) $(WORK)/00_start_here.ipynb
 
 # The learner's self-check: every notebook of the working copy (or NB=05) run afresh, one line per exercise.
 check: install
-	$(BIN)/python -m coursekit.course.selfcheck $(WORK) $(if $(NB),--notebook $(NB))
+	$(BIN)/python -m coursekit.course.tools.selfcheck $(WORK) $(if $(NB),--notebook $(NB))
 
 test: install
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(NBVAL) coursekit tests notebooks
 
 execute: install
-	$(BIN)/python -m coursekit.course.editions execute notebooks/*.ipynb
+	$(BIN)/python -m coursekit.course.tools.editions execute notebooks/*.ipynb
 
 # The student edition for instructors to hand out; it refuses to overwrite changed notebooks unless FORCE=1.
 student: install
-	$(BIN)/python -m coursekit.course.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
+	$(BIN)/python -m coursekit.course.tools.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
 
 # Instructors: a reveal.js deck of every notebook that works with no network (build/slides/index.html).
 slides: install
-	$(BIN)/python -m coursekit.course.slides notebooks build/slides --cache $(NPM_CACHE)
+	$(BIN)/python -m coursekit.course.tools.slides notebooks build/slides --cache $(NPM_CACHE)
 
 # Readers without a kernel: the executed course as a static site that works offline (build/book/_build/html).
 book:
 	$(MAKE) --no-print-directory install EXTRAS=$(EXTRAS),book
-	$(BIN)/python -m coursekit.course.book notebooks build/book --cache $(NPM_CACHE)
+	$(BIN)/python -m coursekit.course.tools.book notebooks build/book --cache $(NPM_CACHE)
 
 # Instructors: an nbgrader course folder (source/ of every notebook, nbgrader_config.py), for a class on JupyterHub.
 GRADING_DIR ?= build/nbgrader
 grading:
 	$(MAKE) --no-print-directory install EXTRAS=$(EXTRAS),grading
-	$(BIN)/python -m coursekit.course.grading notebooks $(GRADING_DIR)
+	$(BIN)/python -m coursekit.course.tools.grading notebooks $(GRADING_DIR)
 
 # Instructors: docs/instructor-guide.md, generated from the notebooks, the exercise registry, the questions,
 # docs/instructor/ (the hand-written notes) and the measurements of bench-hub; make test fails when it is stale.
 guide: install
-	$(BIN)/python -m coursekit.course.guide
+	$(BIN)/python -m coursekit.course.tools.guide
 
 # Capacity planning for a hub: each notebook's kernel (wall, CPU s, peak MB) and N learners at once; then the guide.
 bench-hub: install
 	$(BIN)/python benchmarks/hub_capacity.py $(BENCH_HUB_ARGS)
-	$(BIN)/python -m coursekit.course.guide
+	$(BIN)/python -m coursekit.course.tools.guide
 
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

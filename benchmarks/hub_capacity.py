@@ -9,7 +9,7 @@ Two measurements, on this machine:
   moment, each in their own kernel, for N in ``--learners``; the wall time until the last one is done.
 
 The numbers go to ``docs/instructor/capacity.json`` (``--output``), which the instructor guide quotes
-(``python -m coursekit.course.guide`` regenerates it). A benchmark, not a test: nothing is asserted.
+(``python -m coursekit.course.tools.guide`` regenerates it). A benchmark, not a test: nothing is asserted.
 Usage: ``make bench-hub`` or ``.venv/bin/python benchmarks/hub_capacity.py [--learners 1 4 8 16]``.
 """
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.course.editions import execute_notebook
+from coursekit.course.tools.editions import execute_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 USAGE_CELL = """\
@@ -99,7 +99,7 @@ def main() -> None:
         print(f"{n:>8} {row['wall_s']:>18.1f} {row['median_learner_wall_s']:>21.1f} {row['peak_mb_each']:>13}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=1) + "\n")
-    print(f"\nwrote {args.output} (the instructor guide quotes it: python -m coursekit.course.guide)")
+    print(f"\nwrote {args.output} (the instructor guide quotes it: python -m coursekit.course.tools.guide)")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ class History:
             not the evaluation at its end), as the computing thread's CPU time (``time.thread_time``): on an
             idle core that is the wall-clock time, and on a busy machine it leaves out the time other
             programs held the core. The only entry that changes from run to run; ``None`` for runs trained
-            side by side (:func:`coursekit.sweeps.train_side_by_side`), which share their seconds.
+            side by side (:func:`coursekit.experiments.sweeps.train_side_by_side`), which share their seconds.
 
     Reference: notebook 02 (the noisy mini-batch cost ``J{t}`` against the per-epoch trend).
 
@@ -106,7 +106,7 @@ class Run(NamedTuple):
 
 
 def checked_run(X, Y, layer_dims, epochs: int, mini_batch_size: int, seed: int, X_test=None, Y_test=None) -> Run:
-    """Check the arguments of a training run (:func:`train`, :func:`coursekit.sweeps.train_side_by_side`).
+    """Check the arguments of a training run (:func:`train`, :func:`coursekit.experiments.sweeps.train_side_by_side`).
 
     >>> run = checked_run(np.zeros((2, 5)), np.ones((1, 5)), [2, 3, 1], epochs=2, mini_batch_size=2, seed=0)
     >>> run.steps_per_epoch, sorted(run.params)

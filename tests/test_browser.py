@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.course import working_copy
+from coursekit.course.tools import working_copy
 from tests.tools import chromium
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.course import editions
+from coursekit.course.tools import editions
 from coursekit.course.exercises import exercise, names
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
 

@@ -80,7 +80,7 @@ def _assert_offline(page) -> None:
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
-    from coursekit.course import slides, webassets
+    from coursekit.course.tools import slides, webassets
 
     cache = ROOT / ".cache" / "npm"
     cached = all((cache / webassets.PACKAGES[name].folder / ".complete").exists() for name in slides.PACKAGES)
@@ -123,7 +123,7 @@ def test_every_deck_runs_offline_fits_the_screen_and_shows_math_and_the_explorer
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from coursekit.course import book, webassets
+    from coursekit.course.tools import book, webassets
 
     try:
         import jupyter_book  # noqa: F401

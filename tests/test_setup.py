@@ -156,6 +156,6 @@ def test_binder_opens_notebook_00_of_a_fresh_student_edition():
     post_build = ROOT / "postBuild"
     assert os.access(post_build, os.X_OK), "repo2docker runs postBuild only if it is executable"
     script = post_build.read_text()
-    assert "coursekit.course.working_copy notebooks my-course" in script
+    assert "coursekit.course.tools.working_copy notebooks my-course" in script
     assert "jupyter-settings/overrides.json" in script
     assert not (ROOT / "binder").exists(), "a binder/ folder would make repo2docker ignore environment.yml"

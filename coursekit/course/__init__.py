@@ -8,8 +8,8 @@ A notebook imports what a learner uses from here::
 hint (:mod:`~coursekit.course.hints`), ``ask("id")`` a concept question (:mod:`~coursekit.course.questions`)
 and ``progress()`` the table of the course (:mod:`~coursekit.course.records`). Behind them: the exercise
 catalogue (:mod:`~coursekit.course.exercises`), the student edition and the learner's working copy
-(:mod:`~coursekit.course.editions`, :mod:`~coursekit.course.working_copy`), ``make check``
-(:mod:`~coursekit.course.selfcheck`) and the environment report (:mod:`~coursekit.course.environment`).
+(:mod:`~coursekit.course.tools.editions`, :mod:`~coursekit.course.tools.working_copy`), ``make check``
+(:mod:`~coursekit.course.tools.selfcheck`) and the environment report (:mod:`~coursekit.course.environment`).
 """
 
 from coursekit.course.checks import check

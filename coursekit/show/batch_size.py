@@ -1,7 +1,7 @@
 """Choosing the mini-batch size, drawn: each size at its best α, cost per epoch and per second, vectorization,
 and the cost along the line between two solutions (notebook 02).
 
-The numbers come from :mod:`coursekit.batch_size` and :mod:`coursekit.sharpness`; each size keeps one
+The numbers come from :mod:`coursekit.experiments.batch_size` and :mod:`coursekit.experiments.sharpness`; each size keeps one
 colour in every figure (:func:`size_colors`).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
-from coursekit.batch_size import SizeSweep
+from coursekit.experiments.batch_size import SizeSweep
 from coursekit.show.sweeps import plot_lr_sweeps
 from coursekit.show.look import CYCLE, CourseFigure, new_figure, styled
 
@@ -35,7 +35,7 @@ def size_colors(sizes) -> dict:
 
 def _checked_sweep(sweep) -> SizeSweep:
     if not isinstance(sweep, SizeSweep):
-        raise TypeError(f"sweep must be a SizeSweep (coursekit.batch_size.sweep_sizes), got {type(sweep).__name__}")
+        raise TypeError(f"sweep must be a SizeSweep (coursekit.experiments.batch_size.sweep_sizes), got {type(sweep).__name__}")
     return sweep
 
 
@@ -49,7 +49,7 @@ def plot_size_sweep(sweep, m: int | None = None) -> CourseFigure:
     :func:`coursekit.show.sweeps.plot_lr_sweeps` with a curve per mini-batch size, in its colour.
 
     Args:
-        sweep: a :class:`~coursekit.batch_size.SizeSweep`.  m: the training set's size (default: the
+        sweep: a :class:`~coursekit.experiments.batch_size.SizeSweep`.  m: the training set's size (default: the
             largest size of the sweep), to name batch gradient descent.
 
     Returns:
@@ -57,7 +57,7 @@ def plot_size_sweep(sweep, m: int | None = None) -> CourseFigure:
 
     Reference: notebook 02.
 
-    >>> from coursekit.batch_size import sweep_sizes
+    >>> from coursekit.experiments.batch_size import sweep_sizes
     >>> from coursekit.data import two_moons
     >>> X, Y = two_moons(m=32)
     >>> fig = plot_size_sweep(sweep_sizes(X, Y, [2, 3, 1], {8: (0.1, 1.0), 32: (0.1, 1.0)}, {8: 1, 32: 4}))
@@ -79,7 +79,7 @@ def plot_cost_vs_seconds(sweep, m: int | None = None, target: float | None = Non
     The seconds of epoch ``e`` are ``e ×`` the size's median seconds per epoch (:meth:`SizeSweep.seconds`).
 
     Args:
-        sweep: a :class:`~coursekit.batch_size.SizeSweep`.  m: the training set's size (default: the largest size).
+        sweep: a :class:`~coursekit.experiments.batch_size.SizeSweep`.  m: the training set's size (default: the largest size).
         target: a cost to mark with a dotted level line on both axes (``None``: no line).
 
     Returns:
@@ -87,7 +87,7 @@ def plot_cost_vs_seconds(sweep, m: int | None = None, target: float | None = Non
 
     Reference: notebook 02.
 
-    >>> from coursekit.batch_size import sweep_sizes
+    >>> from coursekit.experiments.batch_size import sweep_sizes
     >>> from coursekit.data import two_moons
     >>> X, Y = two_moons(m=32)
     >>> fig = plot_cost_vs_seconds(sweep_sizes(X, Y, [2, 3, 1], {8: (0.1,), 32: (1.0,)}, {8: 2, 32: 8}))
@@ -126,7 +126,7 @@ def plot_examples_per_second(blocks, seconds, examples: int) -> CourseFigure:
     ``examples / seconds``, one bar per block size, each labelled with its speed-up over blocks of 1.
 
     Args:
-        blocks: the block sizes.  seconds: their times, from :func:`coursekit.batch_size.gradient_seconds`.
+        blocks: the block sizes.  seconds: their times, from :func:`coursekit.experiments.batch_size.gradient_seconds`.
         examples: how many examples were computed.
 
     Returns:
@@ -161,7 +161,7 @@ def plot_interpolation(steps, costs, labels=("solution a", "solution b")) -> Cou
     """The cost along the line ``(1 − s) w_a + s w_b`` through two trained networks (``s = 0`` and ``s = 1`` marked).
 
     Args:
-        steps: the values of ``s``.  costs: ``J`` at each, from :func:`coursekit.sharpness.interpolate_costs`.
+        steps: the values of ``s``.  costs: ``J`` at each, from :func:`coursekit.experiments.sharpness.interpolate_costs`.
         labels: what ``w_a`` and ``w_b`` are, e.g. ``("size 1", "size m")``.
 
     Returns:

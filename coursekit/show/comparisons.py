@@ -1,6 +1,6 @@
 """Optimizers compared: Adam's first steps, sweeps of α, cost against steps and seconds, boundaries (notebook 07).
 
-The numbers come from :mod:`coursekit.first_steps` (the size of Adam's steps), :mod:`coursekit.sweeps`
+The numbers come from :mod:`coursekit.experiments.first_steps` (the size of Adam's steps), :mod:`coursekit.experiments.sweeps`
 (each optimizer at every learning rate of a grid, trained side by side) and :mod:`coursekit.train`.
 """
 
@@ -31,7 +31,7 @@ def plot_first_steps(steps: Mapping, lr: float, *, title: str | None = None) -> 
     """The size of each step ``|Δw_t|``, in units of ``α``, over the first steps of one or more optimizers.
 
     Args:
-        steps: ``{label: [Δw_1, Δw_2, ...]}``, e.g. from :func:`coursekit.first_steps.adam_steps` with and
+        steps: ``{label: [Δw_1, Δw_2, ...]}``, e.g. from :func:`coursekit.experiments.first_steps.adam_steps` with and
             without bias correction.  lr: the ``α`` they were taken with.
         title: defaults to a description of the axes.
 
@@ -40,7 +40,7 @@ def plot_first_steps(steps: Mapping, lr: float, *, title: str | None = None) -> 
 
     Reference: notebook 07.
 
-    >>> from coursekit.first_steps import adam_steps
+    >>> from coursekit.experiments.first_steps import adam_steps
     >>> g = np.ones(20)
     >>> steps = {"Adam": adam_steps(g, 0.1), "no correction": adam_steps(g, 0.1, bias_correction=False)}
     >>> fig = plot_first_steps(steps, 0.1)
@@ -72,7 +72,7 @@ def plot_first_step_sizes(dw, sizes: Mapping, lr: float, *, title: str | None = 
 
     Args:
         dw: the gradients, a 1-D array.  sizes: ``{optimizer name: |Δw_1| per gradient}``, e.g. from
-            :func:`coursekit.first_steps.first_step_sizes`.  lr: their common ``α`` (a dotted line).
+            :func:`coursekit.experiments.first_steps.first_step_sizes`.  lr: their common ``α`` (a dotted line).
         title: defaults to a description of the axes.
 
     Returns:

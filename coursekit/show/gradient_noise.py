@@ -2,7 +2,7 @@
 and noisy descent paths on a 2-D bowl, each with a mini-batch-size slider (notebook 02).
 
 :func:`gradient_noise_data` and :func:`noisy_descent_data` compute without a display (from
-:mod:`coursekit.gradient_noise`); the ``plot_*`` and ``*_explorer`` functions draw what they return.
+:mod:`coursekit.experiments.gradient_noise`); the ``plot_*`` and ``*_explorer`` functions draw what they return.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from coursekit import _validate, nn
-from coursekit.gradient_noise import flat_gradient, gradient_spread, minibatch_gradients, noisy_descent
+from coursekit.experiments.gradient_noise import flat_gradient, gradient_spread, minibatch_gradients, noisy_descent
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
 from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, new_figure, style, styled
 from coursekit.surfaces import Surface
@@ -42,7 +42,7 @@ class NoiseData(NamedTuple):
 def gradient_noise_data(X, Y, params, sizes=(1, 4, 16, 64, 256, 1024), count: int = 32, seed: int = 0) -> NoiseData:
     """The gradients of ``count`` mini-batches of each size at ``params``, and their spread around ``g``.
 
-    ``spread(size) = sqrt(mean_t ||g{t} − g||²)`` (:func:`coursekit.gradient_noise.gradient_spread`).
+    ``spread(size) = sqrt(mean_t ||g{t} − g||²)`` (:func:`coursekit.experiments.gradient_noise.gradient_spread`).
 
     Args:
         X, Y, params: the data set and the point where the gradients are taken.
@@ -220,7 +220,7 @@ def noisy_descent_data(surface: Surface, sizes=(1, 4, 16, 64, 256), lr: float = 
                        noise: float = 3.0, seed: int = 0) -> NoisyPaths:
     """Gradient descent with mini-batch noise of variance ``noise² / size`` on a surface, for each size.
 
-    ``w_t = w_{t−1} − α (∇J(w_{t−1}) + (noise / √size) ξ_t)`` (:func:`coursekit.gradient_noise.noisy_descent`);
+    ``w_t = w_{t−1} − α (∇J(w_{t−1}) + (noise / √size) ξ_t)`` (:func:`coursekit.experiments.gradient_noise.noisy_descent`);
     every size uses the same draws ``ξ_t``, so only the size differs.
 
     Args:

@@ -14,10 +14,10 @@ import ipywidgets as widgets
 import numpy as np
 
 from coursekit import _validate
-from coursekit.basins import paths
+from coursekit.experiments.basins import paths
 from coursekit.optim import GD, Adam, Momentum, RMSprop
-from coursekit.plateaus import LEAVE_LEVEL, long_plateau, steps_to_leave
-from coursekit.saddles import CriticalPoint
+from coursekit.experiments.plateaus import LEAVE_LEVEL, long_plateau, steps_to_leave
+from coursekit.experiments.saddles import CriticalPoint
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
 from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
 from coursekit.show.surfaces import surface_grid
@@ -32,7 +32,7 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
         surface: a :class:`~coursekit.surfaces.Surface` with known ``minima``.
         starts: ``w_0`` of each run, shape ``(N, 2)``.
         reached: for each run the index of the minimum it reached, or −1 (e.g. from
-            :func:`coursekit.basins.nearest_minimum`).
+            :func:`coursekit.experiments.basins.nearest_minimum`).
         title: defaults to the share of runs that reached the deepest minimum.
 
     Returns:
@@ -113,7 +113,7 @@ def plot_index_vs_cost(points: Sequence[CriticalPoint], *, title: str | None = N
     """The cost of each critical point against its index, the fraction of its Hessian's eigenvalues that are negative.
 
     Args:
-        points: :class:`~coursekit.saddles.CriticalPoint` s (from :func:`coursekit.saddles.critical_points`).
+        points: :class:`~coursekit.experiments.saddles.CriticalPoint` s (from :func:`coursekit.experiments.saddles.critical_points`).
         title: defaults to how many points there are.
 
     Returns:
@@ -121,13 +121,13 @@ def plot_index_vs_cost(points: Sequence[CriticalPoint], *, title: str | None = N
 
     Reference: notebook 09; Dauphin et al. (2014), figure 1.
 
-    >>> from coursekit.saddles import critical_points, pooled_digits
+    >>> from coursekit.experiments.saddles import critical_points, pooled_digits
     >>> fig = plot_index_vs_cost(critical_points(pooled_digits(2), p=1))
     >>> [len(line.get_xdata()) for line in fig.axes[0].lines]
     [3, 1]
     """
     if not points or not all(isinstance(p, CriticalPoint) for p in points):
-        raise TypeError("points must be a non-empty list of CriticalPoint (from coursekit.saddles.critical_points)")
+        raise TypeError("points must be a non-empty list of CriticalPoint (from coursekit.experiments.saddles.critical_points)")
     index = np.array([p.index_fraction for p in points])
     cost = np.array([p.cost for p in points])
     minimum = index == 0
@@ -190,8 +190,8 @@ PLATEAU_RUNS = {
 def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, beta: float = 0.9) -> dict:
     """The loss per step of GD, momentum (at ``α`` and ``α / (1 − β)``), RMSprop and Adam on plateaus of many lengths.
 
-    All lengths run at once (:func:`coursekit.basins.paths` from the starts ``(−L, 0)`` of
-    :func:`~coursekit.plateaus.long_plateau`; the surface is the same, only the start moves). RMSprop uses
+    All lengths run at once (:func:`coursekit.experiments.basins.paths` from the starts ``(−L, 0)`` of
+    :func:`~coursekit.experiments.plateaus.long_plateau`; the surface is the same, only the start moves). RMSprop uses
     ``β₂ = 0.9`` (Hinton's lecture value) and Adam ``β₁ = β``, ``β₂ = 0.999``.
 
     Args:

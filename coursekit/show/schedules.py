@@ -14,7 +14,7 @@ import matplotlib.patches
 import numpy as np
 
 from coursekit import _validate, schedules
-from coursekit.least_squares import mean_distance
+from coursekit.experiments.least_squares import mean_distance
 from coursekit.show.explorer import Explorer, FastFigure, slider
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
 from coursekit.show.surfaces import surface_grid
@@ -75,7 +75,7 @@ def plot_wandering(surface: Surface, runs: Mapping, *, last: int = 100, zoom: fl
 
     Args:
         surface: the surface the runs were made on (its first minimum is ``w*``).
-        runs: ``{label: Trajectory}``, e.g. from :func:`coursekit.least_squares.minibatch_path`.
+        runs: ``{label: Trajectory}``, e.g. from :func:`coursekit.experiments.least_squares.minibatch_path`.
         last: how many final iterates to show and average over.  zoom: half the width of the right panel.
 
     Returns:
@@ -84,7 +84,7 @@ def plot_wandering(surface: Surface, runs: Mapping, *, last: int = 100, zoom: fl
 
     Reference: notebook 08.
 
-    >>> from coursekit.least_squares import least_squares, minibatch_path
+    >>> from coursekit.experiments.least_squares import least_squares, minibatch_path
     >>> from coursekit.optim import GD
     >>> problem = least_squares()
     >>> fig = plot_wandering(problem.surface, {"fixed α": minibatch_path(problem, GD(0.2), epochs=10)})

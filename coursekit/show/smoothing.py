@@ -1,16 +1,16 @@
 """What an exponentially weighted average costs and buys: its lag against its smoothing, and a moving window
 beside it (notebook 03).
 
-The numbers come from :mod:`coursekit.lag` (:func:`~coursekit.lag.lag_table`) and
-:mod:`coursekit.smoothers` (:func:`~coursekit.smoothers.compare_to_reference`); these figures only draw them.
+The numbers come from :mod:`coursekit.experiments.lag` (:func:`~coursekit.experiments.lag.lag_table`) and
+:mod:`coursekit.experiments.smoothers` (:func:`~coursekit.experiments.smoothers.compare_to_reference`); these figures only draw them.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from coursekit.lag import LagTable
-from coursekit.smoothers import WindowComparison
+from coursekit.experiments.lag import LagTable
+from coursekit.experiments.smoothers import WindowComparison
 from coursekit.show.look import DATA_COLOR, PALETTE, BETA_COLORS, CourseFigure, new_figure, styled
 
 #: The βs whose place is marked on the β axes: the lecture's three and two more.
@@ -46,7 +46,7 @@ def plot_lag(table: LagTable, data_roughness: float | None = None) -> CourseFigu
     exact delay for a yearly cycle. Right: the standard deviation of the average's day-to-day change.
 
     Args:
-        table: a :class:`coursekit.lag.LagTable`.  data_roughness: the same measure for the data itself,
+        table: a :class:`coursekit.experiments.lag.LagTable`.  data_roughness: the same measure for the data itself,
             drawn as a dashed line when given.
 
     Returns:
@@ -54,7 +54,7 @@ def plot_lag(table: LagTable, data_roughness: float | None = None) -> CourseFigu
 
     Reference: notebook 03.
 
-    >>> from coursekit.lag import lag_table
+    >>> from coursekit.experiments.lag import lag_table
     >>> t = np.arange(800)
     >>> fig = plot_lag(lag_table(10 + 5 * np.sin(2 * np.pi * t / 365.25), [0.5, 0.9, 0.98]))
     >>> len(fig.axes)
@@ -94,7 +94,7 @@ def plot_window_comparison(comparison: WindowComparison, reference_name: str = "
     of each is marked. A second x axis on top gives the average's ``β``.
 
     Args:
-        comparison: a :class:`coursekit.smoothers.WindowComparison`.
+        comparison: a :class:`coursekit.experiments.smoothers.WindowComparison`.
         reference_name: what the reference is, for the axis label.
 
     Returns:
@@ -102,7 +102,7 @@ def plot_window_comparison(comparison: WindowComparison, reference_name: str = "
 
     Reference: notebook 03.
 
-    >>> from coursekit.smoothers import compare_to_reference
+    >>> from coursekit.experiments.smoothers import compare_to_reference
     >>> theta = np.sin(np.arange(400) / 20) + np.cos(np.arange(400))
     >>> fig = plot_window_comparison(compare_to_reference(theta, np.sin(np.arange(400) / 20), range(1, 30)))
     >>> [line.get_gid() for line in fig.axes[0].lines][:2]

@@ -2,8 +2,8 @@
 mini-batch size, each one's best α ringed (notebooks 02, 05-07).
 
 The fair comparison of the course is each contender at its own best learning rate; every sweep of the
-course — over mini-batch sizes (:mod:`coursekit.batch_size`), over optimizers on a surface
-(:mod:`coursekit.convergence`) or on a data set (:mod:`coursekit.sweeps`) — is drawn by this one figure.
+course — over mini-batch sizes (:mod:`coursekit.experiments.batch_size`), over optimizers on a surface
+(:mod:`coursekit.experiments.convergence`) or on a data set (:mod:`coursekit.experiments.sweeps`) — is drawn by this one figure.
 """
 
 from __future__ import annotations

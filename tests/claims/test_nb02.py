@@ -10,7 +10,8 @@ import math
 import numpy as np
 import pytest
 
-from coursekit import batch_size, gradient_noise, nn, sharpness
+from coursekit import nn
+from coursekit.experiments import batch_size, gradient_noise, sharpness
 from coursekit.course.questions.bank_02 import EPOCHS, LAYERS, LRS, M
 from coursekit.data import load_digits
 from coursekit.optim import GD

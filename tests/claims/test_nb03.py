@@ -8,7 +8,8 @@ what is pinned about them is the deterministic part, the numbers each smoother k
 import numpy as np
 import pytest
 
-from coursekit import averages, lag, smoothers
+from coursekit import averages
+from coursekit.experiments import lag, smoothers
 from coursekit.data import daily_temperatures, load_seattle_weather
 
 SWEEP = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)

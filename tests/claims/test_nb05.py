@@ -9,7 +9,8 @@ import math
 import numpy as np
 import pytest
 
-from coursekit import along_path, averages, convergence, optim, surfaces
+from coursekit import averages, optim, surfaces
+from coursekit.experiments import along_path, convergence
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
 from coursekit.train import train

@@ -7,7 +7,8 @@ change in coursekit that changes the lesson fails here.
 import numpy as np
 import pytest
 
-from coursekit import along_path, convergence, optim, surfaces
+from coursekit import optim, surfaces
+from coursekit.experiments import along_path, convergence
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
 from coursekit.train import train

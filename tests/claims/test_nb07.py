@@ -9,8 +9,9 @@ import math
 import numpy as np
 import pytest
 
-from coursekit import averages, data, nn, surfaces, sweeps
-from coursekit.first_steps import adam_steps, steps_taken
+from coursekit import averages, data, nn, surfaces
+from coursekit.experiments import sweeps
+from coursekit.experiments.first_steps import adam_steps, steps_taken
 from coursekit.optim import GD, Adam, Momentum, RMSprop, make_optimizer
 from coursekit.show.playground import playground_explorer
 from coursekit.show.surfaces import trajectory_data

@@ -9,7 +9,7 @@ import pytest
 
 from coursekit import schedules
 from coursekit.data import two_moons
-from coursekit.least_squares import least_squares, mean_distance, minibatch_path
+from coursekit.experiments.least_squares import least_squares, mean_distance, minibatch_path
 from coursekit.optim import GD, Adam, Momentum
 from coursekit.train import train
 

@@ -6,7 +6,8 @@ Each test quotes the sentence of the notebook it pins; it fails when a change in
 import numpy as np
 import pytest
 
-from coursekit import basins, critical_points, plateaus, saddles, surfaces
+from coursekit import critical_points, surfaces
+from coursekit.experiments import basins, plateaus, saddles
 from coursekit.data import load_digits
 from coursekit.optim import GD, Adam, Momentum, RMSprop
 from coursekit.show import plateau_data

@@ -6,7 +6,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.course import editions, hints
+from coursekit.course import hints
+from coursekit.course.tools import editions
 from coursekit.course.exercises import exercise, names
 
 ROOT = Path(__file__).resolve().parents[2]

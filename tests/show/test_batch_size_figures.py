@@ -9,9 +9,9 @@ import pytest
 from PIL import Image
 
 from coursekit import nn
-from coursekit.batch_size import sweep_sizes
+from coursekit.experiments.batch_size import sweep_sizes
 from coursekit.data import two_moons
-from coursekit.gradient_noise import gradient_spread, minibatch_gradients
+from coursekit.experiments.gradient_noise import gradient_spread, minibatch_gradients
 from coursekit.show import batch_size, gradient_noise
 from coursekit.show.look import CYCLE
 from coursekit.surfaces import elongated_quadratic, several_minima

@@ -6,11 +6,11 @@ import pytest
 from matplotlib.colors import to_hex, to_rgb
 
 from coursekit import data, nn
-from coursekit.first_steps import adam_steps
+from coursekit.experiments.first_steps import adam_steps
 from coursekit.optim import GD
 from coursekit.show import comparisons
 from coursekit.show.look import FIGSIZE, OPTIMIZER_COLORS
-from coursekit.sweeps import lr_sweep
+from coursekit.experiments.sweeps import lr_sweep
 from coursekit.train import train
 
 

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_hex
 
-from coursekit import basins, saddles
-from coursekit.least_squares import least_squares, mean_distance, minibatch_path
+from coursekit.experiments import basins, saddles
+from coursekit.experiments.least_squares import least_squares, mean_distance, minibatch_path
 from coursekit.optim import GD, Adam
-from coursekit.plateaus import long_plateau, steps_to_leave
+from coursekit.experiments.plateaus import long_plateau, steps_to_leave
 from coursekit.schedules import inverse_time_decay
 from coursekit.show import look, optima, schedules
 from coursekit.surfaces import saddle, several_minima

@@ -5,9 +5,9 @@ import pytest
 from matplotlib.colors import to_hex
 
 from coursekit.averages import correction_factor, ewa, warmup_steps
-from coursekit.lag import lag_table
+from coursekit.experiments.lag import lag_table
 from coursekit.show import averages, bias, look, smoothing
-from coursekit.smoothers import compare_to_reference
+from coursekit.experiments.smoothers import compare_to_reference
 
 PALETTE_HEX = {c.lower() for c in look.PALETTE.values()}
 DAYS = np.arange(800)

@@ -5,11 +5,11 @@ import pytest
 from matplotlib.colors import to_hex
 
 from coursekit import show
-from coursekit.convergence import Sweep as SettlingSweep
+from coursekit.experiments.convergence import Sweep as SettlingSweep
 from coursekit.data import two_moons
 from coursekit.show import look
 from coursekit.show.sweeps import plot_lr_sweeps
-from coursekit.sweeps import lr_sweep
+from coursekit.experiments.sweeps import lr_sweep
 
 
 def _lines(fig) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coursekit import gradient_noise
+from coursekit.experiments import gradient_noise
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
 _rng = np.random.default_rng(20240602)

@@ -2,10 +2,10 @@
 
 import functools
 
-from coursekit.batch_size import sweep_sizes
+from coursekit.experiments.batch_size import sweep_sizes
 from coursekit.course.questions.question import Choice, Question
 from coursekit.data import load_digits
-from coursekit.gradient_noise import spread_by_size
+from coursekit.experiments.gradient_noise import spread_by_size
 from coursekit.nn import init_params
 
 #: The notebook's settings: the digits network, each size's learning rates and budget of epochs.

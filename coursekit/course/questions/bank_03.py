@@ -6,8 +6,8 @@ import numpy as np
 from coursekit.averages import ewa, ewa_weights
 from coursekit.course.questions.question import Choice, Question
 from coursekit.data import load_seattle_weather
-from coursekit.lag import seasonal_curve
-from coursekit.smoothers import compare_to_reference
+from coursekit.experiments.lag import seasonal_curve
+from coursekit.experiments.smoothers import compare_to_reference
 
 #: The lags offered by the choices of "03-trend-lag", in their order.
 _TREND_LAGS = (25.0, 49.0, 1.0)

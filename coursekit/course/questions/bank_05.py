@@ -3,7 +3,7 @@ valley, the best β on κ = 100, and the learning rate of the variant without (1
 
 import numpy as np
 
-from coursekit import along_path, convergence
+from coursekit.experiments import along_path, convergence
 from coursekit.course.questions.question import Choice, Question
 from coursekit.optim import Momentum
 from coursekit.surfaces import elongated_quadratic

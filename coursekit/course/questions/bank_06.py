@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from coursekit import along_path, convergence
+from coursekit.experiments import along_path, convergence
 from coursekit.course.questions.question import Choice, Question
 from coursekit.optim import RMSprop, rmsprop_update
 from coursekit.surfaces import elongated_quadratic, rotated_quadratic

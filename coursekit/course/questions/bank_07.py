@@ -4,9 +4,9 @@ import numpy as np
 
 from coursekit.course.questions.question import Choice, Question
 from coursekit.data import two_moons
-from coursekit.first_steps import adam_steps, steps_taken
+from coursekit.experiments.first_steps import adam_steps, steps_taken
 from coursekit.optim import Adam
-from coursekit.sweeps import lr_sweep
+from coursekit.experiments.sweeps import lr_sweep
 
 #: The notebook's grid for the two moons: half a decade apart, through the classic α = 0.0007.
 MOONS_GRID = 0.0007 * 10 ** (np.arange(-2, 9) / 2)

@@ -3,7 +3,7 @@
 from coursekit import schedules
 from coursekit.course.questions.question import Choice, Question
 from coursekit.data import two_moons
-from coursekit.least_squares import least_squares, mean_distance, minibatch_path
+from coursekit.experiments.least_squares import least_squares, mean_distance, minibatch_path
 from coursekit.optim import GD
 from coursekit.train import train
 

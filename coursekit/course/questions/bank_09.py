@@ -1,6 +1,7 @@
 """Concept questions of notebook 09: basins in two dimensions, minima in many, and momentum on a plateau."""
 
-from coursekit import basins, critical_points, plateaus, saddles, surfaces
+from coursekit import critical_points, surfaces
+from coursekit.experiments import basins, plateaus, saddles
 from coursekit.course.questions.question import Choice, Question
 from coursekit.optim import GD, Momentum
 from coursekit.trajectories import trajectory

@@ -1,0 +1,117 @@
+"""The instructor and student editions of the notebooks, and executing them to store their outputs.
+
+The instructor edition is ``notebooks/``: each exercise's solution stands between the nbgrader-style
+markers ``### BEGIN SOLUTION`` and ``### END SOLUTION``, and the next cell, tagged ``check``, checks it.
+The student edition is the same notebook with every such region replaced by a placeholder that raises
+``NotImplementedError``, and with no verdict for work not done: the cells tagged ``check`` or
+``progress`` lose their stored outputs (and the ``nbval-check-output`` tag, so that nbval judges them by
+whether they raise, never by a saved verdict). Everything else, stored outputs included, is unchanged.
+The learner's working copy and ``make student`` are built from it by :mod:`coursekit.course.tools.working_copy`.
+
+Command line (what ``make execute`` runs)::
+
+    python -m coursekit.course.tools.editions execute notebooks/*.ipynb
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from coursekit.course.checks import STRICT_VARIABLE
+
+__all__ = [
+    "BEGIN", "COMPARE_TAG", "END", "execute_notebook", "main", "PLACEHOLDER", "strip_solutions",
+    "student_notebook", "tags", "VERDICT_TAGS",
+]
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+#: Cells whose stored output is a verdict on the learner's work: none is kept in the student edition.
+VERDICT_TAGS = ("check", "progress")
+#: The nbval tag that compares a cell's output with the stored one (kept in the instructor edition only).
+COMPARE_TAG = "nbval-check-output"
+PLACEHOLDER = ("# YOUR CODE HERE", 'raise NotImplementedError("not implemented yet: replace this line with your code")')
+_REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[ \t]*\n.*?^[ \t]*{re.escape(END)}[ \t]*$", re.M | re.S)
+
+
+def strip_solutions(source: str) -> str:
+    """Replace every solution region of a cell's source by the placeholder, at the region's indentation.
+
+    >>> print(strip_solutions("def f(x):\\n    ### BEGIN SOLUTION\\n    return 2 * x\\n    ### END SOLUTION\\n"))
+    def f(x):
+        # YOUR CODE HERE
+        raise NotImplementedError("not implemented yet: replace this line with your code")
+    <BLANKLINE>
+    """
+    if source.count(BEGIN) != source.count(END):
+        raise ValueError(f"source must pair every {BEGIN!r} with an {END!r}, got:\n{source}")
+    return _REGION.sub(lambda match: "\n".join(match.group(1) + line for line in PLACEHOLDER), source)
+
+
+def tags(cell) -> list[str]:
+    """The tags of a cell (an empty list when it has none)."""
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a copy of an instructor notebook with every solution region replaced and no stored verdict."""
+    student = copy.deepcopy(nb)
+    for cell in student.cells:
+        if cell.cell_type != "code":
+            continue
+        if BEGIN in cell.source:
+            cell.source = strip_solutions(cell.source)
+        if set(tags(cell)) & set(VERDICT_TAGS):
+            cell.outputs, cell.execution_count = [], None
+            cell.metadata["tags"] = [tag for tag in tags(cell) if tag != COMPARE_TAG]
+    return student
+
+
+def execute_notebook(path: str | Path, timeout: int = 120, allow_errors: bool = False,
+                     strict: bool | None = None) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel, in its own folder; return it with outputs and widget state.
+
+    ``strict`` sets the kernel's check mode (:func:`coursekit.course.checks.strict`): True as under a test
+    runner (a failed check raises), False as in JupyterLab (it shows its report and returns); None
+    leaves the environment as it is. Nothing is written; :func:`main` ``execute`` stores the result.
+    """
+    path = Path(path)
+    env = dict(os.environ)
+    if strict is not None:
+        env.pop(STRICT_VARIABLE, None)
+        if strict:
+            env[STRICT_VARIABLE] = "strict"
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        store_widget_state=True,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
+    client.execute(env=env)
+    return nb
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ``execute NOTEBOOK...`` re-runs notebooks in fresh kernels and stores their outputs."""
+    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.editions", description=main.__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    execute = commands.add_parser("execute", help="re-execute notebooks in place, storing outputs")
+    execute.add_argument("notebooks", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    for path in args.notebooks:
+        nbformat.write(execute_notebook(path, strict=True), path)
+        print(f"executed {path}")
+
+
+if __name__ == "__main__":
+    main()

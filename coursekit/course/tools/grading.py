@@ -1,0 +1,173 @@
+"""``make grading``: the course as an nbgrader course, for a class that works on a JupyterHub.
+
+nbgrader (the ``grading`` extra) releases a student version of an assignment, collects the submissions
+and grades them by running them. Its source notebooks must say, in each cell's metadata, which cells hold
+a solution and which cells are graded, with how many points. The course's notebooks already say it with
+their tags, and are written by several people, so nobody adds nbgrader's metadata by hand: this module
+derives it, in a copy, from the tags every notebook carries (:func:`nbgrader_notebook`):
+
+* a cell tagged ``exercise`` (its solution between ``### BEGIN SOLUTION`` and ``### END SOLUTION``, the
+  markers nbgrader uses too) is a **solution cell**: nbgrader replaces the region by the course's own
+  placeholder, so the release is the student edition of ``make student``;
+* the cell tagged ``check`` right below it is an **autograded test cell**, locked, worth :data:`POINTS`
+  points; it keeps no stored verdict. Under nbgrader the check runs in strict mode
+  (``COURSEKIT_CHECKS=strict``, set by the generated ``nbgrader_config.py`` for the kernels nbgrader
+  starts), so a wrong or unfinished exercise raises :class:`~coursekit.course.exercises.ExerciseFailed`
+  and its check cell scores 0;
+* every other cell is **locked** (read-only): the lecture, the experiments, the explorers and the concept
+  questions run as they are, and when grading nbgrader restores their source, so a submission cannot
+  change what is graded. Their stored outputs (the explorers' pictures) stay in the release.
+
+Each notebook is one assignment, named after its file (``01_mini_batch_gradient_descent``). Every exercise
+is worth one point: each is one update rule or one function of similar size, checked on several cases.
+
+Command line (what ``make grading`` runs)::
+
+    python -m coursekit.course.tools.grading notebooks build/nbgrader
+
+then, in ``build/nbgrader/``: ``nbgrader generate_assignment 01_mini_batch_gradient_descent``, and after
+the collection, ``nbgrader autograde 01_mini_batch_gradient_descent``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import sys
+from pathlib import Path
+
+from coursekit.course.checks import STRICT_VARIABLE
+from coursekit.course.tools.editions import PLACEHOLDER, VERDICT_TAGS, tags
+
+__all__ = ["POINTS", "SCHEMA_VERSION", "CONFIG", "nbgrader_notebook", "exercises_of", "write_course", "main"]
+
+#: Points of each exercise's check cell.
+POINTS = 1
+#: The version of nbgrader's cell metadata written here (nbgrader 0.9 reads version 3).
+SCHEMA_VERSION = 3
+#: The configuration file nbgrader reads from the course folder.
+CONFIG = "nbgrader_config.py"
+_MARK = "# Written by coursekit.course.tools.grading"
+_CHECKED = re.compile(r"""check\(\s*["'](\w+)["']""")
+
+
+def _metadata(grade_id: str, *, solution: bool = False, grade: bool = False, points: int | None = None) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": not solution, "schema_version": SCHEMA_VERSION,
+            "solution": solution, "task": False}
+    if grade:
+        meta["points"] = points
+    return meta
+
+
+def exercises_of(nb) -> list[str]:
+    """The exercises a notebook checks, in order: the names in its cells tagged ``check``."""
+    names = []
+    for cell in nb.cells:
+        found = _CHECKED.search(cell.source) if "check" in tags(cell) else None
+        if found:
+            names.append(found.group(1))
+    return names
+
+
+def nbgrader_notebook(nb):
+    """A copy of an instructor notebook with nbgrader's metadata derived from its tags, and no stored verdict.
+
+    Raises:
+        ValueError: a cell tagged ``exercise`` is not followed by a check cell.
+    """
+    source = copy.deepcopy(nb)
+    cells = source.cells
+    for i, cell in enumerate(cells):
+        cell_tags = tags(cell)
+        if "exercise" in cell_tags:
+            following = cells[i + 1] if i + 1 < len(cells) else None
+            found = _CHECKED.search(following.source) if following is not None and "check" in tags(following) else None
+            if not found:
+                raise ValueError(f"the exercise cell {i} must be followed by its check cell, got "
+                                 f"{following.source[:80] if following is not None else 'the end'!r}")
+            cell.metadata["nbgrader"] = _metadata(found.group(1), solution=True)
+        elif "check" in cell_tags:
+            found = _CHECKED.search(cell.source)
+            if not found:
+                raise ValueError(f"the check cell {i} must call check(\"name\"), got {cell.source[:80]!r}")
+            cell.metadata["nbgrader"] = _metadata(f"check-{found.group(1)}", grade=True, points=POINTS)
+        else:
+            cell.metadata["nbgrader"] = _metadata(f"cell-{cell.get('id') or i}")
+        if cell.cell_type == "code" and set(cell_tags) & set(VERDICT_TAGS):
+            cell.outputs, cell.execution_count = [], None
+    return source
+
+
+def _config() -> str:
+    stub = "\n".join(PLACEHOLDER)
+    return f'''{_MARK} (python -m coursekit.course.tools.grading); it is rewritten by
+# make grading unless you remove this first line. nbgrader reads it from this folder.
+import os
+
+from nbgrader.preprocessors import (
+    CheckCellMetadata, ClearHiddenTests, ClearMarkScheme, ClearSolutions, ComputeChecksums,
+    IncludeHeaderFooter, InstantiateTests, LockCells, SaveCells,
+)
+
+c = get_config()  # noqa: F821 (nbgrader provides it)
+c.CourseDirectory.course_id = "coursekit"
+
+# The course's checks raise when an exercise is wrong or unfinished (they return a red box in JupyterLab):
+# the kernels that nbgrader starts inherit this, so a failing check cell scores 0.
+os.environ["{STRICT_VARIABLE}"] = "strict"
+
+# A solution region becomes the course's own placeholder, as in the student edition of make student.
+c.ClearSolutions.code_stub = {{"python": {stub!r}}}
+
+# The release keeps the stored outputs (the explorers' pictures, the questions); the source notebooks
+# already hold no verdict. This is nbgrader's default list without ClearOutput.
+c.GenerateAssignment.preprocessors = [
+    IncludeHeaderFooter, InstantiateTests, LockCells, ClearSolutions, CheckCellMetadata, ComputeChecksums,
+    SaveCells, ClearHiddenTests, ClearMarkScheme, ComputeChecksums, CheckCellMetadata,
+]
+
+# Notebook 01 trains small networks: give a cell time on a busy hub.
+c.Execute.timeout = 600
+'''
+
+
+def write_course(notebooks: str | Path, course: str | Path) -> list[str]:
+    """Write an nbgrader course folder: ``source/<assignment>/<notebook>.ipynb`` per notebook, and its config.
+
+    The config (``nbgrader_config.py``) is written when absent, or rewritten when it is still the one
+    written here (its first line says so). Returns the assignments, in course order.
+    """
+    import nbformat
+
+    notebooks, course = Path(notebooks), Path(course)
+    paths = sorted(notebooks.glob("[0-9][0-9]_*.ipynb"))
+    if not paths:
+        raise ValueError(f"notebooks must be a folder of NN_*.ipynb notebooks, got none in {notebooks}")
+    assignments = []
+    for path in paths:
+        target = course / "source" / path.stem / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nbgrader_notebook(nbformat.read(path, as_version=4)), target)
+        assignments.append(path.stem)
+    config = course / CONFIG
+    if not config.exists() or config.read_text().startswith(_MARK):
+        config.write_text(_config())
+    return assignments
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``NOTEBOOKS COURSE``; writes the nbgrader course folder and says what to run next."""
+    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.grading", description=main.__doc__)
+    parser.add_argument("notebooks", type=Path)
+    parser.add_argument("course", type=Path)
+    args = parser.parse_args(argv)
+    assignments = write_course(args.notebooks, args.course)
+    for assignment in assignments:
+        print(f"wrote {args.course / 'source' / assignment}")
+    print(f"next, in {args.course}: nbgrader generate_assignment {assignments[-1]}  (see docs/instructor-guide.md)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

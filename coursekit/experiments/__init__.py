@@ -1,0 +1,18 @@
+"""What each notebook measures: one module per question a notebook asks, its docstring naming the notebook.
+
+An experiment runs the lecture's ideas (the top level of :mod:`coursekit`) to answer one question and
+returns numbers and arrays; the notebook prints them and :mod:`coursekit.show` draws them. An experiment
+imports only the top level of the package — never another experiment, ``show`` or ``course``
+(``tests/test_layers.py`` reads the imports).
+
+=====================  ==========================================================================
+notebook               modules
+=====================  ==========================================================================
+02 mini-batch sizes    :mod:`.batch_size`, :mod:`.gradient_noise`, :mod:`.sharpness`
+03 averages            :mod:`.lag`, :mod:`.smoothers`
+05-06 momentum, RMSprop  :mod:`.convergence`, :mod:`.along_path`
+07 Adam                :mod:`.first_steps`, :mod:`.sweeps`, :mod:`.timing`
+08 learning-rate decay :mod:`.least_squares`
+09 local optima        :mod:`.basins`, :mod:`.plateaus`, :mod:`.saddles`
+=====================  ==========================================================================
+"""
