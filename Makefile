@@ -5,8 +5,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# The project's extras to install: dev (the tests); EXTRAS=dev,browser adds Playwright for the browser test.
-EXTRAS ?= dev
+# The project's extras to install: dev (the tests) and fast (Numba, which compiles the hot loops; without it they
+# run in numpy, slower); EXTRAS=dev,fast,browser adds Playwright for the browser test.
+EXTRAS ?= dev,fast
 comma := ,
 # One stamp per set of extras, so that choosing other extras installs them.
 STAMP := $(VENV)/.installed-$(subst $(comma),+,$(EXTRAS))
@@ -23,7 +24,7 @@ JOBS ?= 2
 # Where the JavaScript of the slides and the book is kept once fetched from the npm registry (git-ignored).
 NPM_CACHE ?= .cache/npm
 
-.PHONY: install lab check test execute student bench clean slides grading book guide bench-hub
+.PHONY: install lab check test portability test-lowest execute student bench clean slides grading book guide bench-hub
 
 install: $(STAMP) $(LAB_SETTINGS)
 
@@ -47,6 +48,41 @@ check: install
 
 test: install
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(NBVAL) coursekit tests notebooks
+
+# Portability: every notebook run again as the student-edition test runs it (tests/test_notebooks.py, its one
+# comparison of text outputs), under each variant in turn: another BLAS kernel (Prescott: OpenBLAS's generic x86
+# kernel, which any x86-64 CPU runs) and Numba off. A notebook that prints something else fails, naming its cells.
+PORTABILITY_BLAS ?= Prescott
+PORTABILITY_VARIANTS ?= OPENBLAS_CORETYPE=$(PORTABILITY_BLAS) COURSEKIT_JIT=0
+STUDENT_RUN := tests/test_notebooks.py::test_run_all_on_the_unfilled_student_edition_never_stops
+portability: install
+	@failed=; for variant in $(PORTABILITY_VARIANTS); do \
+	  echo "== portability under $$variant: does every notebook print the text outputs it stores?"; \
+	  env $$variant $(BIN)/python -m pytest -p no:cacheprovider -n $(JOBS) -q $(STUDENT_RUN) \
+	    || failed="$$failed $$variant"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "== portability: outputs differ under$$failed (the notebooks and cells are named above)"; exit 1; fi; \
+	echo "== portability: every notebook reproduces its stored text outputs under $(PORTABILITY_VARIANTS)"
+
+# The test suite on the lowest versions the project admits: Python 3.10 (PYTHON_LOWEST: pyenv's 3.10 if there is
+# one, else python3.10) with the pins of constraints/lowest.txt, in its own environment $(VENV_LOWEST), remade
+# when either file changes. The browser tests are left out and CI is unset, so that the tests of the extras not
+# installed here (book, grading) skip; `make lab` in tests/test_setup.py runs this environment's JupyterLab.
+PYTHON_LOWEST ?= $(or $(addsuffix /bin/python,$(shell pyenv prefix 3.10 2>/dev/null)),\
+  $(lastword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python)),python3.10)
+VENV_LOWEST := .venv-lowest
+EXTRAS_LOWEST := dev,fast
+STAMP_LOWEST := $(VENV_LOWEST)/.installed-$(subst $(comma),+,$(EXTRAS_LOWEST))
+$(STAMP_LOWEST): pyproject.toml constraints/lowest.txt
+	rm -rf $(VENV_LOWEST)
+	$(PYTHON_LOWEST) -m venv $(VENV_LOWEST)
+	$(VENV_LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints/lowest.txt \
+	  -e '.[$(EXTRAS_LOWEST)]'
+	touch $@
+
+test-lowest: $(STAMP_LOWEST)
+	env -u CI VENV=$(VENV_LOWEST) EXTRAS=$(EXTRAS_LOWEST) $(VENV_LOWEST)/bin/python -m pytest -n $(JOBS) \
+	  --dist loadfile $(NBVAL) coursekit tests notebooks --ignore=tests/test_browser.py --ignore=tests/test_offline_browser.py
 
 execute: install
 	$(BIN)/python -m coursekit.course.tools.editions execute notebooks/*.ipynb
@@ -85,4 +121,4 @@ bench: install
 
 # Removes what the tools made; never a learner's notebooks ($(WORK)/, student/).
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(VENV_LOWEST) .pytest_cache .hypothesis

@@ -3,7 +3,8 @@
 Parts: (1) each notebook in a fresh kernel, and the course; (2) every explorer's value -> figure
 latency against a naive rebuild; (3) training samples/s against PyTorch float32 on one thread (skipped
 without torch); (4) optimizer steps at 1e5-1e7 parameters against torch foreach/fused and the
-memory-bandwidth bound. Every comparison is measured interleaved in this process (notebooks: in
+memory-bandwidth bound, and at both of coursekit's speeds: compiled by Numba, and the numpy form that
+runs without it (``COURSEKIT_JIT=0``). Every comparison is measured interleaved in this process (notebooks: in
 kernels started alternately), and each ratio is the median of per-round ratios. With ``--before REF``
 each comparison is also measured, in the same run, for coursekit's algorithms as they were at git
 ``REF`` (see ``before.py``). Parts 2-4 run on one thread (OpenBLAS, OpenMP and torch); the notebook
@@ -92,6 +93,45 @@ def table(rows: list[dict]) -> str:
     return "\n".join(text)
 
 
+def numpy_form_steps(package, rounds: int, min_seconds: float) -> list[dict]:
+    """Part 4 at both speeds: each optimizer's step compiled by Numba against its numpy form (what runs without
+    Numba, or with ``COURSEKIT_JIT=0``), interleaved, at the sizes of ``steps``; one row per case."""
+    import steps
+    from measure import interleave, median, ratio, run_for
+
+    kernels = package._compile
+    if not kernels.compiled():
+        print("[bench] Numba is not installed (or COURSEKIT_JIT=0): the steps ran as numpy forms above, and the "
+              "comparison of both speeds is skipped", file=sys.stderr)
+        return []
+
+    numba, rows = kernels._numba, []
+
+    def without_numba(step):
+        def run():
+            kernels._numba = False  # as if Numba could not be imported, for this call only
+            try:
+                step()
+            finally:
+                kernels._numba = numba
+        return run
+
+    for n in steps.SIZES:
+        for name in steps.PASSES:
+            alternatives = {"compiled": steps._ours(package, name, n),
+                            "numpy": without_numba(steps._ours(package, name, n))}
+            results = interleave({label: lambda step=step: dict(zip(("calls", "seconds", "faults"),
+                                                                    run_for(step, min_seconds)))
+                                  for label, step in alternatives.items()}, rounds)
+            compiled, numpy_form = results["compiled"], results["numpy"]
+            rows.append({"part": "4 optimizer step", "case": f"{name}, n = {n:.0e}".replace("e+0", "e"),
+                         "versus": "numpy form (COURSEKIT_JIT=0)", "unit": "ms/step", "goal": "",
+                         "now": 1000 * median(compiled, "seconds"), "reference": 1000 * median(numpy_form, "seconds"),
+                         "ratio": ratio(compiled, numpy_form, "seconds"), "faults_now": median(compiled, "faults"),
+                         "higher_is_better": False})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", metavar="REF", help="also measure coursekit's algorithms as at this git ref")
@@ -132,6 +172,7 @@ def main(argv: list[str] | None = None) -> None:
             import steps
 
             rows += steps.run(before_module.load("coursekit"), before, torch, rounds[part], 0.05 if args.quick else 0.2)
+            rows += numpy_form_steps(before_module.load("coursekit"), rounds[part], 0.05 if args.quick else 0.2)
     for row in rows:
         row["met"] = goal_met(row)
     machine = {"python": platform.python_version(), "numpy": np.__version__,

@@ -58,29 +58,44 @@ class Spec:
     rounds: int | None = None
 
 
+def _computed(show, module: str, name: str):
+    """``name`` from ``module`` of the package of ``show`` (the numbers are computed below show), or from
+    ``show`` itself for an older coursekit on the "before" side, which computed them there."""
+    import importlib
+
+    try:
+        below = importlib.import_module(f"{show.__name__.rsplit('.', 1)[0]}.{module}")
+    except ModuleNotFoundError:
+        return getattr(show, name)
+    return getattr(below, name, None) or getattr(show, name)
+
+
 def _trajectory_naive(show, lr):
     from coursekit.surfaces import elongated_quadratic
+    from coursekit.trajectories import trajectory_data
 
     surface = elongated_quadratic(10.0)
-    return _png(show.plot_trajectories(surface, show.trajectory_data(surface, ("GD", "Momentum", "Adam"), lr, steps=50)))
+    return _png(show.plot_trajectories(surface, trajectory_data(surface, ("GD", "Momentum", "Adam"), lr, steps=50)))
 
 
 def _ewa_naive(show, beta):
     t, thetas = _temperatures()
-    curves = show.ewa_data(thetas, beta)
-    return _png(show.plot_ewa(t, thetas, {beta: curves["average"]}))
+    from coursekit.averages import ewa
+
+    return _png(show.plot_ewa(t, thetas, {beta: ewa(thetas, beta)}))
 
 
 def _noise_data(show):
     from coursekit import nn
 
-    return show.gradient_noise_data(*_digits(), nn.init_params([64, 32, 10], 0))  # notebook 02
+    data = _computed(show, "experiments.gradient_noise", "gradient_noise_data")
+    return data(*_digits(), nn.init_params([64, 32, 10], 0))  # notebook 02
 
 
 def _noisy_descent_data(show):
     from coursekit.surfaces import elongated_quadratic
 
-    return show.noisy_descent_data(elongated_quadratic(5.0))  # notebook 02
+    return _computed(show, "experiments.gradient_noise", "noisy_descent_data")(elongated_quadratic(5.0))  # notebook 02
 
 
 def _cycle(options, n: int = 1000) -> list:
@@ -91,18 +106,22 @@ def _cycle(options, n: int = 1000) -> list:
 
 
 def _schedule_naive(show, lr0):
-    return _png(show.plot_schedules(show.schedule_data(lr0, 1.0, 1.0, 0.95, 10, 30), 30))
+    from coursekit.show.schedules import _schedule_rates
+
+    return _png(show.plot_schedules(_schedule_rates(lr0, 1.0, 1.0, 0.95, 10, 30), 30))
 
 
 BATCH = dict(layer_dims=[64, 32, 10], sizes=(1, 8, 32, 64, 256), optimizer="GD", lr=0.5, epochs=5)  # notebook 01
 
 
 def _batch_naive(show, size):
+    from coursekit.experiments.batch_size import batch_size_data
+
     X, Y = _digits()
     args = (X, Y, BATCH["layer_dims"])
     kwargs = dict(optimizer=BATCH["optimizer"], lr=BATCH["lr"], epochs=BATCH["epochs"])
-    history, _ = show.batch_size_data(*args, size, **kwargs)
-    reference, _ = show.batch_size_data(*args, X.shape[1], **kwargs)
+    history, _ = batch_size_data(*args, size, **kwargs)
+    reference, _ = batch_size_data(*args, X.shape[1], **kwargs)
     return _png(show.plot_minibatch_costs(history, reference, label="this size"))
 
 

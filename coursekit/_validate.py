@@ -8,20 +8,22 @@ with a message that names the argument, shows the value and says what is allowed
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from numbers import Integral, Real
 
 import numpy as np
 
 
-def _is_real(value) -> bool:
-    """A real number and not a bool; ``float`` and ``int`` answer at once (``numbers.Real`` is slow to ask)."""
+def is_number(value) -> bool:
+    """Whether ``value`` is a real number and not a bool (``float`` and ``int`` answer at once: asking
+    ``numbers.Real`` is slow). A test, not a check: it raises nothing."""
     kind = type(value)
     return kind is float or kind is int or (isinstance(value, Real) and not isinstance(value, bool))
 
 
 def positive(value, name: str) -> float:
     """Return ``value`` as a float after checking it is a finite number > 0 (``lr``, ``eps``, ...)."""
-    if not _is_real(value):
+    if not is_number(value):
         raise TypeError(f"{name} must be a finite number > 0, got {value!r} of type {type(value).__name__}")
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
@@ -30,16 +32,30 @@ def positive(value, name: str) -> float:
 
 def non_negative(value, name: str) -> float:
     """Return ``value`` as a float after checking it is a finite number >= 0 (``decay_rate``, ...)."""
-    if not _is_real(value):
-        raise TypeError(f"{name} must be a finite number >= 0, got {value!r} of type {type(value).__name__}")
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+    return at_least(value, name, 0)
+
+
+def at_least(value, name: str, low: float) -> float:
+    """Return ``value`` as a float after checking it is a finite number >= ``low`` (``condition_number >= 1``)."""
+    if not is_number(value):
+        raise TypeError(f"{name} must be a finite number >= {low}, got {value!r} of type {type(value).__name__}")
+    if not math.isfinite(value) or value < low:
+        raise ValueError(f"{name} must be a finite number >= {low}, got {value!r}")
+    return float(value)
+
+
+def finite(value, name: str) -> float:
+    """Return ``value`` as a float after checking it is a finite number of any sign (a coordinate, a level)."""
+    if not is_number(value):
+        raise TypeError(f"{name} must be a finite number, got {value!r} of type {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
     return float(value)
 
 
 def beta(value, name: str = "beta") -> float:
     """Return ``value`` as a float after checking 0 <= beta < 1."""
-    if not _is_real(value):
+    if not is_number(value):
         raise TypeError(f"{name} must be a number in [0, 1), got {value!r} of type {type(value).__name__}")
     if not (0 <= value < 1):
         raise ValueError(f"{name} must be in [0, 1), got {value!r}")
@@ -48,10 +64,19 @@ def beta(value, name: str = "beta") -> float:
 
 def factor(value, name: str) -> float:
     """Return ``value`` as a float after checking 0 < value <= 1 (decay factors)."""
-    if not _is_real(value):
+    if not is_number(value):
         raise TypeError(f"{name} must be a number in (0, 1], got {value!r} of type {type(value).__name__}")
     if not (0 < value <= 1):
         raise ValueError(f"{name} must be in (0, 1], got {value!r}")
+    return float(value)
+
+
+def fraction(value, name: str) -> float:
+    """Return ``value`` as a float after checking 0 < value < 1 (a wanted reduction of the error)."""
+    if not is_number(value):
+        raise TypeError(f"{name} must be a number in (0, 1), got {value!r} of type {type(value).__name__}")
+    if not (0 < value < 1):
+        raise ValueError(f"{name} must be a number in (0, 1), got {value!r}")
     return float(value)
 
 
@@ -120,3 +145,68 @@ def matching_dicts(params, grads, params_name: str = "params", grads_name: str =
         p_shape, g_shape = np.shape(params[key]), np.shape(grads[key])
         if p_shape != g_shape:
             raise ValueError(f"{grads_name}[{key!r}] must have the shape of {params_name}[{key!r}], {p_shape}, got {g_shape}")
+
+
+def _items(value) -> list | None:
+    """The items of ``value`` as a list; ``None`` for a string, a dict, or a value that cannot be iterated."""
+    if isinstance(value, (str, bytes, Mapping)):
+        return None
+    try:
+        return list(value)
+    except TypeError:  # not iterable, or a 0-D array
+        return None
+
+
+def sequence(value, name: str, of: str, non_empty: bool = False) -> list:
+    """Return the items of ``value`` as a list after checking it is a sequence of ``of`` (a list, a tuple, a
+    range, a 1-D array, ...), not a string or a dict, and, if ``non_empty``, has at least one item.
+
+    Read the returned list, not ``value``: a generator gives its items only once.
+    """
+    items = _items(value)
+    wanted = f"{name} must be a {'non-empty ' if non_empty else ''}sequence of {of}, got {value!r:.80}"
+    if items is None:
+        raise TypeError(wanted)
+    if non_empty and not items:
+        raise ValueError(wanted)
+    return items
+
+
+def names(value, name: str, allowed) -> tuple[str, ...]:
+    """Return ``value`` as a tuple after checking it is a non-empty sequence of distinct names from ``allowed``
+    (``optimizers=["GD", "Adam"]``)."""
+    of = f"distinct names from {list(allowed)}"
+    items = sequence(value, name, of, non_empty=True)
+    known = all(isinstance(item, str) and item in allowed for item in items)
+    if not known or len(set(items)) != len(items):
+        raise ValueError(f"{name} must be a non-empty sequence of {of}, got {value!r:.80}")
+    return tuple(items)
+
+
+def layer_dims(value, name: str = "layer_dims") -> list[int]:
+    """Return a network's layer sizes ``[n[0], ..., n[L]]`` as a list of ints after checking there are at least
+    two, each an integer >= 1 (``n[0] = n_x``, ``n[L] = n_y``)."""
+    dims = _items(value)
+    if dims is None or len(dims) < 2:
+        error = TypeError if dims is None else ValueError
+        raise error(f"{name} must be a list of at least two sizes [n_x, ..., n_y], got {value!r}")
+    return [positive_int(n, f"{name}[{i}]") for i, n in enumerate(dims)]
+
+
+def point(value, name: str = "point") -> tuple[float, float]:
+    """Return a point ``(x, y)`` of a 2-D surface as two floats after checking it is a finite array-like of
+    shape (2,)."""
+    arr = array(value, name, ndim=1)
+    if arr.shape != (2,):
+        raise ValueError(f"{name} must have shape (2,) for (x, y), got shape {arr.shape}")
+    return float(arr[0]), float(arr[1])
+
+
+def instance(value, name: str, kind: type):
+    """Return ``value`` after checking it is a ``kind`` (``surface`` a :class:`coursekit.surfaces.Surface`).
+
+    ``kind`` is passed in, so that this module imports no module that imports it.
+    """
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be a {kind.__module__}.{kind.__qualname__}, got {type(value).__name__}")
+    return value

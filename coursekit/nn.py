@@ -1,4 +1,4 @@
-"""A small fully connected network in numpy: initialisation, forward and backward propagation, cost.
+"""A small fully connected network in numpy: forward and backward propagation, the cost and accuracy it reaches.
 
 The network has ``L`` layers of sizes ``n[0] = n_x, n[1], ..., n[L] = n_y``. Hidden layers use ReLU.
 The output layer is chosen by its size, the one rule used everywhere in coursekit:
@@ -7,13 +7,17 @@ The output layer is chosen by its size, the one rule used everywhere in courseki
 * ``n_y > 1``: a softmax and the categorical cross-entropy (one-hot labels ``Y``, shape ``(n_y, m)``).
 
 For both pairs the derivative of the cost with respect to the output layer's ``Z`` is ``(A[L] − Y) / m``.
-Examples are columns; parameters are ``{"W1", "b1", ..., "WL", "bL"}`` and gradients use the same keys.
-Everything is vectorised over the ``m`` examples in float64.
+Examples are columns; parameters are ``{"W1", "b1", ..., "WL", "bL"}`` (initialised by
+:func:`coursekit.initialization.init_params`) and gradients use the same keys; the cost is
+:func:`coursekit.losses.cost`. Everything is vectorised over the ``m`` examples in float64.
 
 The public functions check their arguments and return new arrays. Beneath them, the same computations
 take an ``out(name, shape)`` that provides each result's array: :func:`_fresh` makes a new one, and the
 training loop of :mod:`coursekit.train` passes a :class:`Workspace` that keeps them from one step to
 the next, so that a step allocates no large temporary (and skips the checks of what it made itself).
+The same unchecked passes run ``K`` networks at once (:func:`coursekit.experiments.sweeps.train_side_by_side`):
+stacked, every parameter has a first axis of length ``K`` (``W[l]`` of shape ``(K, n[l], n[l−1])``, C-ordered),
+the inputs ``X`` and labels ``Y`` are shared, and each result has that first axis too.
 """
 
 from __future__ import annotations
@@ -21,11 +25,17 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
-from coursekit._compile import kernel
+from coursekit._compile import blocks, kernel
 from coursekit.activations import sigmoid, softmax
+from coursekit.initialization import _checked_params, init_params
+from coursekit.losses import TINY, _by_columns, _checked_labels, _checked_pair, _cost, _evaluate_output, _labels, cost
 
-#: Activations are clipped to ``[TINY, 1 − TINY]`` inside the logarithms of :func:`cost`.
-TINY = 1e-12
+__all__ = ["ONE_THREAD", "TINY", "Workspace", "accuracy", "backward", "cost", "cost_and_grads", "evaluate", "forward",
+           "init_params", "predict"]
+
+#: The most multiply-adds a matrix product may have to run on one thread: OpenBLAS splits larger ones
+#: over threads, which on a busy machine can take ten times longer. Stacked products are kept below it.
+ONE_THREAD = 2**18
 
 
 def _fresh(name: str, shape: tuple) -> np.ndarray:
@@ -55,53 +65,6 @@ class Workspace:
         return self._arrays[key]
 
 
-def init_params(layer_dims, seed: int = 0) -> dict[str, np.ndarray]:
-    """He initialisation of a fully connected network.
-
-    ``W[l] ~ N(0, 2 / n[l−1])`` of shape ``(n[l], n[l−1])``;  ``b[l] = 0`` of shape ``(n[l], 1)``.
-
-    Args:
-        layer_dims: ``[n[0], n[1], ..., n[L]]``, at least two integers >= 1 (``n[0] = n_x``, ``n[L] = n_y``).
-        seed: seed of the ``numpy.random.default_rng`` that draws every ``W[l]``, layer by layer.
-
-    Returns:
-        ``{"W1": W[1], "b1": b[1], ..., "WL": W[L], "bL": b[L]}``, float64 arrays.
-
-    Reference: He et al. (2015), "Delving Deep into Rectifiers", §2.2.
-
-    >>> {k: v.shape for k, v in init_params([2, 5, 1]).items()}
-    {'W1': (5, 2), 'b1': (5, 1), 'W2': (1, 5), 'b2': (1, 1)}
-    """
-    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__") or len(layer_dims) < 2:
-        raise ValueError(f"layer_dims must be a list of at least two sizes [n_x, ..., n_y], got {layer_dims!r}")
-    dims = [_validate.positive_int(n, f"layer_dims[{i}]") for i, n in enumerate(layer_dims)]
-    rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1])) * np.sqrt(2.0 / dims[l - 1])
-        params[f"b{l}"] = np.zeros((dims[l], 1))
-    return params
-
-
-def _checked_params(params) -> dict[str, np.ndarray]:
-    """Check that ``params`` is ``{"W1", "b1", ..., "WL", "bL"}`` with chained shapes; return float arrays."""
-    if not isinstance(params, dict) or not params:
-        raise TypeError(f"params must be a non-empty dict {{'W1', 'b1', ...}}, got {type(params).__name__}")
-    L = len(params) // 2
-    expected = [f"{p}{l}" for l in range(1, L + 1) for p in "Wb"]
-    if sorted(params) != sorted(expected):
-        raise ValueError(f"params must have the keys W1, b1, ..., WL, bL, got {sorted(params)}")
-    checked = {key: _validate.array(params[key], f"params[{key!r}]", ndim=2) for key in expected}
-    for l in range(1, L + 1):
-        W, b = checked[f"W{l}"], checked[f"b{l}"]
-        if b.shape != (W.shape[0], 1):
-            raise ValueError(f"params['b{l}'] must have shape {(W.shape[0], 1)} to match W{l}, got {b.shape}")
-        if l > 1 and W.shape[1] != checked[f"W{l - 1}"].shape[0]:
-            rows = checked[f"W{l - 1}"].shape[0]
-            raise ValueError(f"params['W{l}'] must have {rows} columns (the rows of W{l - 1}), got shape {W.shape}")
-    return checked
-
-
 def forward(X, params) -> tuple[np.ndarray, list]:
     """Forward propagation: ReLU hidden layers, then a sigmoid (``n_y = 1``) or softmax (``n_y > 1``) output.
 
@@ -129,24 +92,53 @@ def forward(X, params) -> tuple[np.ndarray, list]:
 
 
 def _forward(X: np.ndarray, params: dict, out=_fresh) -> tuple[np.ndarray, list]:
-    """:func:`forward` without the argument checks, each result written into ``out(name, shape)``."""
+    """:func:`forward` without the argument checks, each result written into ``out(name, shape)``; for one
+    network or ``K`` stacked ones (see the module's docstring)."""
     L = len(params) // 2
     A = X
     cache = []
     for l in range(1, L + 1):
         W = params[f"W{l}"]
-        Z = np.matmul(W, A, out=out(f"Z{l}", (W.shape[0], A.shape[1])))  # W[l] A[l−1]
+        Z = _product(W, A, out(f"Z{l}", (*W.shape[:-1], A.shape[-1])))  # W[l] A[l−1]
         cache.append((A, W, Z))
         if l < L:
             A = out(f"A{l}", Z.shape)
-            _add_bias_relu(Z, params[f"b{l}"], A)  # Z[l] = W[l] A[l−1] + b[l], A[l] = relu(Z[l]), in one pass
+            # Z[l] = W[l] A[l−1] + b[l], A[l] = relu(Z[l]), in one pass over the rows of all the networks
+            _add_bias_relu(_rows(Z), _rows(params[f"b{l}"]), _rows(A))
         else:
             Z += params[f"b{l}"]  # Z[L] = W[L] A[L−1] + b[L]
-            A = (sigmoid if Z.shape[0] == 1 else softmax)(Z, out=out(f"A{l}", Z.shape))
+            A = sigmoid(Z, out=out(f"A{l}", Z.shape)) if Z.shape[-2] == 1 else _softmax(Z, out)
     return A, cache
 
 
-@kernel
+def _rows(array: np.ndarray) -> np.ndarray:
+    """A stacked ``(K, n, m)`` array as the ``(K·n, m)`` rows of its networks (a view if it is C-ordered)."""
+    return array.reshape(-1, array.shape[-1])
+
+
+def _product(W: np.ndarray, A: np.ndarray, Z: np.ndarray) -> np.ndarray:
+    """``Z = W A``. For stacked ``W`` and shared inputs ``A`` ``(n, m)``, one product of all the networks' rows,
+    ``(K·n[l], n[l−1]) @ A``, while it stays on one thread (:data:`ONE_THREAD`); otherwise one per network."""
+    if W.ndim == 3 and A.ndim == 2 and W.size * A.shape[1] <= ONE_THREAD:
+        np.matmul(_rows(W), A, out=_rows(Z))
+        return Z
+    return np.matmul(W, A, out=Z)
+
+
+def _softmax(Z: np.ndarray, out) -> np.ndarray:
+    """The course's softmax over each column of ``Z[L]``; of stacked networks, over their columns side by side."""
+    n_y, A = Z.shape[-2], _by_columns(out, "A softmax", Z.shape)
+    softmax(np.moveaxis(Z, -2, 0).reshape(n_y, -1), out=np.moveaxis(A, -2, 0).reshape(n_y, -1))  # (n_y, [K·]m)
+    return A
+
+
+def _add_bias_relu_numpy(Z, b, A):
+    """:func:`_add_bias_relu` as numpy expressions, for when Numba is not there."""
+    np.add(Z, b, out=Z)  # Z[l] = W[l] A[l−1] + b[l]
+    np.maximum(Z, 0.0, out=A)  # A[l] = relu(Z[l])
+
+
+@kernel(numpy=_add_bias_relu_numpy)
 def _add_bias_relu(Z, b, A):
     """``Z += b`` (``b`` a column) and ``A = relu(Z)`` in one pass: the bits of ``Z += b`` and ``np.maximum(Z, 0.0)``
     (which keeps a NaN and turns ``−0.0`` into ``0.0``)."""
@@ -157,64 +149,18 @@ def _add_bias_relu(Z, b, A):
             A[i, j] = z if z > 0.0 or z != z else 0.0
 
 
-@kernel
+def _times_relu_derivative_numpy(dA, Z):
+    """:func:`_times_relu_derivative` as numpy expressions, a block of rows at a time (the mask stays small)."""
+    for i in blocks(dA):
+        np.multiply(dA[i], Z[i] > 0.0, out=dA[i])  # dZ[l] = dA[l] * relu'(Z[l])
+
+
+@kernel(numpy=_times_relu_derivative_numpy)
 def _times_relu_derivative(dA, Z):
     """``dA *= 1{Z > 0}`` in one pass, the bits of ``np.multiply(dA, Z > 0)``: ``dZ[l] = dA[l] * relu'(Z[l])``."""
     for i in range(dA.shape[0]):
         for j in range(dA.shape[1]):
             dA[i, j] = dA[i, j] * (1.0 if Z[i, j] > 0.0 else 0.0)
-
-
-def _in_unit_interval(arr: np.ndarray, name: str) -> np.ndarray:
-    """Check that every value of ``arr`` lies in [0, 1]."""
-    if arr.size and (arr.min() < 0 or arr.max() > 1):
-        raise ValueError(f"{name} must hold values in [0, 1], got values from {arr.min()} to {arr.max()}")
-    return arr
-
-
-def _checked_labels(Y, AL: np.ndarray) -> np.ndarray:
-    """Validate labels ``Y``: the shape of the output ``A[L]``, values in [0, 1]."""
-    Y = _validate.array(Y, "Y", ndim=2)
-    _validate.same_shape(AL, "AL", Y, "Y")
-    return _in_unit_interval(Y, "Y")
-
-
-def _checked_pair(AL, Y) -> tuple[np.ndarray, np.ndarray]:
-    """Validate an output ``A[L]`` and labels ``Y`` of the same shape, with values in [0, 1]."""
-    AL = _in_unit_interval(_validate.array(AL, "AL", ndim=2), "AL")
-    return AL, _checked_labels(Y, AL)
-
-
-def cost(AL, Y) -> float:
-    """Cross-entropy cost averaged over the ``m`` examples.
-
-    ``n_y = 1``: ``J = −(1/m) Σ_i [y(i) log a(i) + (1 − y(i)) log(1 − a(i))]``;
-    ``n_y > 1``: ``J = −(1/m) Σ_i Σ_k y_k(i) log a_k(i)``.
-    For numerical safety ``a`` is clipped to ``[TINY, 1 − TINY]`` (``TINY = 1e-12``) inside the logarithms,
-    so a confident wrong answer costs at most about 27.6 instead of infinity.
-
-    Args:
-        AL: the output ``A[L] = Ŷ``, shape ``(n_y, m)``.  Y: the labels, same shape (0/1 or one-hot).
-
-    Returns:
-        ``J`` as a float.
-
-    Reference: notebook 01 (``J{t} = (1/size) Σ L(ŷ(i), y(i))``).
-
-    >>> round(cost(np.array([[0.9, 0.2]]), np.array([[1.0, 0.0]])), 4)   # −(log 0.9 + log 0.8) / 2
-    0.1643
-    """
-    return _cost(*_checked_pair(AL, Y))
-
-
-def _cost(AL: np.ndarray, Y: np.ndarray, out=_fresh) -> float:
-    """:func:`cost` without the argument checks."""
-    A = np.clip(AL, TINY, 1 - TINY, out=out("A clipped", AL.shape))
-    if AL.shape[0] == 1:
-        losses = Y * np.log(A) + (1 - Y) * np.log(1 - A)  # one row
-    else:
-        losses = np.multiply(Y, np.log(A, out=A), out=A)  # Y * log(A)
-    return float(-losses.sum() / AL.shape[1])
 
 
 def backward(AL, Y, cache) -> dict[str, np.ndarray]:
@@ -244,20 +190,21 @@ def backward(AL, Y, cache) -> dict[str, np.ndarray]:
 
 
 def _backward(AL: np.ndarray, Y: np.ndarray, cache: list, out=_fresh) -> dict[str, np.ndarray]:
-    """:func:`backward` without the argument checks, each result written into ``out(name, shape)``."""
-    m = AL.shape[1]
+    """:func:`backward` without the argument checks, each result written into ``out(name, shape)``; for one
+    network or ``K`` stacked ones (``Y`` shared)."""
+    m = AL.shape[-1]
     dZ = np.subtract(AL, Y, out=out("dZ", AL.shape))  # dZ[L] = A[L] − Y
     grads = {}
     for l in range(len(cache), 0, -1):
         A_prev, W, _ = cache[l - 1]
-        dW = grads[f"W{l}"] = np.matmul(dZ, A_prev.T, out=out(f"dW{l}", W.shape))
+        dW = grads[f"W{l}"] = np.matmul(dZ, np.swapaxes(A_prev, -1, -2), out=out(f"dW{l}", W.shape))
         dW /= m  # dW[l] = (1/m) dZ[l] A[l−1]ᵀ
-        db = grads[f"b{l}"] = np.sum(dZ, axis=1, keepdims=True, out=out(f"db{l}", (W.shape[0], 1)))
+        db = grads[f"b{l}"] = np.sum(dZ, axis=-1, keepdims=True, out=out(f"db{l}", (*W.shape[:-1], 1)))
         db /= m  # db[l] = (1/m) Σ_i dZ[l](i)
         if l > 1:
             Z_prev = cache[l - 2][2]
-            dZ = np.matmul(W.T, dZ, out=out(f"dA{l - 1}", Z_prev.shape))  # dA[l−1] = W[l]ᵀ dZ[l]
-            _times_relu_derivative(dZ, Z_prev)  # dZ[l−1] = dA[l−1] * relu'(Z[l−1])
+            dZ = np.matmul(np.swapaxes(W, -1, -2), dZ, out=out(f"dA{l - 1}", Z_prev.shape))  # dA[l−1] = W[l]ᵀ dZ[l]
+            _times_relu_derivative(_rows(dZ), _rows(Z_prev))  # dZ[l−1] = dA[l−1] * relu'(Z[l−1])
     return {f"{p}{l}": grads[f"{p}{l}"] for l in range(1, len(cache) + 1) for p in "Wb"}
 
 
@@ -280,20 +227,13 @@ def cost_and_grads(X, Y, params) -> tuple[float, dict[str, np.ndarray]]:
     """
     AL, cache = forward(X, params)
     Y = _checked_labels(Y, AL)
-    return _cost(AL, Y), _backward(AL, Y, cache)
+    return float(_cost(AL, Y, _fresh)), _backward(AL, Y, cache)
 
 
 def _cost_and_grads(X: np.ndarray, Y: np.ndarray, params: dict, out=_fresh) -> tuple[float, dict[str, np.ndarray]]:
     """:func:`cost_and_grads` without the argument checks, each result written into ``out(name, shape)``."""
     AL, cache = _forward(X, params, out)
     return _cost(AL, Y, out), _backward(AL, Y, cache, out)
-
-
-def _labels(Y: np.ndarray) -> np.ndarray:
-    """Class labels ``(1, m)`` of 0/1 or one-hot ``Y``; of ``A[L]``, the predictions (``a > 0.5`` or argmax)."""
-    if Y.shape[0] == 1:
-        return (Y > 0.5).astype(int)
-    return Y.argmax(axis=0)[np.newaxis, :]
 
 
 def predict(X, params) -> np.ndarray:
@@ -335,12 +275,7 @@ def evaluate(X, Y, params) -> tuple[float, float]:
     0.5
     """
     AL, _ = forward(X, params)
-    return _evaluate_output(AL, _checked_labels(Y, AL))
-
-
-def _evaluate_output(AL: np.ndarray, Y: np.ndarray, out=_fresh) -> tuple[float, float]:
-    """Cost and accuracy of an output ``A[L]`` against labels ``Y``, without the argument checks."""
-    return _cost(AL, Y, out), float(np.mean(_labels(AL) == _labels(Y)))
+    return _evaluate_output(AL, _checked_labels(Y, AL), _fresh)
 
 
 def accuracy(X, Y, params) -> float:

@@ -149,8 +149,7 @@ def manual_decay(lr0: float, drops, factor: float = 0.1) -> Schedule:
     """
     lr0 = _validate.positive(lr0, "lr0")
     factor = _validate.factor(factor, "factor")
-    if isinstance(drops, (str, bytes)) or not hasattr(drops, "__iter__"):
-        raise TypeError(f"drops must be a list of epochs (integers >= 1), got {drops!r}")
+    drops = _validate.sequence(drops, "drops", "epochs (integers >= 1)")
     drops = sorted(_validate.positive_int(d, f"drops[{i}]") for i, d in enumerate(drops))
 
     def schedule(n: int) -> float:

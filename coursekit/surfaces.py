@@ -1,11 +1,10 @@
 """Two-dimensional loss surfaces with analytic derivatives: the pictures of notebooks 05-07 and 09.
 
-A :class:`Surface` holds a loss ``J(x, y)``, its gradient and Hessian in closed form, its known minima, a
-plotting window and a default start point. The factories build the pictures of the course: an
-elongated bowl (:func:`elongated_quadratic`), the Rosenbrock banana valley (:func:`rosenbrock`), a
-saddle (:func:`saddle`), a plateau (:func:`plateau`) and a bowl with several wells
-(:func:`several_minima`), and the bowl turned off the axes (:func:`rotated_quadratic`).
-:func:`coursekit.trajectories.trajectory` runs an optimizer on one.
+A :class:`Surface` holds a loss ``J(x, y)``, its gradient and Hessian in closed form, its known minima, a plotting
+window and a default start point. The factories build the pictures of the course: an elongated bowl
+(:func:`elongated_quadratic`) and the same bowl turned off the axes (:func:`rotated_quadratic`), Rosenbrock's banana
+valley (:func:`rosenbrock`), a saddle (:func:`saddle`), a plateau (:func:`plateau`) and a bowl with several wells
+(:func:`several_minima`). :func:`coursekit.trajectories.trajectory` runs an optimizer on one.
 """
 
 from __future__ import annotations
@@ -60,41 +59,21 @@ class Surface:
 
     def loss(self, point) -> float:
         """``J(x, y)`` at one point given as an array-like of shape (2,)."""
-        x, y = _point(point)
-        return float(self.f(x, y))
+        return float(self.f(*_validate.point(point)))
 
     def grad(self, point) -> np.ndarray:
         """``∇J(x, y)``, an array of shape (2,), at one point given as an array-like of shape (2,)."""
-        return np.array(self.df(*_point(point)), dtype=float)
+        return np.array(self.df(*_validate.point(point)), dtype=float)
 
     def hessian(self, point) -> np.ndarray:
         """The Hessian ``H(x, y)``, a symmetric array of shape (2, 2), at one point of shape (2,)."""
-        fxx, fxy, fyy = self.d2f(*_point(point))
+        fxx, fxy, fyy = self.d2f(*_validate.point(point))
         return np.array([[fxx, fxy], [fxy, fyy]], dtype=float)
 
     def __repr__(self) -> str:
-        return f"Surface({self.name!r}, minima={_rounded(self.minima)}, start={_rounded((self.start,))[0]})"
-
-
-def _point(point, name: str = "point") -> tuple[float, float]:
-    """Check that ``point`` is a finite array-like of shape (2,); return its coordinates as floats."""
-    arr = _validate.array(point, name, ndim=1)
-    if arr.shape != (2,):
-        raise ValueError(f"{name} must have shape (2,) for (x, y), got shape {arr.shape}")
-    return float(arr[0]), float(arr[1])
-
-
-def _finite(value, name: str) -> float:
-    """Return ``value`` as a float after checking it is a finite real number (of any sign)."""
-    if not _validate._is_real(value):
-        raise TypeError(f"{name} must be a finite number, got {value!r} of type {type(value).__name__}")
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return float(value)
-
-
-def _rounded(points) -> list:
-    return [tuple(round(float(c), 4) for c in p) for p in points]
+        minima = [tuple(round(float(c), 4) for c in p) for p in self.minima]
+        start = tuple(round(float(c), 4) for c in self.start)
+        return f"Surface({self.name!r}, minima={minima}, start={start})"
 
 
 def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> Surface:
@@ -114,9 +93,7 @@ def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> S
     >>> elongated_quadratic(50.0).hessian([0.3, -0.2]).tolist()
     [[1.0, 0.0], [0.0, 50.0]]
     """
-    kappa = _validate.positive(condition_number, "condition_number")
-    if kappa < 1:
-        raise ValueError(f"condition_number must be >= 1 (largest / smallest eigenvalue), got {condition_number!r}")
+    kappa = _validate.at_least(condition_number, "condition_number", 1)
     c = _validate.positive(scale, "scale")
     return Surface(
         name=f"elongated_quadratic(condition_number={kappa!r}, scale={c!r})",
@@ -151,10 +128,8 @@ def rotated_quadratic(condition_number: float = 10.0, angle: float = 45.0) -> Su
     >>> h.round(6).tolist(), np.linalg.eigvalsh(h).round(6).tolist()
     ([[5.5, -4.5], [-4.5, 5.5]], [1.0, 10.0])
     """
-    kappa = _validate.positive(condition_number, "condition_number")
-    if kappa < 1:
-        raise ValueError(f"condition_number must be >= 1 (largest / smallest eigenvalue), got {condition_number!r}")
-    theta = math.radians(_finite(angle, "angle"))
+    kappa = _validate.at_least(condition_number, "condition_number", 1)
+    theta = math.radians(_validate.finite(angle, "angle"))
     c, s = math.cos(theta), math.sin(theta)
     hxx, hxy, hyy = c * c + kappa * s * s, (1 - kappa) * s * c, s * s + kappa * c * c
     start = (-1.8 * c - 0.6 * s, -1.8 * s + 0.6 * c)
@@ -189,7 +164,7 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Surface:
     >>> rosenbrock().minima, round(rosenbrock().loss([-1.2, 1.0]), 6)
     (((1.0, 1.0),), 24.2)
     """
-    a = _finite(a, "a")
+    a = _validate.finite(a, "a")
     b = _validate.positive(b, "b")
     return Surface(
         name=f"rosenbrock(a={a!r}, b={b!r})",

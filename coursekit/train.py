@@ -20,9 +20,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from coursekit import _validate, nn
+from coursekit import _validate, losses, nn
 from coursekit.minibatch import num_mini_batches, random_mini_batches
-from coursekit.optim import Optimizer
+from coursekit.optim import Optimizer, check_fresh
 
 
 @dataclass(repr=False)
@@ -66,6 +66,12 @@ class History:
         """Number of epochs run."""
         return len(self.epoch_costs)
 
+    @property
+    def seconds_per_epoch(self) -> float | None:
+        """The seconds an epoch takes: the median of :attr:`epoch_seconds` (each epoch does the same work, so
+        the median leaves out the epochs slowed by something else); ``None`` where they are ``None``."""
+        return None if self.epoch_seconds is None else float(np.median(self.epoch_seconds))
+
     def __repr__(self) -> str:
         test = "" if self.test_accuracy is None else f", test accuracy {self.test_accuracy[-1]:.3f}"
         return (
@@ -85,7 +91,7 @@ def _checked_data(X, Y, name_X: str, name_Y: str, layer_dims: list[int]) -> tupl
             f"layer_dims must start with the rows of {name_X} ({X.shape[0]}) and end with the rows of "
             f"{name_Y} ({Y.shape[0]}), got {layer_dims}"
         )
-    return X, nn._in_unit_interval(Y, name_Y)
+    return X, losses._in_unit_interval(Y, name_Y)
 
 
 class Run(NamedTuple):
@@ -125,13 +131,7 @@ def checked_run(X, Y, layer_dims, epochs: int, mini_batch_size: int, seed: int, 
 
 def _check_optimizer(optimizer, schedule) -> None:
     """Check that ``optimizer`` is an unused coursekit optimizer and ``schedule`` is None or callable."""
-    if not isinstance(optimizer, Optimizer):
-        allowed = "a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam)"
-        raise TypeError(f"optimizer must be {allowed}, got {optimizer!r}")
-    if optimizer.t != 0:
-        raise ValueError(
-            f"optimizer must be fresh (t == 0), got {optimizer!r} after {optimizer.t} steps; make a new one per run"
-        )
+    check_fresh(optimizer)
     if schedule is not None and not callable(schedule):
         raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
 
@@ -142,7 +142,7 @@ def _evaluate(X, Y, params: dict, work: nn.Workspace) -> tuple[float, float]:
     for key, value in params.items():
         _validate.array(value, f"params[{key!r}]")
     AL, _ = nn._forward(X, params, work)
-    return nn._evaluate_output(AL, Y, work)
+    return losses._evaluate_output(AL, Y, work)
 
 
 def _show_progress(epoch: int, epochs: int, J: float, acc: float) -> None:

@@ -11,6 +11,7 @@ from hypothesis.extra import numpy as hnp
 
 from coursekit import nn
 from coursekit.activations import relu
+from tests.speeds import SPEEDS, running
 
 EPS = 1e-6  # finite-difference step, float64
 
@@ -317,8 +318,8 @@ def test_the_training_loop_forms_in_a_workspace_allocate_no_large_temporary():
     assert J == J_fresh and all(np.array_equal(grads[key], grads_fresh[key]) for key in params)
 
 
-# The compiled one-pass loops of the forward and backward passes give the bits of the numpy expressions they
-# replace, for any float (NaN, ±inf, ±0.0 included) and any memory layout.
+# The one-pass kernels of the forward and backward passes, compiled or in their numpy form, give the bits of the
+# numpy expressions they replace, for any float (NaN, ±inf, ±0.0 included) and any memory layout.
 
 _any_float = st.floats(allow_subnormal=True) | st.sampled_from([0.0, -0.0, math.inf, -math.inf, math.nan])
 
@@ -327,28 +328,54 @@ def _held(value: np.ndarray, fortran: bool) -> np.ndarray:
     return np.asfortranarray(value) if fortran else value
 
 
+@pytest.mark.parametrize("speed", SPEEDS)
 @given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=9), elements=_any_float),
        st.data(), st.booleans())
-def test_add_bias_relu_is_z_plus_b_then_relu_bit_for_bit(Z, data, fortran):
+def test_add_bias_relu_is_z_plus_b_then_relu_bit_for_bit(speed, Z, data, fortran):
     b = data.draw(hnp.arrays(np.float64, (Z.shape[0], 1), elements=_any_float))
     with np.errstate(invalid="ignore", over="ignore"):
         expected_Z = Z + b
         expected_A = relu(expected_Z)
     Z, A = _held(Z.copy(), fortran), np.empty_like(Z)
-    nn._add_bias_relu(Z, b, A)
+    with running(speed):
+        nn._add_bias_relu(Z, b, A)
     np.testing.assert_array_equal(np.signbit(Z), np.signbit(expected_Z))
     np.testing.assert_array_equal(Z, expected_Z)
     np.testing.assert_array_equal(np.signbit(A), np.signbit(expected_A))
     np.testing.assert_array_equal(A, expected_A)
 
 
+@pytest.mark.parametrize("speed", SPEEDS)
 @given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=9), elements=_any_float),
        st.data(), st.booleans())
-def test_times_relu_derivative_is_the_product_with_the_mask_bit_for_bit(dA, data, fortran):
+def test_times_relu_derivative_is_the_product_with_the_mask_bit_for_bit(speed, dA, data, fortran):
     Z = data.draw(hnp.arrays(np.float64, dA.shape, elements=_any_float))
     with np.errstate(invalid="ignore"):
         expected = np.multiply(dA, Z > 0)
     dZ = _held(dA.copy(), fortran)
-    nn._times_relu_derivative(dZ, Z)
+    with running(speed):
+        nn._times_relu_derivative(dZ, Z)
     np.testing.assert_array_equal(np.signbit(dZ), np.signbit(expected))
     np.testing.assert_array_equal(dZ, expected)
+
+
+# The unchecked passes also run K networks stacked along a first axis, on shared inputs and labels.
+
+@pytest.mark.parametrize("layer_dims, m", [([2, 5, 3, 1], 7), ([4, 6, 3], 9), ([64, 64, 10], 300)])
+def test_stacked_networks_get_what_each_network_gets_alone(layer_dims, m):
+    """One stacked pass equals each network's own pass: the output and gradients bit for bit, the cost up to
+    the order of its sum (a softmax's costs are summed over the networks' columns side by side). The last
+    case is too large for one product of all the networks' rows (nn.ONE_THREAD): one product per network."""
+    nets = [_problem(layer_dims, seed, m) for seed in range(3)]
+    X, Y = nets[0][0], nets[0][1]
+    stacked = {key: np.stack([params[key] for _, _, params in nets]) for key in nets[0][2]}
+    work = nn.Workspace()
+    AL, cache = nn._forward(X, stacked, work)
+    costs, grads = nn._cost_and_grads(X, Y, stacked, work)
+    assert costs.shape == (3,) and AL.shape == (3, layer_dims[-1], m)
+    for k, (_, _, params) in enumerate(nets):
+        J, expected = nn.cost_and_grads(X, Y, params)
+        np.testing.assert_array_equal(AL[k], nn.forward(X, params)[0])
+        assert costs[k] == pytest.approx(J, rel=1e-14)
+        for key in params:
+            np.testing.assert_array_equal(grads[key][k], expected[key])

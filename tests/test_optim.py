@@ -1,5 +1,7 @@
 """Update rules and optimizer objects: hand-computed golden values, properties, convergence, reprs."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -12,6 +14,7 @@ from coursekit.optim import (
     Momentum,
     RMSprop,
     adam_update,
+    check_fresh,
     gd_update,
     make_optimizer,
     momentum_sum_update,
@@ -338,6 +341,56 @@ def test_repr_follows_a_changed_lr():
     assert repr(opt) == "Momentum(lr=0.05, beta=0.9, average=True)"
 
 
+SETTABLE = [  # (optimizer, hyperparameter, a bad value, the error, its message)
+    (Momentum(0.1), "beta", 1.0, ValueError, r"beta must be in [0, 1), got 1.0"),
+    (Momentum(0.1), "beta", "0.9", TypeError, r"beta must be a number in [0, 1), got '0.9' of type str"),
+    (RMSprop(0.1), "beta2", -0.1, ValueError, r"beta2 must be in [0, 1), got -0.1"),
+    (RMSprop(0.1), "eps", 0.0, ValueError, r"eps must be a finite number > 0, got 0.0"),
+    (Adam(0.1), "beta1", float("nan"), ValueError, r"beta1 must be in [0, 1), got nan"),
+    (Adam(0.1), "beta2", 1.5, ValueError, r"beta2 must be in [0, 1), got 1.5"),
+    (Adam(0.1), "eps", float("inf"), ValueError, r"eps must be a finite number > 0, got inf"),
+    (Adam(0.1), "eps", None, TypeError, r"eps must be a finite number > 0, got None of type NoneType"),
+    (GD(0.1), "lr", -1.0, ValueError, r"lr must be a finite number > 0, got -1.0"),
+]
+
+
+@pytest.mark.parametrize("opt, name, bad, error, message", SETTABLE,
+                         ids=[f"{type(opt).__name__}.{name}={bad!r}" for opt, name, bad, *_ in SETTABLE])
+def test_a_hyperparameter_set_later_is_checked_as_in_the_constructor(opt, name, bad, error, message):
+    """Setting β, β₁, β₂ or ε between steps is checked like ``lr``: the argument, the value, what is allowed;
+    a refused value leaves the old one."""
+    before = getattr(opt, name)
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        setattr(opt, name, bad)
+    assert getattr(opt, name) == before
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        type(opt)(**{"lr": 0.1, name: bad})
+
+
+def test_a_hyperparameter_set_between_steps_is_used_by_the_next_step():
+    opt, params = Momentum(0.1, beta=0.9), {"w": np.array([1.0])}
+    opt.step(params, {"w": np.array([10.0])})
+    opt.beta = np.float32(0.5)
+    opt.step(params, {"w": np.array([10.0])})
+    assert type(opt.beta) is float and repr(opt) == "Momentum(lr=0.1, beta=0.5, average=True)"
+    w, v = momentum_update(1.0, 0.0, 10.0, lr=0.1, beta=0.9)
+    w, v = momentum_update(w, v, 10.0, lr=0.1, beta=0.5)
+    assert params["w"].tolist() == [float(w)] and opt.state["v"]["w"].tolist() == [float(v)]
+
+
+def test_check_fresh_refuses_what_is_not_an_optimizer_and_a_used_one_with_one_message():
+    check_fresh(Adam(0.1))
+    with pytest.raises(TypeError, match=r"^optimizer must be a coursekit.optim optimizer \(GD, Momentum, RMSprop, "
+                                        r"Adam\), got 'Adam'$"):
+        check_fresh("Adam")
+    opt = Adam(0.1)
+    for _ in range(2):
+        opt.step({"w": np.ones(2)}, {"w": np.ones(2)})
+    with pytest.raises(ValueError, match=r"^optimizer must be fresh \(t == 0\), got Adam\(lr=0.1, beta1=0.9, "
+                                         r"beta2=0.999, eps=1e-08\) after 2 steps; make a new one per run$"):
+        check_fresh(opt)
+
+
 def test_make_optimizer_maps_beta1_and_beta2_to_each_optimizer():
     assert repr(make_optimizer("GD", 0.1, 0.5, 0.9)) == repr(GD(0.1))
     assert repr(make_optimizer("Momentum", 0.1, 0.5, 0.9)) == repr(Momentum(0.1, beta=0.5))
@@ -367,3 +420,12 @@ def test_rmsprop_first_step_moves_each_coordinate_by_lr_over_root_of_one_minus_b
 def test_make_optimizer_rejects_bad_input(args, message):
     with pytest.raises(ValueError, match=message):
         make_optimizer(*args)
+
+
+def test_the_finite_check_sums_on_the_calling_thread_and_looks_closer_only_on_overflow():
+    from coursekit.optim.optimizer import _finite
+
+    assert _finite(np.array([1e308, 1e308, -1e308]))  # the sum overflows, the values are finite
+    assert not _finite(np.array([1.0, np.inf, -np.inf]))
+    assert not _finite(np.array([0.0, np.nan]))
+    assert _finite(np.zeros(100_000))

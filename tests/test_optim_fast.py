@@ -1,4 +1,5 @@
-"""The optimizer objects' compiled in-place step gives bit for bit what the pure rules give, and checks as they do.
+"""The optimizer objects' in-place step gives bit for bit what the pure rules give, and checks as they do, at
+both speeds: compiled by Numba, and in the numpy form that runs without it (``tests/speeds.py``).
 
 The reference applies the pure rule to each array with its own state and assigns the result into the
 parameter, as the objects did before they got their fast path. The cases cover 0-d to 3-D arrays, float32
@@ -6,6 +7,7 @@ and non-contiguous parameters (stepped on a float64 copy), gradients given as li
 """
 
 import tracemalloc
+import warnings
 
 import numpy as np
 import pytest
@@ -13,7 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from coursekit import _compile
 from coursekit.optim import GD, Adam, Momentum, RMSprop
+from tests.speeds import SPEEDS, running
 from tests.strategies import entries, learning_rates, optimizers, pure_step
 
 
@@ -54,8 +58,14 @@ def problems(draw):
     return params, layouts, grads, forms, lrs
 
 
+@pytest.mark.parametrize("speed", SPEEDS)
 @given(optimizers(), problems())
-def test_step_is_the_pure_rule_bit_for_bit(opt, problem):
+def test_step_is_the_pure_rule_bit_for_bit(speed, opt, problem):
+    with running(speed):
+        _step_is_the_pure_rule_bit_for_bit(opt, problem)
+
+
+def _step_is_the_pure_rule_bit_for_bit(opt, problem):
     params, layouts, grads, forms, lrs = problem
     held = {key: _held(value, layouts[key]) for key, value in params.items()}
     expected = {key: value.copy() for key, value in held.items()}
@@ -74,9 +84,15 @@ def test_step_is_the_pure_rule_bit_for_bit(opt, problem):
             np.testing.assert_array_equal(arrays[key], state[name][key])
 
 
+@pytest.mark.parametrize("speed", SPEEDS)
 @given(optimizers(), st.integers(0, 2))
-def test_a_bad_gradient_of_any_array_changes_nothing(opt, bad_key):
+def test_a_bad_gradient_of_any_array_changes_nothing(speed, opt, bad_key):
     """A NaN in the last element of one gradient is refused with the usual message before any array is stepped."""
+    with running(speed):
+        _a_bad_gradient_changes_nothing(opt, bad_key)
+
+
+def _a_bad_gradient_changes_nothing(opt, bad_key):
     rng = np.random.default_rng(0)
     params = {"W1": rng.normal(size=(4, 5)), "b1": rng.normal(size=(4, 1)), "W2": rng.normal(size=(3, 4))}
     opt.step(params, {key: rng.normal(size=value.shape) for key, value in params.items()})
@@ -97,26 +113,30 @@ def test_a_bad_gradient_of_any_array_changes_nothing(opt, bad_key):
 
 @pytest.mark.parametrize("make", [lambda: GD(1e300), lambda: Momentum(1e300, average=False), lambda: RMSprop(1e308),
                                   lambda: Adam(1e308)], ids=["GD", "Momentum", "RMSprop", "Adam"])
-def test_a_parameter_made_infinite_by_a_step_is_refused_at_the_next(make):
-    """The compiled loop reports the infinite W it wrote; the next step refuses it before changing anything."""
+@pytest.mark.parametrize("speed", SPEEDS)
+def test_a_parameter_made_infinite_by_a_step_is_refused_at_the_next(make, speed):
+    """The update reports the infinite W it wrote (silently, at both speeds); the next step refuses it before
+    changing anything."""
     opt, params = make(), {"w": np.array([-1.7e308, 2.0])}
-    with np.errstate(over="ignore"):
+    with running(speed), warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow warning, compiled or not
         opt.step(params, {"w": np.array([1e10, 0.0])})
     assert np.isinf(params["w"][0]) and np.isfinite(params["w"][1])
     before = params["w"].copy()
-    with pytest.raises(ValueError, match=r"params\['w'\] must be finite, got 1 NaN or inf value\(s\)"):
+    with running(speed), pytest.raises(ValueError, match=r"params\['w'\] must be finite, got 1 NaN or inf value\(s\)"):
         opt.step(params, {"w": np.array([1.0, 1.0])})
     np.testing.assert_array_equal(params["w"], before)
     assert opt.t == 1
 
 
-def test_a_float32_parameter_that_overflows_when_stored_is_refused_at_the_next_step():
+@pytest.mark.parametrize("speed", SPEEDS)
+def test_a_float32_parameter_that_overflows_when_stored_is_refused_at_the_next_step(speed):
     """The step works on a float64 copy: 4e38 is finite there, but infinite once stored back as float32."""
     opt, params = GD(1.0), {"w": np.array([3e38], dtype=np.float32)}
-    with np.errstate(over="ignore"):
+    with running(speed), np.errstate(over="ignore"):
         opt.step(params, {"w": np.array([-1e38])})
     assert np.isinf(params["w"][0])
-    with pytest.raises(ValueError, match=r"params\['w'\] must be finite"):
+    with running(speed), pytest.raises(ValueError, match=r"params\['w'\] must be finite"):
         opt.step(params, {"w": np.array([1.0])})
 
 
@@ -131,17 +151,20 @@ def test_a_replaced_parameter_array_is_checked_again():
 
 @pytest.mark.parametrize("make", [lambda: GD(1e-3), lambda: Momentum(1e-3), lambda: RMSprop(1e-3), lambda: Adam(1e-3)],
                          ids=["GD", "Momentum", "RMSprop", "Adam"])
-def test_a_step_allocates_no_large_temporary(make):
-    """After the first step (which makes the state), a step on 10⁶ parameters allocates < 64 KiB."""
+@pytest.mark.parametrize("speed", SPEEDS)
+def test_a_step_allocates_no_large_temporary(make, speed):
+    """After the first step (which makes the state), a step on 10⁶ parameters allocates < 64 KiB compiled, and
+    in the numpy form only a few temporaries of one block (never one of the parameter's 8 MB)."""
     rng = np.random.default_rng(0)
     params = {"W": rng.normal(size=(1000, 1000)), "b": rng.normal(size=(1000, 1))}
     grads = {key: rng.normal(size=value.shape) for key, value in params.items()}
     opt = make()
-    opt.step(params, grads)
-    tracemalloc.start()
-    try:
+    with running(speed):
         opt.step(params, grads)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 64 * 1024
+        tracemalloc.start()
+        try:
+            opt.step(params, grads)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert peak < 64 * 1024 + (0 if speed == "numba" else 6 * _compile.BLOCK * 8)

@@ -1,7 +1,7 @@
 """The course's modules (layer 3) say what they offer: ``__all__`` lists every public function, class and constant.
 
-The catalogues of exercises and the banks of questions are data read through their registries, and the pytest
-plugin offers only hooks: they have no ``__all__`` of their own.
+The modules of exercises and of questions, one per notebook, list what their registries read (``EXERCISES``,
+``QUESTIONS``) and what tests reuse. Only the pytest plugin, which offers hooks alone, has no ``__all__``.
 """
 
 import importlib
@@ -12,12 +12,12 @@ import pytest
 
 import coursekit.course
 
-DATA_ONLY = ("catalogue_", "bank_", "pytest_plugin")
+HOOKS_ONLY = ("coursekit.course.pytest_plugin",)
 
 
 def _modules():
     for info in pkgutil.walk_packages(coursekit.course.__path__, "coursekit.course."):
-        if not info.name.rsplit(".", 1)[-1].startswith(DATA_ONLY):
+        if info.name not in HOOKS_ONLY:
             yield info.name
 
 

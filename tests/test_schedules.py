@@ -163,7 +163,7 @@ def test_stalled_at_is_the_epoch_completing_patience_epochs_without_a_new_best()
     "call, error, message",
     [
         (lambda: manual_decay(0.1, drops=5), TypeError,
-         r"drops must be a list of epochs \(integers >= 1\), got 5"),
+         r"drops must be a sequence of epochs \(integers >= 1\), got 5"),
         (lambda: manual_decay(0.1, drops=[3, 0]), ValueError,
          r"drops\[1\] must be an integer >= 1, got 0"),
         (lambda: manual_decay(0.1, drops=[3], factor=2.0), ValueError,

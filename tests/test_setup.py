@@ -34,12 +34,23 @@ def _project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
+def _make_extras() -> list[str]:
+    """The extras `make lab` and `make test` install: the Makefile's default EXTRAS, with the extras they name."""
+    names = re.search(r"^EXTRAS \?= (\S+)$", (ROOT / "Makefile").read_text(), re.M).group(1).split(",")
+    extras = _project()["optional-dependencies"]
+    for name in names:  # the list grows by the extras an extra names (dev names lab)
+        inner = [found for spec in extras[name] for found in re.findall(r"^coursekit\[(\w+)\]", spec)]
+        names += [found for found in inner if found not in names]
+    return names
+
+
 def test_environment_yml_lists_what_pyproject_installs():
     """environment.yml (conda, Binder) installs what `make lab` and `make test` do: the dependencies and the
-    lab and dev extras (not the optional browser, book and grading extras)."""
+    extras the Makefile installs, lab, dev and fast (not the optional browser, book and grading extras)."""
     project = _project()
     extras = project["optional-dependencies"]
-    specs = project["dependencies"] + extras["lab"] + extras["dev"]
+    assert sorted(_make_extras()) == ["dev", "fast", "lab"]
+    specs = project["dependencies"] + [spec for name in _make_extras() for spec in extras[name]]
     wanted = dict(_requirement(spec) for spec in specs if not spec.startswith("coursekit["))
     wanted["python"] = project["requires-python"]
     conda = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
@@ -53,8 +64,17 @@ def test_pip_install_coursekit_pulls_no_jupyter_server():
     """In a kernel that exists already (Colab, a hub), `pip install coursekit` adds no server and no notebook tools."""
     project = _project()
     names = {_requirement(spec)[0] for spec in project["dependencies"]}
-    assert names == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "threadpoolctl", "numba"}
+    assert names == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "threadpoolctl"}
     assert {"jupyterlab", "nbformat", "nbclient"} <= {_requirement(s)[0] for s in project["optional-dependencies"]["lab"]}
+
+
+def test_numba_is_the_fast_extra_that_make_and_ci_install():
+    """`pip install coursekit` works wherever numpy does; `make lab`, `make test` and CI add Numba."""
+    project = _project()
+    assert [_requirement(spec)[0] for spec in project["optional-dependencies"]["fast"]] == ["numba"]
+    assert "fast" in _make_extras()
+    ci_extras = re.search(r'EXTRAS:-([\w,]+)', (ROOT / ".ci" / "run").read_text()).group(1).split(",")
+    assert {"dev", "fast"} <= set(ci_extras)
 
 
 def test_a_learners_imports_work_without_the_notebook_tools():

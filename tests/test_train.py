@@ -89,6 +89,14 @@ def test_each_epoch_records_the_seconds_of_its_mini_batch_steps_and_nothing_else
     assert _same_history(*runs)
 
 
+def test_seconds_per_epoch_is_the_median_of_the_epochs_seconds(moons):
+    h = train(*moons, [2, 3, 1], GD(0.1), epochs=3)
+    h.epoch_seconds = np.array([0.2, 5.0, 0.3])  # one epoch slowed by something else
+    assert h.seconds_per_epoch == 0.3 and isinstance(h.seconds_per_epoch, float)
+    h.epoch_seconds = None  # a run trained side by side
+    assert h.seconds_per_epoch is None
+
+
 def test_mini_batch_costs_are_taken_before_each_step_on_the_epoch_shuffle(moons):
     X, Y = moons
     h = train(X, Y, [2, 5, 2, 1], Momentum(0.05), epochs=2, mini_batch_size=64, seed=3)

@@ -193,12 +193,12 @@ def test_trajectory_refuses_a_string_optimizer():
 def test_trajectory_refuses_a_used_optimizer():
     optimizer = Adam(lr=0.1)
     trajectory(rosenbrock(), optimizer, steps=3)
-    with pytest.raises(ValueError, match=r"optimizer must be fresh \(it keeps state\), got Adam\(lr=0.1.*after 3 steps"):
+    with pytest.raises(ValueError, match=r"optimizer must be fresh \(t == 0\), got Adam\(lr=0.1.*after 3 steps"):
         trajectory(rosenbrock(), optimizer, steps=3)
 
 
 def test_trajectory_refuses_a_non_surface():
-    with pytest.raises(TypeError, match=r"surface must be a Surface \(e.g. rosenbrock\(\)\), got function"):
+    with pytest.raises(TypeError, match=r"surface must be a coursekit.surfaces.Surface, got function"):
         trajectory(rosenbrock, GD(lr=0.1))
 
 

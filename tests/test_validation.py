@@ -10,7 +10,10 @@ from functools import partial
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from coursekit import _validate
 from coursekit.averages import bias_correct, ewa, ewa_step
 from coursekit.minibatch import num_mini_batches, random_mini_batches
 from coursekit.optim import (
@@ -33,6 +36,7 @@ from coursekit.schedules import (
     inverse_time_decay,
     staircase_decay,
 )
+from coursekit.surfaces import Surface, rosenbrock
 
 NAN, INF = math.nan, math.inf
 
@@ -332,3 +336,113 @@ def test_a_rejected_step_changes_nothing(make, bad_params, bad_grads, pattern):
     for name, arrays in opt.state.items():
         for key, array in arrays.items():
             np.testing.assert_array_equal(array, state_before[name][key])
+
+
+# ---- the checks of coursekit._validate themselves: each bad value names the argument -------------------------
+
+numbers = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-10**6, 10**6)
+
+
+@given(numbers)
+def test_finite_returns_any_finite_number_as_a_float(value):
+    assert _validate.finite(value, "a") == float(value) and type(_validate.finite(value, "a")) is float
+
+
+@given(st.floats(-1e6, 1e6), st.floats(0, 1e6))
+def test_at_least_accepts_low_and_above_and_refuses_below(low, above):
+    assert _validate.at_least(low + above, "kappa", low) == low + above
+    if above > 0 and low - above < low:
+        with pytest.raises(ValueError, match=rf"^kappa must be a finite number >= {re.escape(str(low))}, got "):
+            _validate.at_least(low - above, "kappa", low)
+
+
+@given(st.floats(0, 1, exclude_min=True, exclude_max=True))
+def test_fraction_accepts_the_open_unit_interval(value):
+    assert _validate.fraction(value, "reduction") == value
+
+
+@given(st.lists(st.integers()), st.sampled_from([list, tuple, iter, np.array]))
+def test_sequence_returns_the_items_of_any_sequence_once(items, kind):
+    got = _validate.sequence(kind(items), "sizes", "mini-batch sizes")
+    assert type(got) is list and [int(x) for x in got] == items
+
+
+@given(st.lists(st.sampled_from(["GD", "Momentum", "RMSprop", "Adam"]), min_size=1, unique=True))
+def test_names_returns_distinct_known_names_as_a_tuple(chosen):
+    assert _validate.names(chosen, "optimizers", ("GD", "Momentum", "RMSprop", "Adam")) == tuple(chosen)
+
+
+@given(st.lists(st.integers(1, 50), min_size=2, max_size=5))
+def test_layer_dims_returns_the_sizes_as_ints(dims):
+    assert _validate.layer_dims(np.array(dims)) == dims
+
+
+@given(numbers, numbers)
+def test_point_returns_the_two_coordinates_as_floats(x, y):
+    assert _validate.point(np.array([x, y]), "start") == (float(x), float(y))
+
+
+def test_is_number_is_true_for_reals_only():
+    assert [_validate.is_number(v) for v in (1, 2.5, np.float64(0.1), np.int64(3))] == [True] * 4
+    assert [_validate.is_number(v) for v in (True, "1", None, np.array(1.0), 1j)] == [False] * 5
+
+
+def _gen():
+    yield from ()
+
+
+@pytest.mark.parametrize("call, error, pattern", [
+    (lambda: _validate.finite(math.nan, "a"), ValueError, r"^a must be a finite number, got nan$"),
+    (lambda: _validate.finite("1", "a"), TypeError, r"^a must be a finite number, got '1' of type str$"),
+    (lambda: _validate.at_least(0.5, "condition_number", 1), ValueError,
+     r"^condition_number must be a finite number >= 1, got 0.5$"),
+    (lambda: _validate.at_least(INF, "condition_number", 1), ValueError,
+     r"^condition_number must be a finite number >= 1, got inf$"),
+    (lambda: _validate.at_least(None, "condition_number", 1), TypeError,
+     r"^condition_number must be a finite number >= 1, got None of type NoneType$"),
+    (lambda: _validate.fraction(1.0, "reduction"), ValueError, r"^reduction must be a number in \(0, 1\), got 1.0$"),
+    (lambda: _validate.fraction("0.5", "reduction"), TypeError,
+     r"^reduction must be a number in \(0, 1\), got '0.5' of type str$"),
+    (lambda: _validate.sequence("1 2", "sizes", "mini-batch sizes"), TypeError,
+     r"^sizes must be a sequence of mini-batch sizes, got '1 2'$"),
+    (lambda: _validate.sequence(8, "sizes", "mini-batch sizes"), TypeError,
+     r"^sizes must be a sequence of mini-batch sizes, got 8$"),
+    (lambda: _validate.sequence(np.array(8), "sizes", "mini-batch sizes"), TypeError,
+     r"^sizes must be a sequence of mini-batch sizes, got array\(8\)$"),
+    (lambda: _validate.sequence({"W1": 1}, "grads", "dicts"), TypeError, r"^grads must be a sequence of dicts, got \{"),
+    (lambda: _validate.sequence(_gen(), "lrs", "learning rates", non_empty=True), ValueError,
+     r"^lrs must be a non-empty sequence of learning rates, got <generator"),
+    (lambda: _validate.names("GD", "optimizers", ("GD", "Adam")), TypeError,
+     r"^optimizers must be a non-empty sequence of distinct names from \['GD', 'Adam'\], got 'GD'$"),
+    (lambda: _validate.names([], "optimizers", ("GD", "Adam")), ValueError,
+     r"^optimizers must be a non-empty sequence of distinct names from \['GD', 'Adam'\], got \[\]$"),
+    (lambda: _validate.names(["GD", "GD"], "optimizers", ("GD", "Adam")), ValueError,
+     r"^optimizers must be a non-empty sequence of distinct names from \['GD', 'Adam'\], got \['GD', 'GD'\]$"),
+    (lambda: _validate.names(["SGD"], "optimizers", ("GD", "Adam")), ValueError,
+     r"^optimizers must be a non-empty sequence of distinct names from \['GD', 'Adam'\], got \['SGD'\]$"),
+    (lambda: _validate.layer_dims([3]), ValueError,
+     r"^layer_dims must be a list of at least two sizes \[n_x, \.\.\., n_y\], got \[3\]$"),
+    (lambda: _validate.layer_dims("23"), TypeError,
+     r"^layer_dims must be a list of at least two sizes \[n_x, \.\.\., n_y\], got '23'$"),
+    (lambda: _validate.layer_dims(5), TypeError,
+     r"^layer_dims must be a list of at least two sizes \[n_x, \.\.\., n_y\], got 5$"),
+    (lambda: _validate.layer_dims(np.array(5)), TypeError,
+     r"^layer_dims must be a list of at least two sizes \[n_x, \.\.\., n_y\], got array\(5\)$"),
+    (lambda: _validate.layer_dims([2, 0, 1]), ValueError, r"^layer_dims\[1\] must be an integer >= 1, got 0$"),
+    (lambda: _validate.point([1.0, 2.0, 3.0], "start"), ValueError,
+     r"^start must have shape \(2,\) for \(x, y\), got shape \(3,\)$"),
+    (lambda: _validate.point([1.0, NAN], "start"), ValueError, r"^start must be finite, got 1 NaN or inf value"),
+    (lambda: _validate.point("here", "target"), TypeError, r"^target must be a numeric array, got str$"),
+    (lambda: _validate.instance("bowl", "surface", Surface), TypeError,
+     r"^surface must be a coursekit.surfaces.Surface, got str$"),
+    (lambda: _validate.instance(rosenbrock, "surface", Surface), TypeError,
+     r"^surface must be a coursekit.surfaces.Surface, got function$"),
+])  # fmt: skip
+def test_a_check_names_the_argument_shows_the_value_and_says_what_is_allowed(call, error, pattern):
+    with pytest.raises(error, match=pattern):
+        call()
+
+
+def test_instance_returns_the_value():
+    surface = rosenbrock()
+    assert _validate.instance(surface, "surface", Surface) is surface

@@ -6,8 +6,9 @@ A notebook imports what a learner uses from here::
 
 ``check("name")`` checks an exercise (:mod:`~coursekit.course.checks`), ``hint("name")`` shows the next
 hint (:mod:`~coursekit.course.hints`), ``ask("id")`` a concept question (:mod:`~coursekit.course.questions`)
-and ``progress()`` the table of the course (:mod:`~coursekit.course.records`). Behind them: the exercise
-catalogue (:mod:`~coursekit.course.exercises`), the student edition and the learner's working copy
+and ``progress()`` the table of the course (:mod:`~coursekit.course.progress_table`, from the verdicts
+that :mod:`~coursekit.course.records` keeps). Behind them: the exercise catalogue
+(:mod:`~coursekit.course.exercises`), the student edition and the learner's working copy
 (:mod:`~coursekit.course.tools.editions`, :mod:`~coursekit.course.tools.working_copy`), ``make check``
 (:mod:`~coursekit.course.tools.selfcheck`) and the environment report (:mod:`~coursekit.course.environment`).
 """
@@ -15,7 +16,7 @@ catalogue (:mod:`~coursekit.course.exercises`), the student edition and the lear
 from coursekit.course.checks import check
 from coursekit.course.exercises import evaluate, exercise
 from coursekit.course.hints import hint
-from coursekit.course.records import progress
+from coursekit.course.progress_table import progress
 from coursekit.course.questions import ask
 
 __all__ = ["ask", "check", "evaluate", "exercise", "hint", "progress"]

@@ -1,8 +1,8 @@
 """The check cell: run the learner's exercise and show the verdict, without ever stopping Run All.
 
 In a notebook the cell below an exercise is ``check("momentum_update")``: it finds the learner's
-function of that name in the notebook, runs it on the exercise's cases (:func:`~coursekit.course.exercises.evaluate`)
-and shows one green ✔ line, or the report in a red box.
+function of that name in the notebook, runs it on the exercise's cases (as
+:func:`~coursekit.course.exercises.evaluate` does) and shows one green ✔ line, or the report in a red box.
 
 Two audiences, one message:
 
@@ -26,7 +26,7 @@ import os
 import sys
 
 from coursekit.course import hints, records
-from coursekit.course.exercises import ExerciseFailed, Result, evaluate, exercise
+from coursekit.course.exercises import ExerciseFailed, Result, exercise, machinery
 
 __all__ = ["check", "strict", "STRICT_VARIABLE"]
 
@@ -67,7 +67,7 @@ def check(name: str, fn=_FROM_NOTEBOOK) -> Result:
         if name not in namespace:
             return _verdict(_not_defined(name))
         fn = namespace[name]
-    result = evaluate(name, fn)
+    result = machinery.run(entry, fn)
     if not result and _last_failure.get(name) is fn:
         result = dataclasses.replace(result, lines=(*result.lines, _unchanged(name)))
     if result:

@@ -35,8 +35,7 @@ def gradients(surface: Surface, run: Trajectory) -> np.ndarray:
     >>> gradients(elongated_quadratic(10.0), run).tolist()
     [[1.0, 10.0], [0.9, 0.0]]
     """
-    if not isinstance(surface, Surface):
-        raise TypeError(f"surface must be a coursekit.surfaces.Surface, got {type(surface).__name__}")
+    _validate.instance(surface, "surface", Surface)
     if not isinstance(run, Trajectory):
         raise TypeError(f"run must be a Trajectory (coursekit.trajectories.trajectory), got {type(run).__name__}")
     points = run.points[:-1]

@@ -2,7 +2,7 @@
 
 :func:`sweep_sizes` trains the same network with gradient descent for several mini-batch sizes and, for
 each, several learning rates ``α``: a fair comparison takes each size at its own best ``α``. Every run
-records the seconds of its epochs (:attr:`coursekit.train.History.epoch_seconds`), so the same runs give
+records the seconds of its epochs (:attr:`coursekit.train.History.seconds_per_epoch`), so the same runs give
 the cost after each epoch and the time it took. :func:`gradient_seconds` times the gradient of the same
 examples computed one at a time or in blocks (vectorization), :func:`step_bytes` measures the memory
 one step allocates and :func:`activation_bytes` counts the activations behind it.
@@ -20,7 +20,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from coursekit import _validate, nn
-from coursekit.optim import GD
+from coursekit.optim import GD, make_optimizer
 from coursekit.train import History, train
 
 
@@ -70,8 +70,8 @@ class SizeSweep:
         return int(reached[0]) + 1 if reached.size else None
 
     def seconds_per_epoch(self, size: int) -> float:
-        """The median of every epoch's seconds over all the runs of ``size`` (each epoch does the same work)."""
-        return float(np.median(np.concatenate([h.epoch_seconds for h in self.runs[size].values()])))
+        """The median over all the runs of ``size`` of each run's :attr:`~coursekit.train.History.seconds_per_epoch`."""
+        return float(np.median([h.seconds_per_epoch for h in self.runs[size].values()]))
 
     def seconds(self, size: int) -> np.ndarray:
         """The time at the end of each epoch of the best run: ``epoch × seconds_per_epoch(size)``."""
@@ -108,8 +108,7 @@ def sweep_sizes(X, Y, layer_dims, lrs: dict, epochs: dict, seed: int = 0) -> Siz
     plan = {}
     for size, rates in lrs.items():
         _validate.positive_int(size, "a size of lrs")
-        if isinstance(rates, (str, bytes)) or not hasattr(rates, "__iter__") or not list(rates):
-            raise TypeError(f"lrs[{size}] must be a non-empty sequence of learning rates, got {rates!r}")
+        rates = _validate.sequence(rates, f"lrs[{size}]", "learning rates", non_empty=True)
         plan[size] = [_validate.positive(lr, f"lrs[{size}]") for lr in rates]
         _validate.positive_int(epochs[size], f"epochs[{size}]")
     runs: dict[int, dict[float, History]] = {size: {} for size in plan}
@@ -147,9 +146,7 @@ def gradient_seconds(X, Y, params, blocks=(1, 8, 64, 1024), examples: int = 1024
     examples = _validate.positive_int(examples, "examples")
     if examples > X.shape[1]:
         raise ValueError(f"examples must be <= m = {X.shape[1]}, got {examples}")
-    if isinstance(blocks, (str, bytes)) or not hasattr(blocks, "__iter__"):
-        raise TypeError(f"blocks must be a sequence of block sizes, got {blocks!r}")
-    blocks = [_validate.positive_int(b, "blocks") for b in blocks]
+    blocks = [_validate.positive_int(b, "blocks") for b in _validate.sequence(blocks, "blocks", "block sizes")]
     if max(blocks) > examples:
         raise ValueError(f"blocks must be <= examples = {examples}, got {max(blocks)}")
     rounds = np.empty((_validate.positive_int(repeats, "repeats"), len(blocks)))
@@ -181,9 +178,7 @@ def activation_bytes(layer_dims, mini_batch_size: int, itemsize: int = 8) -> int
     >>> activation_bytes([64, 32, 10], 64)    # 8 · 64 · (64 + 2 · 42)
     75776
     """
-    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__") or len(layer_dims) < 2:
-        raise ValueError(f"layer_dims must be a list of at least two sizes [n_x, ..., n_y], got {layer_dims!r}")
-    dims = [_validate.positive_int(n, f"layer_dims[{i}]") for i, n in enumerate(layer_dims)]
+    dims = _validate.layer_dims(layer_dims)
     size = _validate.positive_int(mini_batch_size, "mini_batch_size")
     return _validate.positive_int(itemsize, "itemsize") * size * (dims[0] + 2 * sum(dims[1:]))
 
@@ -224,3 +219,33 @@ def step_bytes(X, Y, params, repeats: int = 3) -> int:
         finally:
             tracemalloc.stop()
     return min(peaks)
+
+
+def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Adam", lr: float = 0.01,
+                    epochs: int = 5, seed: int = 0, progress=False) -> tuple[History, float]:
+    """Train with one mini-batch size and time it: the history (deterministic) and seconds per epoch (not).
+
+    One epoch takes ``ceil(m / size)`` steps (notebook 01).
+
+    Args:
+        X, Y, layer_dims: as for :func:`coursekit.train.train`.  mini_batch_size: the size (``m`` = batch GD).
+        optimizer: a name from :data:`coursekit.optim.OPTIMIZERS` (with the lecture's default
+            ``β``s).  lr: ``α``.
+        epochs: passes over the set.  seed: the seed of the initial parameters and shuffles.
+        progress: as for :func:`coursekit.train.train` (a function is told each epoch's end).
+
+    Returns:
+        ``(History, seconds per epoch)``: :attr:`History.seconds_per_epoch`; the history is the same
+        for the same arguments.
+
+    Reference: notebooks 01-02.
+
+    >>> from coursekit.data import two_moons
+    >>> X, Y = two_moons(m=64)
+    >>> history, seconds = batch_size_data(X, Y, [2, 4, 1], mini_batch_size=16, epochs=2)
+    >>> history.steps_per_epoch, len(history.costs), seconds > 0
+    (4, 8, True)
+    """
+    history = train(X, Y, layer_dims, make_optimizer(optimizer, lr), epochs, mini_batch_size, seed=seed,
+                    progress=progress)
+    return history, history.seconds_per_epoch

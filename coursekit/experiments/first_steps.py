@@ -14,7 +14,7 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.averages import ewa
-from coursekit.optim import Optimizer
+from coursekit.optim import Optimizer, check_fresh
 
 
 def adam_steps(grads, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8,
@@ -77,11 +77,7 @@ def steps_taken(grads, optimizer: Optimizer) -> np.ndarray:
     [[1e-08, 0.01, 10.0]]
     """
     grads = _validate.array(grads, "grads", ndim=2)
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam), "
-                        f"got {optimizer!r}")
-    if optimizer.t != 0:
-        raise ValueError(f"optimizer must be fresh (it keeps state), got {optimizer!r} after {optimizer.t} steps")
+    check_fresh(optimizer)
     params = {"w": np.zeros(grads.shape[1])}
     steps = np.empty_like(grads)
     for t, dw in enumerate(grads):

@@ -5,18 +5,21 @@ around the gradient ``g`` of the whole set's cost ``J``. The spread of that scat
 ``sqrt(mean_t ||g{t} − g||²)``, falls like ``1/√size``: averaging ``size`` examples divides the variance
 by ``size`` (and by a little more as ``size`` nears ``m``, since then the mini-batches overlap the whole
 set: ``(m − size) / (m − 1)``). :func:`noisy_descent` shows what such noise does to a path on a 2-D bowl.
-The gradients are computed on one BLAS thread (``threadpoolctl``): the network is small, and on a
-busy machine numpy's threads would only slow them down.
+:func:`gradient_noise_data` and :func:`noisy_descent_data` gather, size by size, what the notebook prints and
+its two explorers draw. The gradients are computed on one BLAS thread (``threadpoolctl``): the network is
+small, and on a busy machine numpy's threads would only slow them down.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 from coursekit import _validate, nn
 from coursekit.minibatch import random_mini_batches
-from coursekit.surfaces import Surface, _point
+from coursekit.surfaces import Surface
 from coursekit.trajectories import DIVERGENCE_BOUND, Trajectory
 
 
@@ -99,8 +102,7 @@ def gradient_spread(minibatch_grads, full_grad) -> float:
     3.5355339059327378
     """
     full = flat_gradient(full_grad)
-    if isinstance(minibatch_grads, dict) or not hasattr(minibatch_grads, "__len__") or not len(minibatch_grads):
-        raise TypeError(f"minibatch_grads must be a non-empty list of gradient dicts, got {type(minibatch_grads).__name__}")
+    minibatch_grads = _validate.sequence(minibatch_grads, "minibatch_grads", "gradient dicts", non_empty=True)
     squared = []
     for t, grads in enumerate(minibatch_grads):
         if not isinstance(grads, dict) or list(grads) != list(full_grad):
@@ -133,8 +135,7 @@ def spread_by_size(X, Y, params, sizes, count: int = 64, seed: int = 0) -> np.nd
     >>> bool(spread[0] > 0), bool(spread[1] < 1e-12)    # size m: every mini-batch is the whole set
     (True, True)
     """
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
-        raise TypeError(f"sizes must be a sequence of mini-batch sizes, got {sizes!r}")
+    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes")
     full = nn.cost_and_grads(X, Y, params)[1]
     return np.array([gradient_spread(minibatch_gradients(X, Y, params, size, count, seed), full) for size in sizes])
 
@@ -163,12 +164,11 @@ def noisy_descent(surface: Surface, lr: float, steps: int, mini_batch_size: int,
     >>> path.points.round(3).tolist()
     [[1.0, 1.0], [0.9, 0.0], [0.81, 0.0], [0.729, 0.0]]
     """
-    if not isinstance(surface, Surface):
-        raise TypeError(f"surface must be a Surface (e.g. elongated_quadratic()), got {type(surface).__name__}")
+    _validate.instance(surface, "surface", Surface)
     lr = _validate.positive(lr, "lr")
     steps = _validate.positive_int(steps, "steps")
     scale = _validate.non_negative(noise, "noise") / np.sqrt(_validate.positive_int(mini_batch_size, "mini_batch_size"))
-    w = np.array(_point(surface.start if start is None else start, "start"))
+    w = np.array(_validate.point(surface.start if start is None else start, "start"))
     xi = np.random.default_rng(_validate.non_negative_int(seed, "seed")).standard_normal((steps, 2))
     points = [w]
     with np.errstate(over="ignore", invalid="ignore"):
@@ -179,3 +179,106 @@ def noisy_descent(surface: Surface, lr: float, steps: int, mini_batch_size: int,
             points.append(w)
     points = np.array(points)
     return Trajectory(points, surface.f(points[:, 0], points[:, 1]), len(points) < steps + 1)
+
+
+class NoiseData(NamedTuple):
+    """Mini-batch gradients at one point of a network, by size (from :func:`gradient_noise_data`).
+
+    Fields: ``sizes``; ``m``; ``full``, the full gradient ``g`` as one vector; ``grads``, ``{size: array
+    (count, P)}`` of the flattened mini-batch gradients ``g{t}``; ``spread``, ``sqrt(mean_t ||g{t} − g||²)``
+    per size; ``downhill``, per size the share of the ``g{t}`` that point downhill (``g{t} · g > 0``).
+
+    >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
+    >>> gradient_noise_data(X, Y, nn.init_params([2, 3, 1]), sizes=(1, 2), count=4)._fields
+    ('sizes', 'm', 'full', 'grads', 'spread', 'downhill')
+    """
+
+    sizes: tuple
+    m: int
+    full: np.ndarray
+    grads: dict
+    spread: np.ndarray
+    downhill: np.ndarray
+
+
+def gradient_noise_data(X, Y, params, sizes=(1, 4, 16, 64, 256, 1024), count: int = 32, seed: int = 0) -> NoiseData:
+    """The gradients of ``count`` mini-batches of each size at ``params``, and their spread around ``g``.
+
+    ``spread(size) = sqrt(mean_t ||g{t} − g||²)`` (:func:`gradient_spread`); ``downhill(size)`` = the share
+    of those ``t`` with ``g{t} · g > 0``.
+
+    Args:
+        X, Y, params: the data set and the point where the gradients are taken.
+        sizes: mini-batch sizes in ``1..m``.  count: mini-batches per size.  seed: the first shuffle.
+
+    Returns:
+        A :class:`NoiseData`.
+
+    Reference: notebook 02.
+
+    >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
+    >>> data = gradient_noise_data(X, Y, nn.init_params([2, 3, 1]), sizes=(1, 2), count=4)
+    >>> data.grads[2].shape, data.spread.shape
+    ((4, 13), (2,))
+    """
+    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes", non_empty=True)
+    sizes = tuple(sorted({_validate.positive_int(size, "sizes") for size in sizes}))
+    full = nn.cost_and_grads(X, Y, params)[1]
+    grads, spread = {}, []
+    for size in sizes:
+        batch = minibatch_gradients(X, Y, params, size, count, seed)
+        spread.append(gradient_spread(batch, full))
+        grads[size] = np.array([flat_gradient(g) for g in batch])
+    g = flat_gradient(full)
+    downhill = np.array([np.mean(grads[size] @ g > 0) for size in sizes])
+    return NoiseData(sizes, np.shape(X)[1], g, grads, np.array(spread), downhill)
+
+
+class NoisyPaths(NamedTuple):
+    """Descent paths on a 2-D surface (from :func:`noisy_descent_data`): ``reference`` without noise, one
+    noisy path per size in ``paths``, and ``wander[size]``, the root-mean-square distance from the minimum
+    over the last half of the steps.
+
+    >>> from coursekit.surfaces import elongated_quadratic
+    >>> sorted(noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4), steps=10).paths)
+    [1, 4]
+    """
+
+    surface: Surface
+    reference: Trajectory
+    paths: dict
+    wander: dict
+
+
+def noisy_descent_data(surface: Surface, sizes=(1, 4, 16, 64, 256), lr: float = 0.15, steps: int = 60,
+                       noise: float = 3.0, seed: int = 0) -> NoisyPaths:
+    """Gradient descent with mini-batch noise of variance ``noise² / size`` on a surface, for each size.
+
+    ``w_t = w_{t−1} − α (∇J(w_{t−1}) + (noise / √size) ξ_t)`` (:func:`noisy_descent`); every size uses the
+    same draws ``ξ_t``, so only the size differs. ``wander(size) = sqrt(mean_{t ≥ T/2} ||w_t − w*||²)``.
+
+    Args:
+        surface: a :class:`~coursekit.surfaces.Surface` with one known minimum ``w*``.  sizes: the sizes.
+        lr: ``α``.  steps: ``T``.  noise: the spread of one example's gradient.  seed: the noise's seed.
+
+    Returns:
+        A :class:`NoisyPaths`.
+
+    Reference: notebook 02.
+
+    >>> from coursekit.surfaces import elongated_quadratic
+    >>> data = noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 100), steps=40)
+    >>> round(data.wander[1] / data.wander[100], 1)     # √100 = 10, less the noiseless path's own distance
+    9.5
+    """
+    if len(_validate.instance(surface, "surface", Surface).minima) != 1:
+        raise ValueError(f"surface must have one known minimum, got {surface!r}")
+    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes", non_empty=True)
+    steps = _validate.positive_int(steps, "steps")
+    reference = noisy_descent(surface, lr, steps, 1, noise=0.0, seed=seed)
+    paths = {_validate.positive_int(size, "sizes"): noisy_descent(surface, lr, steps, size, noise, seed=seed)
+             for size in sorted(sizes)}
+    minimum = np.array(surface.minima[0])
+    wander = {size: float(np.sqrt(np.mean(np.sum((path.points[steps // 2:] - minimum) ** 2, axis=1))))
+              for size, path in paths.items()}
+    return NoisyPaths(surface, reference, paths, wander)

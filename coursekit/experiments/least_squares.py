@@ -15,8 +15,8 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.minibatch import random_mini_batches
-from coursekit.optim import Optimizer
-from coursekit.surfaces import Surface, _point
+from coursekit.optim import Optimizer, check_fresh
+from coursekit.surfaces import Surface
 from coursekit.trajectories import DIVERGENCE_BOUND, Trajectory
 
 
@@ -120,16 +120,13 @@ def minibatch_path(problem: LeastSquares, optimizer: Optimizer, epochs: int, min
     """
     if not isinstance(problem, LeastSquares):
         raise TypeError(f"problem must be a LeastSquares (from least_squares()), got {type(problem).__name__}")
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam), got {optimizer!r}")
-    if optimizer.t != 0:
-        raise ValueError(f"optimizer must be fresh (it keeps state), got {optimizer!r} after {optimizer.t} steps")
+    check_fresh(optimizer)
     if schedule is not None and not callable(schedule):
         raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
     epochs = _validate.positive_int(epochs, "epochs")
     mini_batch_size = _validate.positive_int(mini_batch_size, "mini_batch_size")
     seed = _validate.non_negative_int(seed, "seed")
-    w = np.array(_point(problem.surface.start if start is None else start, "start"))
+    w = np.array(_validate.point(problem.surface.start if start is None else start, "start"))
     points, diverged = [w.copy()], False
     for epoch in range(1, epochs + 1):
         if schedule is not None:
@@ -165,7 +162,7 @@ def mean_distance(points, target, last: int = 100) -> float:
     points = _validate.array(points, "points", ndim=2)
     if points.shape[1] != 2:
         raise ValueError(f"points must have shape (T + 1, 2), got shape {points.shape}")
-    target = np.array(_point(target, "target"))
+    target = np.array(_validate.point(target, "target"))
     last = _validate.positive_int(last, "last")
     if last > len(points):
         raise ValueError(f"last must be at most the number of points ({len(points)}), got {last}")

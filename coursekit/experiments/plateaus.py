@@ -3,7 +3,8 @@
 :func:`long_plateau` builds the surface: a gentle, almost flat tilt of slope ``s`` around a well of depth 1.
 Far from the well the gradient has the same small size ``s`` everywhere, so gradient descent moves
 ``α · s`` per step whatever the distance, while RMSprop and Adam divide by the gradient's own size.
-:func:`steps_to_leave` reads off the first step below a loss level.
+:func:`steps_to_leave` reads off the first step below a loss level; :func:`plateau_data` runs five
+optimizers over plateaus of many lengths.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import _validate
+from coursekit.optim import GD, Adam, Momentum, RMSprop
 from coursekit.surfaces import Surface
+from coursekit.trajectories import from_starts
 
 #: A run has left the plateau once ``J`` falls below this level: halfway down the well (the floor is ≈ 0).
 LEAVE_LEVEL = -0.5
@@ -89,8 +92,7 @@ def steps_to_leave(losses, level: float = LEAVE_LEVEL) -> int | None:
     (3, True)
     """
     losses = _validate.array(losses, "losses", ndim=1, finite=False)
-    if not np.isfinite(level):
-        raise ValueError(f"level must be a finite number, got {level!r}")
+    level = _validate.finite(level, "level")
     with np.errstate(invalid="ignore"):
         below = np.flatnonzero(losses < level)
     return int(below[0]) if below.size else None
@@ -111,8 +113,49 @@ def steps_near(losses, level: float, tol: float) -> int:
     3
     """
     losses = _validate.array(losses, "losses", ndim=1, finite=False)
-    if not np.isfinite(level):
-        raise ValueError(f"level must be a finite number, got {level!r}")
+    level = _validate.finite(level, "level")
     tol = _validate.positive(tol, "tol")
     with np.errstate(invalid="ignore"):
         return int(np.sum(np.abs(losses - level) <= tol))
+
+
+#: The runs of :func:`plateau_data`: a label, and how to make the optimizer from ``α`` and ``β``.
+PLATEAU_RUNS = {
+    "GD": lambda lr, beta: GD(lr),
+    "Momentum": lambda lr, beta: Momentum(lr, beta=beta),
+    "Momentum, α / (1 − β)": lambda lr, beta: Momentum(lr / (1 - beta), beta=beta),
+    "RMSprop": lambda lr, beta: RMSprop(lr, beta2=0.9),
+    "Adam": lambda lr, beta: Adam(lr, beta1=beta, beta2=0.999),
+}
+
+
+def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, beta: float = 0.9) -> dict:
+    """The loss per step of GD, momentum (at ``α`` and ``α / (1 − β)``), RMSprop and Adam on plateaus of many lengths.
+
+    Every run starts at ``(−L, 0)`` on the surface :func:`long_plateau` of the longest ``L`` (the surface is
+    the same, only the start moves) and takes ``T`` steps (all lengths at once, :func:`~coursekit.trajectories.from_starts`).
+    RMSprop uses ``β₂ = 0.9`` (Hinton's lecture value) and Adam ``β₁ = β``, ``β₂ = 0.999``.
+
+    Args:
+        lengths: the plateau lengths ``L`` (each ≥ 3).  lr: the shared ``α``.  slope: the plateau's tilt ``s``.
+        steps: ``T``.  beta: momentum's ``β`` (and Adam's ``β₁``).
+
+    Returns:
+        ``{label: array (len(lengths), T + 1) of J(w_t)}`` with the labels of ``PLATEAU_RUNS``.
+
+    Reference: notebook 09.
+
+    >>> data = plateau_data([5, 10], lr=0.3, steps=100)
+    >>> data["Adam"].shape, steps_to_leave(data["Adam"][0])
+    ((2, 101), 14)
+    """
+    lengths = [_validate.positive(L, "lengths[...]") for L in lengths]
+    surface = long_plateau(max(lengths), slope)
+    lr, beta = _validate.positive(lr, "lr"), _validate.beta(beta, "beta")
+    steps = _validate.positive_int(steps, "steps")
+    starts = [(-L, 0.0) for L in lengths]
+    data = {}
+    for label, make in PLATEAU_RUNS.items():
+        w = from_starts(surface, make(lr, beta), starts, steps=steps)  # NaN after a run that diverged and stopped
+        data[label] = surface.f(w[..., 0], w[..., 1]).T
+    return data

@@ -19,7 +19,7 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.data import load_digits
-from coursekit.optim import Optimizer
+from coursekit.optim import Optimizer, check_fresh
 
 
 def pooled_digits(side: int = 4) -> np.ndarray:
@@ -222,8 +222,7 @@ def train_autoencoder(X, p: int, optimizer: Optimizer, steps: int, init_scale: f
     p = _validate.positive_int(p, "p")
     if p >= n:
         raise ValueError(f"p must be smaller than the number of inputs n = {n}, got {p}")
-    if not isinstance(optimizer, Optimizer) or optimizer.t != 0:
-        raise ValueError(f"optimizer must be a fresh coursekit optimizer (GD, Momentum, RMSprop, Adam), got {optimizer!r}")
+    check_fresh(optimizer)
     steps = _validate.positive_int(steps, "steps")
     init_scale = _validate.positive(init_scale, "init_scale")
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))

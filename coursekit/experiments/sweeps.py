@@ -4,11 +4,11 @@ A fair comparison of optimizers tries each at several learning rates (a *sweep*)
 Run one by one with :func:`coursekit.train.train`, a sweep of a small network spends its time on
 Python's bookkeeping, not on arithmetic. :func:`train_side_by_side` trains ``K`` copies of the same
 network at once: their parameters are stacked along a first axis of length ``K``, so that one forward
-and one backward pass serve all of them, and each optimizer's pure rule (:mod:`coursekit.optim`) is
-called once per step for all the runs that share it. Every run sees exactly what :func:`~coursekit.train.train`
-would give it: the same initial weights (``seed``), the same shuffles (``seed + e``) and the same
-equations; the results agree with separate runs to rounding. :func:`lr_sweep` builds the runs of a sweep
-and picks each optimizer's best learning rate.
+and one backward pass of :mod:`coursekit.nn` serve all of them, and each optimizer's pure rule
+(:mod:`coursekit.optim`) is called once per step for all the runs that share it. Every run sees exactly
+what :func:`~coursekit.train.train` would give it: the same initial weights (``seed``), the same shuffles
+(``seed + e``) and the same equations; the results agree with separate runs to rounding. :func:`lr_sweep`
+builds the runs of a sweep and picks each optimizer's best learning rate.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from coursekit import _validate, nn
-from coursekit.activations import relu, sigmoid, softmax
+from coursekit import _validate, losses, nn
 from coursekit.minibatch import random_mini_batches
-from coursekit.optim import GD, Adam, Momentum, Optimizer, RMSprop, adam_update, gd_update, make_optimizer
-from coursekit.optim import momentum_sum_update, momentum_update, rmsprop_update
-from coursekit.train import History, _check_optimizer, checked_run
+from coursekit.optim import GD, Adam, Momentum, Optimizer, RMSprop, adam_update, check_fresh, gd_update, make_optimizer
+from coursekit.optim import OPTIMIZERS, momentum_sum_update, momentum_update, rmsprop_update
+from coursekit.train import History, checked_run
 
 
 def _rule(opt: Optimizer):
@@ -65,68 +64,29 @@ class _Stack:
         self.views = {key: self.flat[:, a:b].reshape(K, *value.shape)
                       for (key, value), a, b in zip(params.items(), ends, ends[1:])}
 
+    def stacked(self) -> dict:
+        """The parameters as :mod:`coursekit.nn` takes stacked networks: a C-ordered copy per key."""
+        return {key: np.ascontiguousarray(view) for key, view in self.views.items()}
 
-#: The most multiply-adds a matrix product may have to run on one thread: OpenBLAS splits larger ones
-#: over threads, which on a busy machine can take ten times longer. Products are kept below it.
-ONE_THREAD = 2**18
-
-
-def _forward(X: np.ndarray, views: dict, L: int) -> tuple[np.ndarray, list]:
-    """:func:`coursekit.nn.forward` for ``K`` stacked networks: ``Z[l] = W[l] A[l−1] + b[l]`` with a leading axis K."""
-    A, cache = X, []
-    for l in range(1, L + 1):
-        W = np.ascontiguousarray(views[f"W{l}"])  # a contiguous copy: matmul's fast path
-        if A.ndim == 2 and W.size * A.shape[1] <= ONE_THREAD:  # shared inputs: one product for all K
-            Z = (W.reshape(-1, W.shape[2]) @ A).reshape(W.shape[0], W.shape[1], A.shape[1]) + views[f"b{l}"]
-        else:
-            Z = W @ A + views[f"b{l}"]
-        cache.append((A, Z))
-        if l < L:
-            A = relu(Z)
-        elif Z.shape[1] == 1:
-            A = sigmoid(Z)
-        else:  # the course's softmax over each column, the K runs' columns side by side
-            K, n_y, m = Z.shape
-            A = softmax(Z.transpose(1, 0, 2).reshape(n_y, K * m)).reshape(n_y, K, m).transpose(1, 0, 2)
-    return A, cache
+    def assign(self, arrays: dict) -> None:
+        """Copy stacked arrays (the gradients of :func:`coursekit.nn._backward`) into their views."""
+        for key, array in arrays.items():
+            self.views[key][...] = array
 
 
-def _losses(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """The summed cross-entropy ``m · J`` of each of the ``K`` outputs ``AL[k]`` (as :func:`coursekit.nn.cost`)."""
-    A = np.clip(AL, nn.TINY, 1 - nn.TINY)
-    losses = Y * np.log(A) + (1 - Y) * np.log(1 - A) if AL.shape[1] == 1 else Y * np.log(A)
-    return -losses.sum(axis=(1, 2))
-
-
-def _backward(AL: np.ndarray, Y: np.ndarray, cache: list, views: dict, grads: dict) -> None:
-    """:func:`coursekit.nn.backward` for ``K`` stacked networks, written into the gradient views ``grads``."""
-    m = AL.shape[2]
-    dZ = AL - Y
-    for l in range(len(cache), 0, -1):
-        A_prev = cache[l - 1][0]
-        grads[f"W{l}"][...] = dZ @ np.swapaxes(A_prev, -1, -2) / m
-        grads[f"b{l}"][...] = dZ.sum(axis=2, keepdims=True) / m
-        if l > 1:
-            dZ = (np.swapaxes(views[f"W{l}"], -1, -2) @ dZ) * (cache[l - 2][1] > 0)
-
-
-def _evaluate(X: np.ndarray, Y: np.ndarray, views: dict, L: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`coursekit.nn.evaluate` of each of the ``K`` networks: ``(costs, accuracies)``, each of shape (K,).
+def _evaluate(X: np.ndarray, Y: np.ndarray, params: dict, work: nn.Workspace) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`coursekit.nn.evaluate` of each of the ``K`` stacked networks: ``(costs, accuracies)``, each of shape (K,).
 
     The set is cut into blocks of examples small enough that each network's products stay on one thread.
     """
-    widest = max(views[f"W{l}"][0].size for l in range(1, L + 1))
-    block = max(1, ONE_THREAD // widest)
-    losses, hits = 0.0, 0.0
+    widest = max(params[f"W{l}"][0].size for l in range(1, len(params) // 2 + 1))
+    block = max(1, nn.ONE_THREAD // widest)
+    summed, hits = 0.0, 0.0  # m · J and the examples classified right, of each network
     for a in range(0, X.shape[1], block):
         X_b, Y_b = X[:, a:a + block], Y[:, a:a + block]
-        AL, _ = _forward(X_b, views, L)
-        losses = losses + _losses(AL, Y_b)
-        if AL.shape[1] == 1:
-            hits = hits + ((AL > 0.5) == (Y_b > 0.5)).sum(axis=(1, 2))
-        else:
-            hits = hits + (AL.argmax(axis=1) == Y_b.argmax(axis=0)).sum(axis=1)
-    return losses / X.shape[1], hits / X.shape[1]
+        summed_b, hits_b = losses._totals(nn._forward(X_b, params, work)[0], Y_b, work)
+        summed, hits = summed + summed_b, hits + hits_b
+    return summed / X.shape[1], hits / X.shape[1]
 
 
 def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs: int, mini_batch_size: int = 64,
@@ -159,10 +119,10 @@ def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs
     if isinstance(optimizers, Optimizer) or not isinstance(optimizers, Sequence) or not optimizers:
         raise TypeError(f"optimizers must be a non-empty list of optimizers, got {optimizers!r}")
     for opt in optimizers:
-        _check_optimizer(opt, None)
+        check_fresh(opt)
     X, Y, X_test, Y_test, epochs, params, steps = checked_run(X, Y, layer_dims, epochs, mini_batch_size, seed,
                                                               X_test, Y_test)
-    K, L = len(optimizers), len(params) // 2
+    K = len(optimizers)
     rules = [_rule(opt) for opt in optimizers]
     keys = list(dict.fromkeys(key for key, _ in rules))  # the groups, in order of first appearance
     order = sorted(range(K), key=lambda k: keys.index(rules[k][0]))  # runs of a group side by side
@@ -179,15 +139,14 @@ def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs
 
     costs = np.empty((epochs * steps, K))
     records = {name: np.empty((epochs, K)) for name in ("epoch_costs", "train_accuracy", "test_accuracy")}
-    t = 0
+    t, work = 0, nn.Workspace()
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for epoch in range(1, epochs + 1):
             for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
-                AL, cache = _forward(X_t, weights.views, L)
-                costs[t] = _losses(AL, Y_t) / X_t.shape[1]
+                costs[t], grads_t = nn._cost_and_grads(X_t, Y_t, weights.stacked(), work)
                 if not alive.all():
                     costs[t, ~alive] = np.nan
-                _backward(AL, Y_t, cache, weights.views, grads.views)
+                grads.assign(grads_t)
                 t += 1
                 if not (_finite(grads.flat) and _finite(weights.flat)):
                     _stop(alive, grads.flat, weights.flat, groups)
@@ -196,9 +155,10 @@ def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs
                     step, group[2] = direction(grads.flat[rows], state, t)
                     step *= lrs[rows]
                     weights.flat[rows] -= step  # W := W − α · step
-            records["epoch_costs"][epoch - 1], records["train_accuracy"][epoch - 1] = _evaluate(X, Y, weights.views, L)
+            stacked = weights.stacked()
+            records["epoch_costs"][epoch - 1], records["train_accuracy"][epoch - 1] = _evaluate(X, Y, stacked, work)
             if X_test is not None:
-                records["test_accuracy"][epoch - 1] = _evaluate(X_test, Y_test, weights.views, L)[1]
+                records["test_accuracy"][epoch - 1] = _evaluate(X_test, Y_test, stacked, work)[1]
             for record in records.values():
                 record[epoch - 1, ~alive] = np.nan
     rows = np.argsort(order)  # where run k sits in the stack
@@ -312,8 +272,7 @@ def lr_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, epochs: int, mini
     lrs = _validate.array(lrs, "lrs", ndim=1)
     if not lrs.size or (lrs <= 0).any() or len(set(lrs.tolist())) < lrs.size:
         raise ValueError(f"lrs must be distinct learning rates > 0, got {lrs.tolist()}")
-    if isinstance(optimizers, str) or not isinstance(optimizers, Sequence) or not optimizers:
-        raise TypeError(f"optimizers must be a list of names such as ['GD', 'Adam'], got {optimizers!r}")
+    optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     runs = [make_optimizer(name, float(lr), beta1, beta2) for name in optimizers for lr in lrs]
     histories = train_side_by_side(X, Y, layer_dims, runs, epochs, mini_batch_size, seed, X_test, Y_test)
     return Sweep(lrs, {name: tuple(histories[i * lrs.size:(i + 1) * lrs.size]) for i, name in enumerate(optimizers)})

@@ -7,9 +7,9 @@ import math
 import numpy as np
 
 from coursekit import _validate
-from coursekit._compile import kernel
+from coursekit._compile import blocks, kernel
 from coursekit.averages import bias_correct, ewa_step
-from coursekit.optim.optimizer import Optimizer, _checked
+from coursekit.optim.optimizer import Hyperparameter, Optimizer, _checked, _finite
 
 
 def adam_update(
@@ -55,12 +55,15 @@ class Adam(Optimizer):
     """
 
     _state_names = ("v", "s")
+    beta1 = Hyperparameter(_validate.beta, "``β₁`` in [0, 1)")
+    beta2 = Hyperparameter(_validate.beta, "``β₂`` in [0, 1)")
+    eps = Hyperparameter(_validate.positive, "``ε`` > 0")
 
     def __init__(self, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
         super().__init__(lr)
-        self.beta1 = _validate.beta(beta1, "beta1")
-        self.beta2 = _validate.beta(beta2, "beta2")
-        self.eps = _validate.positive(eps, "eps")
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.eps = eps
 
     def _update(self, w, dw, v, s):
         corrections = 1 - self.beta1**self.t, 1 - self.beta2**self.t  # as bias_correct computes them
@@ -70,7 +73,17 @@ class Adam(Optimizer):
         return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
 
 
-@kernel
+def _adam_numpy(w, dw, v, s, lr, beta1, beta2, eps, correction1, correction2):
+    """:func:`_adam_in_place` as numpy expressions, a block at a time, for when Numba is not there."""
+    for i in blocks(w):
+        np.add(beta1 * v[i], (1 - beta1) * dw[i], out=v[i])  # v = β₁ v + (1 − β₁) dW
+        np.add(beta2 * s[i], (1 - beta2) * (dw[i] * dw[i]), out=s[i])  # s = β₂ s + (1 − β₂) dW²
+        v_hat, s_hat = v[i] / correction1, s[i] / correction2  # v̂ = v / (1 − β₁^t), ŝ = s / (1 − β₂^t)
+        np.subtract(w[i], lr * v_hat / (np.sqrt(s_hat) + eps), out=w[i])  # W := W − α v̂ / (√ŝ + ε)
+    return not _finite(w)
+
+
+@kernel(numpy=_adam_numpy)
 def _adam_in_place(w, dw, v, s, lr, beta1, beta2, eps, correction1, correction2):
     """:func:`adam_update` on flat arrays, element by element, in place (``correction = 1 − β^t``); whether a new
     ``W`` is NaN or infinite."""

@@ -7,8 +7,8 @@ import math
 import numpy as np
 
 from coursekit import _validate
-from coursekit._compile import kernel
-from coursekit.optim.optimizer import Optimizer, _checked
+from coursekit._compile import blocks, kernel
+from coursekit.optim.optimizer import Optimizer, _checked, _finite
 
 
 def gd_update(w, dw, lr: float) -> np.ndarray:
@@ -43,7 +43,14 @@ class GD(Optimizer):
         return _gd_in_place(w, dw, self.lr)
 
 
-@kernel
+def _gd_numpy(w, dw, lr):
+    """:func:`_gd_in_place` as numpy expressions, a block at a time, for when Numba is not there."""
+    for i in blocks(w):
+        np.subtract(w[i], lr * dw[i], out=w[i])  # W := W − α dW
+    return not _finite(w)
+
+
+@kernel(numpy=_gd_numpy)
 def _gd_in_place(w, dw, lr):
     """:func:`gd_update` on flat arrays, element by element, in place; whether a new ``W`` is NaN or infinite."""
     nonfinite = False

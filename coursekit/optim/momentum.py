@@ -10,9 +10,9 @@ import math
 import numpy as np
 
 from coursekit import _validate
-from coursekit._compile import kernel
+from coursekit._compile import blocks, kernel
 from coursekit.averages import ewa_step
-from coursekit.optim.optimizer import Optimizer, _checked
+from coursekit.optim.optimizer import Hyperparameter, Optimizer, _checked, _finite
 
 
 def momentum_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
@@ -79,38 +79,37 @@ class Momentum(Optimizer):
     """
 
     _state_names = ("v",)
+    beta = Hyperparameter(_validate.beta, "``β`` in [0, 1)")
 
     def __init__(self, lr: float, beta: float = 0.9, average: bool = True):
         super().__init__(lr)
-        self.beta = _validate.beta(beta, "beta")
+        self.beta = beta
         if not isinstance(average, bool):
             raise TypeError(f"average must be True or False, got {average!r}")
         self.average = average
 
     def _update(self, w, dw, v):
-        return (_momentum_in_place if self.average else _momentum_sum_in_place)(w, dw, v, self.lr, self.beta)
+        return _momentum_in_place(w, dw, v, self.lr, self.beta, 1 - self.beta if self.average else 1.0)
 
     def _hyperparameters(self):
         return {"lr": self.lr, "beta": self.beta, "average": self.average}
 
 
-@kernel
-def _momentum_in_place(w, dw, v, lr, beta):
-    """:func:`momentum_update` on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
-    nonfinite = False
-    for i in range(w.size):
-        v[i] = beta * v[i] + (1 - beta) * dw[i]  # v_dW = β v_dW + (1 − β) dW
-        w[i] = w[i] - lr * v[i]  # W := W − α v_dW
-        nonfinite |= not math.isfinite(w[i])
-    return nonfinite
+def _momentum_numpy(w, dw, v, lr, beta, weight):
+    """:func:`_momentum_in_place` as numpy expressions, a block at a time, for when Numba is not there."""
+    for i in blocks(w):
+        np.add(beta * v[i], weight * dw[i], out=v[i])  # v_dW = β v_dW + (1 − β) dW, or β v_dW + dW
+        np.subtract(w[i], lr * v[i], out=w[i])  # W := W − α v_dW
+    return not _finite(w)
 
 
-@kernel
-def _momentum_sum_in_place(w, dw, v, lr, beta):
-    """:func:`momentum_sum_update` on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
+@kernel(numpy=_momentum_numpy)
+def _momentum_in_place(w, dw, v, lr, beta, weight):
+    """:func:`momentum_update` (``weight = 1 − β``) or :func:`momentum_sum_update` (``weight = 1``, exact: a
+    product by 1 changes no bit) on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
     nonfinite = False
     for i in range(w.size):
-        v[i] = beta * v[i] + dw[i]  # v_dW = β v_dW + dW
+        v[i] = beta * v[i] + weight * dw[i]  # v_dW = β v_dW + (1 − β) dW, or β v_dW + dW
         w[i] = w[i] - lr * v[i]  # W := W − α v_dW
         nonfinite |= not math.isfinite(w[i])
     return nonfinite

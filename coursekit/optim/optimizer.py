@@ -7,10 +7,11 @@ and keeps the state (``v``, ``s``) and the step counter ``t`` (1 during the firs
 The objects are the fast path of the course (every training run and slider goes through them): they check
 the hyperparameters when set and a parameter dict's arrays when they first see them, then each step
 checks only what can change before changing anything: every gradient, and a parameter that the last
-step made NaN or infinite (the compiled loop notices as it writes). The arithmetic is one loop per array,
-compiled by Numba (:func:`coursekit._compile.kernel`): each element of ``W``, ``dW`` and the state is read
-once and written once, with no temporary array, by the same operations in the same order as the pure
-rule, so the same bits (``tests/test_optim_fast.py``).
+step made NaN or infinite (the update notices as it writes). The arithmetic is one kernel per array
+(:func:`coursekit._compile.kernel`): a loop compiled by Numba, in which each element of ``W``, ``dW`` and
+the state is read once and written once, with no temporary array; without Numba, the same equations as
+numpy expressions. Both do the same operations in the same order as the pure rule, so they give the same
+bits (``tests/test_optim_fast.py``).
 """
 
 from __future__ import annotations
@@ -48,17 +49,69 @@ def zeros_like_params(params: dict) -> dict:
     return {key: np.zeros(np.shape(value), dtype=float) for key, value in params.items()}
 
 
+def check_fresh(optimizer) -> None:
+    """Check that ``optimizer`` is a coursekit optimizer that has taken no step (``t == 0``): a run that keeps
+    state (``v``, ``s``, ``t``) must start from zero state, so a used optimizer is refused.
+
+    >>> from coursekit.optim import GD
+    >>> opt = GD(lr=0.1); check_fresh(opt)
+    >>> opt.step({"w": np.ones(1)}, {"w": np.ones(1)}); check_fresh(opt)
+    Traceback (most recent call last):
+    ValueError: optimizer must be fresh (t == 0), got GD(lr=0.1) after 1 steps; make a new one per run
+    """
+    if not isinstance(optimizer, Optimizer):
+        allowed = "a coursekit.optim optimizer (GD, Momentum, RMSprop, Adam)"
+        raise TypeError(f"optimizer must be {allowed}, got {optimizer!r}")
+    if optimizer.t != 0:
+        raise ValueError(
+            f"optimizer must be fresh (t == 0), got {optimizer!r} after {optimizer.t} steps; make a new one per run"
+        )
+
+
 def _finite(flat: np.ndarray) -> bool:
-    """Whether a 1-D float64 array holds no NaN or inf: ``x·x`` is finite unless it overflowed (then look)."""
-    return math.isfinite(flat.dot(flat)) or bool(np.isfinite(flat).all())
+    """Whether a 1-D float64 array holds no NaN or inf: its sum is finite unless it overflowed (then look).
+
+    A sum, not ``x·x``: numpy sums on the calling thread, where a BLAS dot product of a long array is spread
+    over threads, far slower than the step itself on a busy machine.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        return math.isfinite(flat.sum()) or bool(np.isfinite(flat).all())
+
+
+class Hyperparameter:
+    """A hyperparameter of the optimizer objects, checked whenever it is set, by the constructor or later.
+
+    ``check(value, name)`` returns the value as a float or raises the usual error (:mod:`coursekit._validate`).
+
+    >>> from coursekit.optim import Adam
+    >>> opt = Adam(lr=0.1); opt.beta1 = 0.5; opt.beta1
+    0.5
+    >>> opt.beta1 = 1.0
+    Traceback (most recent call last):
+    ValueError: beta1 must be in [0, 1), got 1.0
+    """
+
+    def __init__(self, check, doc: str):
+        self._check = check
+        self.__doc__ = doc
+
+    def __set_name__(self, owner, name: str) -> None:
+        self._name, self._stored = name, f"_{name}"
+
+    def __get__(self, opt, owner=None):
+        return self if opt is None else getattr(opt, self._stored)
+
+    def __set__(self, opt, value) -> None:
+        setattr(opt, self._stored, self._check(value, self._name))
 
 
 class Optimizer:
     """Base of the optimizer objects: validates ``lr`` and the dicts, and loops over named arrays.
 
-    Subclasses name their state arrays in ``_state_names`` and implement ``_update(w, dw, *state)`` for
-    one flat float64 parameter, its gradient and its state: a call of their compiled loop, the equations
-    of their pure rule element by element, which returns whether it wrote a NaN or infinite ``W``.
+    Subclasses name their state arrays in ``_state_names``, their other hyperparameters as
+    :class:`Hyperparameter` attributes, and implement ``_update(w, dw, *state)`` for one flat float64
+    parameter, its gradient and its state: a call of their kernel, the equations of their pure rule
+    element by element, which returns whether it wrote a NaN or infinite ``W``.
     ``t`` counts the steps taken (1 during the first).
 
     >>> from coursekit.optim import Momentum
@@ -68,6 +121,7 @@ class Optimizer:
     """
 
     _state_names: tuple[str, ...] = ()
+    lr = Hyperparameter(_validate.positive, "The learning rate ``α`` > 0; assign to it between steps for a schedule")
 
     def __init__(self, lr: float):
         self.lr = lr
@@ -79,25 +133,34 @@ class Optimizer:
         self._staged: list[str] = []  # the keys of the staging copies (params not float64 C-contiguous)
         self._suspects: set[str] = set()  # the params to check at the next step: staged, or made non-finite
 
-    @property
-    def lr(self) -> float:
-        """The learning rate ``α``; assign to it between steps to follow a schedule."""
-        return self._lr
-
-    @lr.setter
-    def lr(self, value: float) -> None:
-        self._lr = _validate.positive(value, "lr")
-
     def step(self, params: dict, grads: dict) -> None:
         """Update every array of ``params`` in place from the same-keyed ``grads``; advance ``t`` by one.
 
         Nothing changes if a check fails: wrong keys or shapes, a gradient or parameter that is not finite.
         """
+        flat_grads = self._plan(params, grads)
+        self._check_finite(flat_grads)
+        self.t += 1
+        for key, (w, *state) in self._flat.items():  # one kernel per array: compiled, or its numpy form
+            if self._update(w, flat_grads[key], *state):
+                self._suspects.add(key)  # it wrote a NaN or inf: the next step looks at this parameter first
+        for key in self._staged:  # stepped on a float64 copy: store the result in the caller's array
+            np.copyto(params[key], self._flat[key][0].reshape(params[key].shape), casting="unsafe")
+
+    def _plan(self, params, grads) -> dict:
+        """The step's gradients as flat float64 arrays by key, and its parameters in ``self._flat``: the arrays
+        of the last step if ``params`` and ``grads`` are like them, otherwise checked and planned afresh; the
+        float64 copy of a parameter that is not float64 C-contiguous is filled in."""
         flat_grads = self._known(params, grads)
         if flat_grads is None:
             flat_grads = self._check_new(params, grads)
-        for key in self._staged:  # params that are not float64 C-contiguous: the step works on a float64 copy
+        for key in self._staged:
             np.copyto(self._flat[key][0].reshape(params[key].shape), params[key])
+        return flat_grads
+
+    def _check_finite(self, flat_grads: dict) -> None:
+        """Refuse, with the usual message, a NaN or inf in any gradient or in a parameter the last step made
+        non-finite (or that is held as a copy), before anything changes."""
         with np.errstate(over="ignore"):
             for key in self._suspects:
                 if not _finite(self._flat[key][0]):
@@ -105,12 +168,6 @@ class Optimizer:
             for key, dw in flat_grads.items():
                 if not _finite(dw):
                     _validate.array(dw.reshape(self._shapes[key]), f"grads[{key!r}]")
-        self.t += 1
-        for key, (w, *state) in self._flat.items():
-            if self._update(w, flat_grads[key], *state):
-                self._suspects.add(key)
-        for key in self._staged:
-            np.copyto(params[key], self._flat[key][0].reshape(params[key].shape), casting="unsafe")
 
     def _known(self, params, grads) -> dict | None:
         """The gradients as flat float64 views if ``params`` holds the arrays checked before and every

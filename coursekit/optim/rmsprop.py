@@ -16,9 +16,9 @@ import math
 import numpy as np
 
 from coursekit import _validate
-from coursekit._compile import kernel
+from coursekit._compile import blocks, kernel
 from coursekit.averages import ewa_step
-from coursekit.optim.optimizer import Optimizer, _checked
+from coursekit.optim.optimizer import Hyperparameter, Optimizer, _checked, _finite
 
 
 def rmsprop_update(w, s, dw, lr: float, beta2: float = 0.9, eps: float = 1e-8) -> tuple[np.ndarray, np.ndarray]:
@@ -57,11 +57,13 @@ class RMSprop(Optimizer):
     """
 
     _state_names = ("s",)
+    beta2 = Hyperparameter(_validate.beta, "``β₂`` in [0, 1)")
+    eps = Hyperparameter(_validate.positive, "``ε`` > 0")
 
     def __init__(self, lr: float, beta2: float = 0.9, eps: float = 1e-8):
         super().__init__(lr)
-        self.beta2 = _validate.beta(beta2, "beta2")
-        self.eps = _validate.positive(eps, "eps")
+        self.beta2 = beta2
+        self.eps = eps
 
     def _update(self, w, dw, s):
         return _rmsprop_in_place(w, dw, s, self.lr, self.beta2, self.eps)
@@ -70,7 +72,15 @@ class RMSprop(Optimizer):
         return {"lr": self.lr, "beta2": self.beta2, "eps": self.eps}
 
 
-@kernel
+def _rmsprop_numpy(w, dw, s, lr, beta2, eps):
+    """:func:`_rmsprop_in_place` as numpy expressions, a block at a time, for when Numba is not there."""
+    for i in blocks(w):
+        np.add(beta2 * s[i], (1 - beta2) * (dw[i] * dw[i]), out=s[i])  # s_dW = β₂ s_dW + (1 − β₂) dW²
+        np.subtract(w[i], lr * dw[i] / (np.sqrt(s[i]) + eps), out=w[i])  # W := W − α dW / (√s_dW + ε)
+    return not _finite(w)
+
+
+@kernel(numpy=_rmsprop_numpy)
 def _rmsprop_in_place(w, dw, s, lr, beta2, eps):
     """:func:`rmsprop_update` on flat arrays, element by element, in place; whether a new ``W`` is not finite."""
     nonfinite = False

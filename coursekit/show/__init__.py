@@ -3,7 +3,9 @@
 ``from coursekit import show``, then ``show.plot_costs(...)`` or ``show.trajectory_explorer(...)``. Each
 ``plot_*`` returns a :class:`~coursekit.show.look.CourseFigure` (600 × 400 px, shown once as a PNG, never
 registered with pyplot); each ``*_explorer`` an :class:`~coursekit.show.explorer.Explorer` whose figure
-redraws as a slider moves, its numbers computed by a ``*_data`` function that needs no display.
+redraws as a slider moves. ``show`` only draws: the numbers a notebook prints are computed below it, in the
+top level of :mod:`coursekit` and in :mod:`coursekit.experiments` (e.g.
+:func:`coursekit.experiments.gradient_noise.gradient_noise_data`), and ``show`` draws what they return.
 One module per topic, in the order of the course:
 
 * :mod:`~coursekit.show.training` — the digits, costs per step or epoch, the mini-batch size (notebooks 01-02);
@@ -26,7 +28,7 @@ built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG
 :mod:`~coursekit.show.explorer` (the widget and its fast redraw).
 """
 
-from coursekit.show.averages import ewa_data, ewa_explorer, plot_ewa, plot_ewa_weights
+from coursekit.show.averages import ewa_explorer, plot_ewa, plot_ewa_weights
 from coursekit.show.batch_size import plot_cost_vs_seconds, plot_examples_per_second, plot_interpolation, plot_size_sweep
 from coursekit.show.bias import correction_factor_explorer, plot_correction_factor, plot_startup_bias
 from coursekit.show.convergence import plot_effective_steps, plot_steps_map, plot_velocity
@@ -37,35 +39,27 @@ from coursekit.show.comparisons import (
     plot_first_steps,
 )
 from coursekit.show.explorer import Explorer
-from coursekit.show.gradient_noise import (
-    gradient_noise_data,
-    gradient_noise_explorer,
-    noisy_descent_data,
-    noisy_descent_explorer,
-    plot_gradient_noise,
-)
+from coursekit.show.gradient_noise import gradient_noise_explorer, noisy_descent_explorer, plot_gradient_noise
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.playground import playground_explorer
 from coursekit.show.smoothing import plot_lag, plot_window_comparison
 from coursekit.show.sweeps import plot_lr_sweeps
-from coursekit.show.optima import (plateau_data, plateau_explorer, plot_basins, plot_goe_fractions, plot_index_vs_cost,
-                                   plot_stages)
-from coursekit.show.schedules import plot_schedules, plot_wandering, schedule_data, schedule_explorer
-from coursekit.show.surfaces import plot_trajectories, surface_grid, trajectory_data, trajectory_explorer
-from coursekit.show.training import batch_size_data, batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
+from coursekit.show.optima import plateau_explorer, plot_basins, plot_goe_fractions, plot_index_vs_cost, plot_stages
+from coursekit.show.schedules import plot_schedules, plot_wandering, schedule_explorer
+from coursekit.show.surfaces import plot_trajectories, trajectory_explorer
+from coursekit.show.training import batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
 
 __all__ = [
-    "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_data", "batch_size_explorer",
+    "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_explorer",
     "plot_size_sweep", "plot_cost_vs_seconds", "plot_examples_per_second", "plot_interpolation",
-    "gradient_noise_data", "plot_gradient_noise", "gradient_noise_explorer", "noisy_descent_data",
-    "noisy_descent_explorer",
-    "plot_ewa", "plot_ewa_weights", "ewa_data", "ewa_explorer",
+    "plot_gradient_noise", "gradient_noise_explorer", "noisy_descent_explorer",
+    "plot_ewa", "plot_ewa_weights", "ewa_explorer",
     "plot_lag", "plot_window_comparison", "plot_startup_bias", "plot_correction_factor", "correction_factor_explorer",
-    "plot_trajectories", "surface_grid", "trajectory_data", "trajectory_explorer",
+    "plot_trajectories", "trajectory_explorer",
     "plot_steps_map", "plot_velocity", "plot_effective_steps", "plot_lr_sweeps",
     "plot_first_steps", "plot_first_step_sizes", "plot_costs_against_time",
     "plot_decision_boundaries", "playground_explorer",
-    "plot_schedules", "plot_wandering", "schedule_data", "schedule_explorer",
-    "plot_basins", "plot_goe_fractions", "plot_index_vs_cost", "plot_stages", "plateau_data", "plateau_explorer",
+    "plot_schedules", "plot_wandering", "schedule_explorer",
+    "plot_basins", "plot_goe_fractions", "plot_index_vs_cost", "plot_stages", "plateau_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]

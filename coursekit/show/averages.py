@@ -1,6 +1,6 @@
 """Exponentially weighted averages drawn: the values with their averages, the weights, and a β slider (notebooks 03-04).
 
-:func:`ewa_data` computes the averages without a display; :func:`ewa_explorer` draws them with :func:`plot_ewa`.
+:func:`ewa_explorer` draws the averages of :func:`coursekit.averages.ewa` with :func:`plot_ewa`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def beta_label(key) -> str:
     >>> beta_label(0.98), beta_label("smooth")
     ('β = 0.98 (≈ 50 values)', 'smooth')
     """
-    if _validate._is_real(key) and 0 <= key < 1:
+    if _validate.is_number(key) and 0 <= key < 1:
         return f"β = {key:g} (≈ {1 / (1 - key):.0f} values)"
     return str(key)
 
@@ -126,19 +126,8 @@ def plot_ewa_weights(beta: float, n: int | None = None) -> CourseFigure:
     return fig
 
 
-def ewa_data(thetas, beta: float) -> dict:
-    """The exponentially weighted average of a sequence, without and with bias correction.
-
-    ``v_t = β v_{t−1} + (1 − β) θ_t`` from ``v_0 = 0``;  ``v̂_t = v_t / (1 − β^t)``.
-
-    Returns:
-        ``{"average": [v_1..v_T], "corrected": [v̂_1..v̂_T]}`` from :func:`coursekit.averages.ewa`.
-
-    Reference: notebooks 03-04.
-
-    >>> {k: v.tolist() for k, v in ewa_data([10.0, 10.0], beta=0.5).items()}
-    {'average': [5.0, 7.5], 'corrected': [10.0, 10.0]}
-    """
+def _curves(thetas, beta: float) -> dict:
+    """The average of :func:`coursekit.averages.ewa` without and with bias correction, as the explorer draws them."""
     return {"average": ewa(thetas, beta), "corrected": ewa(thetas, beta, bias_correction=True)}
 
 
@@ -147,7 +136,7 @@ class _EwaView:
 
     def __init__(self, t, thetas, beta: float):
         self.thetas, self._data = thetas, LruCache(128)
-        curves = self._data.get(beta, lambda: ewa_data(thetas, beta))
+        curves = self._data.get(beta, lambda: _curves(thetas, beta))
         self.fig = plot_ewa(t, thetas, {beta: curves["average"]}, {beta: curves["corrected"]})
         self.ax = self.fig.axes[0]
         self.data, self.average, self.corrected = self.ax.lines
@@ -155,7 +144,7 @@ class _EwaView:
 
     def __call__(self, values: dict):
         beta, corrected = values["beta"], values["bias_correction"]
-        curves = self._data.get(beta, lambda: ewa_data(self.thetas, beta))
+        curves = self._data.get(beta, lambda: _curves(self.thetas, beta))
         self.average.set_ydata(curves["average"])
         self.corrected.set_ydata(curves["corrected"])
         color = colors_for([round(beta, 6)])[round(beta, 6)]  # the slider's 0.9 may arrive as 0.9000000000000001

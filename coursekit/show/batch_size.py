@@ -24,7 +24,7 @@ def size_label(size: int, m: int) -> str:
     return "1 (stochastic)" if size == 1 else f"m = {m} (batch)" if size == m else str(size)
 
 
-def size_colors(sizes) -> dict:
+def size_colors(sizes) -> dict[int, str]:
     """One colour per mini-batch size, smallest first in the order of the course's cycle.
 
     >>> list(size_colors([64, 1])) == [1, 64] and size_colors([1, 64])[1] == CYCLE[0]
@@ -138,9 +138,7 @@ def plot_examples_per_second(blocks, seconds, examples: int) -> CourseFigure:
     >>> len(fig.axes[0].patches)
     2
     """
-    if isinstance(blocks, (str, bytes)) or not hasattr(blocks, "__len__"):
-        raise TypeError(f"blocks must be a sequence of block sizes, got {blocks!r}")
-    blocks = [_validate.positive_int(b, "blocks") for b in blocks]
+    blocks = [_validate.positive_int(b, "blocks") for b in _validate.sequence(blocks, "blocks", "block sizes")]
     seconds = _validate.array(seconds, "seconds", ndim=1)
     if seconds.shape != (len(blocks),) or np.any(seconds <= 0):
         raise ValueError(f"seconds must hold one time > 0 per block size ({len(blocks)}), got {seconds.tolist()}")

@@ -1,7 +1,7 @@
 """How fast optimizers converge, drawn: the steps over a grid of (α, β), momentum's velocity and RMSprop's
 effective step per coordinate (notebooks 05-06). Sweeps over α are drawn by :mod:`coursekit.show.sweeps`.
 
-The numbers come from :mod:`coursekit.experiments.convergence` and :mod:`coursekit.experiments.along_path`; these functions only draw.
+The numbers come from :mod:`coursekit.experiments.settling` and :mod:`coursekit.experiments.along_path`; these functions only draw.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.patches import Patch
 
 from coursekit import _validate
-from coursekit.experiments.convergence import StepsMap
+from coursekit.experiments.settling import StepsMap
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
 
 #: The colour of the grid points that never get there (they diverge, or need more than the budget).
@@ -38,7 +38,7 @@ def plot_steps_map(steps_map: StepsMap, marks: Mapping | None = None, *, stabili
     ``λ_max`` the limit ``α = 2 (1 + β) / ((1 − β) λ_max)`` is drawn dashed: beyond it the path diverges.
 
     Args:
-        steps_map: a :class:`~coursekit.experiments.convergence.StepsMap` from :func:`coursekit.experiments.convergence.steps_map`.
+        steps_map: a :class:`~coursekit.experiments.settling.StepsMap` from :func:`coursekit.experiments.settling.steps_map`.
         marks: ``{label: (α, β)}`` points to mark (the theory's optimum, the best measured, ...), drawn in order
             with the styles of ``MARK_STYLES``.
         stability: ``λ_max``, to draw the stability limit.  title: the figure's title.
@@ -48,7 +48,7 @@ def plot_steps_map(steps_map: StepsMap, marks: Mapping | None = None, *, stabili
 
     Reference: notebook 05; Goh (2017), "Why Momentum Really Works", Distill.
 
-    >>> from coursekit.experiments.convergence import steps_map
+    >>> from coursekit.experiments.settling import steps_map
     >>> from coursekit.surfaces import elongated_quadratic
     >>> m = steps_map(elongated_quadratic(10.0), np.geomspace(0.01, 1, 5), [0.0, 0.5, 0.9], tol=1e-3)
     >>> fig = plot_steps_map(m, {"a mark": (0.1, 0.5)}, stability=10.0)
@@ -56,7 +56,7 @@ def plot_steps_map(steps_map: StepsMap, marks: Mapping | None = None, *, stabili
     ['stability limit', 'a mark']
     """
     if not isinstance(steps_map, StepsMap):
-        raise TypeError(f"steps_map must be a StepsMap (coursekit.experiments.convergence.steps_map), got {type(steps_map).__name__}")
+        raise TypeError(f"steps_map must be a StepsMap (coursekit.experiments.settling.steps_map), got {type(steps_map).__name__}")
     marks = {} if marks is None else _mapping(marks, "marks")
     if len(marks) > len(MARK_STYLES):
         raise ValueError(f"marks must hold at most {len(MARK_STYLES)} points, got {len(marks)}")

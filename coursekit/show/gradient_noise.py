@@ -1,73 +1,19 @@
 """Gradient noise, drawn: the spread of mini-batch gradients by size, their cloud around the full gradient,
 and noisy descent paths on a 2-D bowl, each with a mini-batch-size slider (notebook 02).
 
-:func:`gradient_noise_data` and :func:`noisy_descent_data` compute without a display (from
-:mod:`coursekit.experiments.gradient_noise`); the ``plot_*`` and ``*_explorer`` functions draw what they return.
+The numbers come from :func:`~coursekit.experiments.gradient_noise.gradient_noise_data` and
+:func:`~coursekit.experiments.gradient_noise.noisy_descent_data`; the ``plot_*`` and ``*_explorer`` functions
+draw what they return.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import ipywidgets as widgets
 import numpy as np
 
-from coursekit import _validate, nn
-from coursekit.experiments.gradient_noise import flat_gradient, gradient_spread, minibatch_gradients, noisy_descent
+from coursekit.experiments.gradient_noise import NoiseData, NoisyPaths
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
 from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, new_figure, style, styled
-from coursekit.surfaces import Surface
-from coursekit.trajectories import Trajectory
-
-
-class NoiseData(NamedTuple):
-    """Mini-batch gradients at one point of a network, by size (from :func:`gradient_noise_data`).
-
-    Fields: ``sizes``; ``m``; ``full``, the full gradient ``g`` as one vector; ``grads``, ``{size: array
-    (count, P)}`` of the flattened mini-batch gradients ``g{t}``; ``spread``, ``sqrt(mean_t ||g{t} − g||²)``
-    per size.
-
-    >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
-    >>> gradient_noise_data(X, Y, nn.init_params([2, 3, 1]), sizes=(1, 2), count=4)._fields
-    ('sizes', 'm', 'full', 'grads', 'spread')
-    """
-
-    sizes: tuple
-    m: int
-    full: np.ndarray
-    grads: dict
-    spread: np.ndarray
-
-
-def gradient_noise_data(X, Y, params, sizes=(1, 4, 16, 64, 256, 1024), count: int = 32, seed: int = 0) -> NoiseData:
-    """The gradients of ``count`` mini-batches of each size at ``params``, and their spread around ``g``.
-
-    ``spread(size) = sqrt(mean_t ||g{t} − g||²)`` (:func:`coursekit.experiments.gradient_noise.gradient_spread`).
-
-    Args:
-        X, Y, params: the data set and the point where the gradients are taken.
-        sizes: mini-batch sizes in ``1..m``.  count: mini-batches per size.  seed: the first shuffle.
-
-    Returns:
-        A :class:`NoiseData`.
-
-    Reference: notebook 02.
-
-    >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
-    >>> data = gradient_noise_data(X, Y, nn.init_params([2, 3, 1]), sizes=(1, 2), count=4)
-    >>> data.grads[2].shape, data.spread.shape
-    ((4, 13), (2,))
-    """
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__") or not list(sizes):
-        raise TypeError(f"sizes must be a non-empty sequence of mini-batch sizes, got {sizes!r}")
-    sizes = tuple(sorted({_validate.positive_int(size, "sizes") for size in sizes}))
-    full = nn.cost_and_grads(X, Y, params)[1]
-    grads, spread = {}, []
-    for size in sizes:
-        batch = minibatch_gradients(X, Y, params, size, count, seed)
-        spread.append(gradient_spread(batch, full))
-        grads[size] = np.array([flat_gradient(g) for g in batch])
-    return NoiseData(sizes, np.shape(X)[1], flat_gradient(full), grads, np.array(spread))
 
 
 def _checked_noise(data) -> NoiseData:
@@ -80,7 +26,7 @@ def _reference_constant(data: NoiseData) -> float:
     """``c`` of the line ``c / √size`` through the measured spreads (their geometric mean of ``spread · √size``,
     over the sizes up to ``m / 8``, where the overlap with the whole set is negligible).
 
-    >>> data = NoiseData((1, 4), 100, np.zeros(2), {}, np.array([2.0, 1.0]))
+    >>> data = NoiseData((1, 4), 100, np.zeros(2), {}, np.array([2.0, 1.0]), np.ones(2))
     >>> _reference_constant(data)
     2.0
     """
@@ -97,7 +43,8 @@ def plot_gradient_noise(data) -> CourseFigure:
     replacement overlap the whole set more as the size nears ``m``, and the spread is 0 at ``size = m``.
 
     Args:
-        data: a :class:`NoiseData` from :func:`gradient_noise_data`.
+        data: a :class:`~coursekit.experiments.gradient_noise.NoiseData` from
+            :func:`~coursekit.experiments.gradient_noise.gradient_noise_data`.
 
     Returns:
         A :class:`CourseFigure` on log-log axes (lines with ``gid`` "line", "overlap", "measured" and
@@ -105,7 +52,7 @@ def plot_gradient_noise(data) -> CourseFigure:
 
     Reference: notebook 02.
 
-    >>> data = NoiseData((1, 4, 16), 1000, np.ones(3), {}, np.array([2.0, 1.0, 0.5]))
+    >>> data = NoiseData((1, 4, 16), 1000, np.ones(3), {}, np.array([2.0, 1.0, 0.5]), np.ones(3))
     >>> [line.get_gid() for line in plot_gradient_noise(data).axes[0].lines]
     ['line', 'overlap', 'measured', 'full gradient']
     """
@@ -164,7 +111,7 @@ class _CloudView:
         self.cloud.set_data(xy[:, 0], xy[:, 1])
         with style():
             self.fig.axes[0].set_title(f"{len(xy)} mini-batches of {size}, seen in a plane through g")
-        downhill = np.mean(data.grads[size] @ data.full > 0)
+        downhill = data.downhill[data.sizes.index(size)]
         summary = (
             f"size {size}: spread {spread:.3f} = spread of size 1 / {data.spread[0] / spread:.2f} "
             f"(√{size} = {np.sqrt(size):.2f}); ‖g‖ = {np.linalg.norm(data.full):.3f}; "
@@ -182,7 +129,8 @@ def gradient_noise_explorer(data) -> Explorer:
     in every dimension.
 
     Args:
-        data: a :class:`NoiseData` from :func:`gradient_noise_data`.
+        data: a :class:`~coursekit.experiments.gradient_noise.NoiseData` from
+            :func:`~coursekit.experiments.gradient_noise.gradient_noise_data`.
 
     Returns:
         An :class:`Explorer` (everything is precomputed: the slider only redraws).
@@ -190,6 +138,8 @@ def gradient_noise_explorer(data) -> Explorer:
     Reference: notebook 02.
 
     >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
+    >>> from coursekit import nn
+    >>> from coursekit.experiments.gradient_noise import gradient_noise_data
     >>> w = gradient_noise_explorer(gradient_noise_data(X, Y, nn.init_params([2, 3, 1]), sizes=(1, 4), count=8))
     >>> w.controls["mini_batch_size"].options
     (('1', 1), ('4', 4))
@@ -198,57 +148,6 @@ def gradient_noise_explorer(data) -> Explorer:
     size_slider = widgets.SelectionSlider(options=[(str(s), s) for s in data.sizes], value=data.sizes[0],
                                           description="mini-batch size", style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT)
     return Explorer({"mini_batch_size": size_slider}, _CloudView(data))
-
-
-class NoisyPaths(NamedTuple):
-    """Descent paths on a 2-D surface (from :func:`noisy_descent_data`): ``reference`` without noise, one
-    noisy path per size in ``paths``, and ``wander[size]``, the root-mean-square distance from the minimum
-    over the last half of the steps.
-
-    >>> from coursekit.surfaces import elongated_quadratic
-    >>> sorted(noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4), steps=10).paths)
-    [1, 4]
-    """
-
-    surface: Surface
-    reference: Trajectory
-    paths: dict
-    wander: dict
-
-
-def noisy_descent_data(surface: Surface, sizes=(1, 4, 16, 64, 256), lr: float = 0.15, steps: int = 60,
-                       noise: float = 3.0, seed: int = 0) -> NoisyPaths:
-    """Gradient descent with mini-batch noise of variance ``noise² / size`` on a surface, for each size.
-
-    ``w_t = w_{t−1} − α (∇J(w_{t−1}) + (noise / √size) ξ_t)`` (:func:`coursekit.experiments.gradient_noise.noisy_descent`);
-    every size uses the same draws ``ξ_t``, so only the size differs.
-
-    Args:
-        surface: a :class:`~coursekit.surfaces.Surface` with one known minimum.  sizes: the sizes.
-        lr: ``α``.  steps: ``T``.  noise: the spread of one example's gradient.  seed: the noise's seed.
-
-    Returns:
-        A :class:`NoisyPaths`.
-
-    Reference: notebook 02.
-
-    >>> from coursekit.surfaces import elongated_quadratic
-    >>> data = noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 100), steps=40)
-    >>> round(data.wander[1] / data.wander[100], 1)     # √100 = 10, less the noiseless path's own distance
-    9.5
-    """
-    if not isinstance(surface, Surface) or len(surface.minima) != 1:
-        raise TypeError(f"surface must be a Surface with one known minimum, got {surface!r}")
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__") or not list(sizes):
-        raise TypeError(f"sizes must be a non-empty sequence of mini-batch sizes, got {sizes!r}")
-    steps = _validate.positive_int(steps, "steps")
-    reference = noisy_descent(surface, lr, steps, 1, noise=0.0, seed=seed)
-    paths = {_validate.positive_int(size, "sizes"): noisy_descent(surface, lr, steps, size, noise, seed=seed)
-             for size in sorted(sizes)}
-    minimum = np.array(surface.minima[0])
-    wander = {size: float(np.sqrt(np.mean(np.sum((path.points[steps // 2:] - minimum) ** 2, axis=1))))
-              for size, path in paths.items()}
-    return NoisyPaths(surface, reference, paths, wander)
 
 
 class _PathView:
@@ -292,13 +191,15 @@ def noisy_descent_explorer(data) -> Explorer:
     """A mini-batch-size slider over a noisy descent path on a 2-D bowl, beside the path without noise.
 
     Args:
-        data: a :class:`NoisyPaths` from :func:`noisy_descent_data`.
+        data: a :class:`~coursekit.experiments.gradient_noise.NoisyPaths` from
+            :func:`~coursekit.experiments.gradient_noise.noisy_descent_data`.
 
     Returns:
         An :class:`Explorer` (the paths are precomputed: the slider only redraws).
 
     Reference: notebook 02.
 
+    >>> from coursekit.experiments.gradient_noise import noisy_descent_data
     >>> from coursekit.surfaces import elongated_quadratic
     >>> w = noisy_descent_explorer(noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 16), steps=10))
     >>> w.controls["mini_batch_size"].value

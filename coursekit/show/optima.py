@@ -2,8 +2,8 @@
 
 :func:`plot_basins` shows where runs from a grid of starts end up; :func:`plot_goe_fractions` how rarely a
 random symmetric matrix has only positive eigenvalues; :func:`plot_index_vs_cost` the critical points of a
-linear autoencoder; :func:`plot_stages` a training run that pauses at saddles; :func:`plateau_data` and
-:func:`plateau_explorer` the steps optimizers need to cross a plateau.
+linear autoencoder; :func:`plot_stages` a training run that pauses at saddles; :func:`plateau_explorer` the
+steps optimizers need to cross a plateau (the runs of :func:`coursekit.experiments.plateaus.plateau_data`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from coursekit import _validate
-from coursekit.experiments.basins import paths
-from coursekit.optim import GD, Adam, Momentum, RMSprop
-from coursekit.experiments.plateaus import LEAVE_LEVEL, long_plateau, steps_to_leave
+from coursekit.experiments.plateaus import LEAVE_LEVEL, plateau_data, steps_to_leave
 from coursekit.experiments.saddles import CriticalPoint
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
 from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
-from coursekit.show.surfaces import surface_grid
+from coursekit.show.surfaces import _surface_grid, coloured_lines
 from coursekit.surfaces import Surface
 
 
@@ -45,13 +43,12 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
     >>> sorted(line.get_gid() for line in fig.axes[0].lines if line.get_gid())
     ['minimum 0', 'minimum 1']
     """
-    if not isinstance(surface, Surface):
-        raise TypeError(f"surface must be a Surface, got {type(surface).__name__}")
+    _validate.instance(surface, "surface", Surface)
     starts = _validate.array(starts, "starts", ndim=2)
     reached = np.asarray(reached)
     if starts.shape[1] != 2 or reached.shape != (len(starts),):
         raise ValueError(f"starts must have shape (N, 2) and reached shape (N,), got {starts.shape} and {reached.shape}")
-    X, Y, Z = surface_grid(surface)
+    X, Y, Z = _surface_grid(surface)
     fig, ax = new_figure()
     ax.contour(X, Y, Z, levels=15, colors="#999999", linewidths=0.5)
     ax.grid(False)
@@ -177,47 +174,6 @@ def plot_stages(costs: Mapping, levels: Mapping, *, title: str = "Training from 
     return fig
 
 
-#: The runs of :func:`plateau_data`: a label, and how to make the optimizer from α.
-PLATEAU_RUNS = {
-    "GD": lambda lr, beta: GD(lr),
-    "Momentum": lambda lr, beta: Momentum(lr, beta=beta),
-    "Momentum, α / (1 − β)": lambda lr, beta: Momentum(lr / (1 - beta), beta=beta),
-    "RMSprop": lambda lr, beta: RMSprop(lr, beta2=0.9),
-    "Adam": lambda lr, beta: Adam(lr, beta1=beta, beta2=0.999),
-}
-
-
-def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, beta: float = 0.9) -> dict:
-    """The loss per step of GD, momentum (at ``α`` and ``α / (1 − β)``), RMSprop and Adam on plateaus of many lengths.
-
-    All lengths run at once (:func:`coursekit.experiments.basins.paths` from the starts ``(−L, 0)`` of
-    :func:`~coursekit.experiments.plateaus.long_plateau`; the surface is the same, only the start moves). RMSprop uses
-    ``β₂ = 0.9`` (Hinton's lecture value) and Adam ``β₁ = β``, ``β₂ = 0.999``.
-
-    Args:
-        lengths: the plateau lengths ``L`` (each ≥ 3).  lr: the shared ``α``.  slope: the plateau's tilt ``s``.
-        steps: ``T``.  beta: momentum's ``β`` (and Adam's ``β₁``).
-
-    Returns:
-        ``{label: array (len(lengths), T + 1) of J(w_t)}`` with the labels of ``PLATEAU_RUNS``.
-
-    Reference: notebook 09.
-
-    >>> data = plateau_data([5, 10], lr=0.3, steps=100)
-    >>> data["Adam"].shape, steps_to_leave(data["Adam"][0])
-    ((2, 101), 14)
-    """
-    lengths = [_validate.positive(L, "lengths[...]") for L in lengths]
-    surface = long_plateau(max(lengths), slope)
-    starts = np.array([[-L, 0.0] for L in lengths])
-    lr, beta = _validate.positive(lr, "lr"), _validate.beta(beta, "beta")
-    data = {}
-    for label, make in PLATEAU_RUNS.items():
-        points = paths(surface, make(lr, beta), starts, steps)
-        data[label] = surface.f(points[..., 0], points[..., 1]).T
-    return data
-
-
 class _PlateauView:
     """The figure of :func:`plateau_explorer`: one curve per run at the chosen length, all lengths computed at once."""
 
@@ -229,13 +185,12 @@ class _PlateauView:
 
     def __call__(self, values: dict):
         row = self.lengths.index(values["length"])
-        parts = []
+        texts = {}
         for label, J in self.data.items():
             self.lines[label].set_ydata(J[row])
             t = steps_to_leave(J[row])
-            text = f"off after {t} steps" if t is not None else f"still on it after {self.steps} steps"
-            parts.append(f'<span style="color:{self.colors[label]}">■</span> <b>{label}</b>: {text}')
-        return self.fig, self.fast.png(), "<br>".join(parts)
+            texts[label] = f"off after {t} steps" if t is not None else f"still on it after {self.steps} steps"
+        return self.fig, self.fast.png(), coloured_lines(texts)
 
     @styled
     def _draw(self, lr: float):
@@ -257,7 +212,8 @@ def plateau_explorer(lengths=tuple(range(3, 31)), length: int = 10, lr: float = 
                      steps: int = 1500, beta: float = 0.9) -> Explorer:
     """A slider for the plateau's length ``L``: the loss of five runs against the step, all at the same ``α``.
 
-    The runs of every length are computed once, when the explorer is made (:func:`plateau_data`).
+    The runs of every length are computed once, when the explorer is made
+    (:func:`coursekit.experiments.plateaus.plateau_data`).
 
     Args:
         lengths: the lengths the slider offers (integers ≥ 3).  length: the first one shown (one of ``lengths``).

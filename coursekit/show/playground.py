@@ -3,10 +3,11 @@
 One widget holds everything the optimizers of the course depend on: which of GD, momentum, RMSprop and
 Adam to run, the surface (the elongated and the rotated bowl, Rosenbrock's valley, a saddle, a plateau,
 several minima), the start ``w_0``, each optimizer's ``α``, the ``β``'s and the number of steps. The paths
-come from :func:`coursekit.show.surfaces.trajectory_data` and are kept and drawn by the trajectory explorer's
-:class:`~coursekit.show.surfaces.Paths`: one contour picture per surface and choice of optimizers, the
-paths and the start redrawn over it; a path is kept with its hyperparameters and start, so a longer one
-serves every shorter number of steps and going back to a setting seen before is instant.
+come from :func:`coursekit.trajectories.trajectory_data` and are kept by :class:`~coursekit.trajectories.Paths`
+with their hyperparameters and start, so a longer one serves every shorter number of steps and going back to
+a setting seen before is instant; they are drawn as the trajectory explorer draws them
+(:class:`~coursekit.show.surfaces.PathPictures`): one contour picture per surface and choice of optimizers,
+the paths and the start redrawn over it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from coursekit import _validate, surfaces
 from coursekit.optim import OPTIMIZERS, make_optimizer
 from coursekit.show.explorer import DESCRIPTION_STYLE, Explorer, log_slider, slider
 from coursekit.show.look import OPTIMIZER_COLORS
-from coursekit.show.surfaces import Paths, paths_summary, trajectory_data
+from coursekit.show.surfaces import PathPictures, coloured_lines
+from coursekit.trajectories import Paths, paths_summary, trajectory_data
 
 #: The surfaces of the playground's menu, by name.
 SURFACES: dict[str, Callable[[], surfaces.Surface]] = {
@@ -71,7 +73,7 @@ class _PlaygroundView:
     """The playground's figure: one picture per surface and choice of optimizers; paths kept by setting."""
 
     def __init__(self):
-        self._paths = Paths()
+        self._paths, self._pictures = Paths(), PathPictures()
         self._surfaces = {name: make() for name, make in SURFACES.items()}
 
     def __call__(self, values: dict):
@@ -83,8 +85,8 @@ class _PlaygroundView:
             key = (values["surface"], start, repr(make_optimizer(name, lr, beta1, beta2)))
             runs[name] = self._paths.run(key, values["steps"], lambda steps, name=name, lr=lr: trajectory_data(
                 surface, [name], lr, beta1, beta2, steps, start)[name])
-        fig, png = self._paths.draw((values["surface"], tuple(runs)), surface, runs, start)
-        return fig, png, paths_summary(surface, runs)
+        fig, png = self._pictures.draw((values["surface"], tuple(runs)), surface, runs, start)
+        return fig, png, coloured_lines(paths_summary(surface, runs))
 
 
 def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZERS, lr: Mapping | None = None,
@@ -112,13 +114,12 @@ def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZ
     """
     if surface not in SURFACES:
         raise ValueError(f"surface must be one of {list(SURFACES)}, got {surface!r}")
-    if isinstance(optimizers, str) or not optimizers or not set(optimizers) <= set(OPTIMIZERS):
-        raise ValueError(f"optimizers must be names from {list(OPTIMIZERS)}, got {optimizers!r}")
+    optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     if lr is not None and (not isinstance(lr, Mapping) or not set(lr) <= set(OPTIMIZERS)):
         raise ValueError(f"lr must be a dict optimizer name -> α with names from {list(OPTIMIZERS)}, got {lr!r}")
     rates = {name: _validate.positive(value, f"lr[{name!r}]") for name, value in {**DEFAULT_LRS, **(lr or {})}.items()}
     window = SURFACES[surface]()
-    x0, y0 = window.start if start is None else surfaces._point(start, "start")
+    x0, y0 = window.start if start is None else _validate.point(start, "start")
     if not (window.xlim[0] <= x0 <= window.xlim[1] and window.ylim[0] <= y0 <= window.ylim[1]):
         raise ValueError(f"start must lie in the surface's window {window.xlim} × {window.ylim}, got {(x0, y0)}")
     controls = {

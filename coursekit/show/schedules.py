@@ -1,7 +1,6 @@
 """The learning-rate schedules drawn, and sliders for their hyperparameters (notebook 08).
 
-:func:`schedule_data` computes the rates without a display; :func:`schedule_explorer` draws them with
-:func:`plot_schedules`.
+:func:`schedule_explorer` draws the six schedules of :mod:`coursekit.schedules` with :func:`plot_schedules`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from coursekit import _validate, schedules
 from coursekit.experiments.least_squares import mean_distance
 from coursekit.show.explorer import Explorer, FastFigure, slider
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
-from coursekit.show.surfaces import surface_grid
+from coursekit.show.surfaces import _surface_grid
 from coursekit.surfaces import Surface
 from coursekit.trajectories import Trajectory
 
@@ -91,8 +90,7 @@ def plot_wandering(surface: Surface, runs: Mapping, *, last: int = 100, zoom: fl
     >>> len(fig.axes), fig.axes[1].lines[0].get_xdata().shape
     (2, (100,))
     """
-    if not isinstance(surface, Surface):
-        raise TypeError(f"surface must be a Surface, got {type(surface).__name__}")
+    _validate.instance(surface, "surface", Surface)
     if not isinstance(runs, Mapping) or not runs:
         raise TypeError(f"runs must be a non-empty dict label -> Trajectory, got {runs!r:.80}")
     for label, run in runs.items():
@@ -101,7 +99,7 @@ def plot_wandering(surface: Surface, runs: Mapping, *, last: int = 100, zoom: fl
     last = _validate.positive_int(last, "last")
     zoom = _validate.positive(zoom, "zoom")
     target = np.array(surface.minima[0])
-    X, Y, Z = surface_grid(surface)
+    X, Y, Z = _surface_grid(surface)
     colors = colors_for(runs)
     fig, (whole, near) = new_figure(1, 2)
     whole.contour(X, Y, Z, levels=np.quantile(Z, np.linspace(0, 0.6, 12)), colors="#999999", linewidths=0.5)
@@ -138,11 +136,11 @@ def _grid_around(surface: Surface, centre, half: float, resolution: int = 80):
     return X, Y, np.asarray(surface.f(X, Y), dtype=float)
 
 
-#: The schedules of :func:`schedule_data`, in the order of the lecture.
+#: The schedules of :func:`schedule_explorer`, in the order of the lecture.
 SCHEDULES = ("constant", "inverse time", "interval inverse time", "exponential", "k / √epoch", "staircase (halve)")
 
 
-def schedule_data(lr0: float, decay_rate: float, k: float, base: float, interval: int, epochs: int) -> dict:
+def _schedule_rates(lr0: float, decay_rate: float, k: float, base: float, interval: int, epochs: int) -> dict:
     """Learning rates for epochs 1..epochs under all six schedules of :mod:`coursekit.schedules`, from one ``α₀``.
 
     ``α₀``;  ``α₀ / (1 + decay_rate · epoch)``;  ``α₀ / (1 + decay_rate · floor(epoch / interval))``;
@@ -153,7 +151,7 @@ def schedule_data(lr0: float, decay_rate: float, k: float, base: float, interval
 
     Reference: notebook 08.
 
-    >>> schedule_data(0.2, decay_rate=1.0, k=1.0, base=0.95, interval=2, epochs=4)["inverse time"].round(3).tolist()
+    >>> _schedule_rates(0.2, decay_rate=1.0, k=1.0, base=0.95, interval=2, epochs=4)["inverse time"].round(3).tolist()
     [0.1, 0.067, 0.05, 0.04]
     """
     made = dict(zip(SCHEDULES, (
@@ -168,10 +166,10 @@ def schedule_data(lr0: float, decay_rate: float, k: float, base: float, interval
     return {label: np.array([s(e) for e in range(1, epochs + 1)]) for label, s in made.items()}
 
 
-def nice_ceiling(x: float) -> float:
+def _nice_ceiling(x: float) -> float:
     """The smallest of 1, 2, 5 × 10^n that is ≥ ``x`` > 0: an axis limit that changes only now and then.
 
-    >>> [nice_ceiling(x) for x in (0.21, 0.5, 0.51, 3.0)]
+    >>> [_nice_ceiling(x) for x in (0.21, 0.5, 0.51, 3.0)]
     [0.5, 0.5, 1.0, 5.0]
     """
     x = _validate.positive(x, "x")
@@ -191,13 +189,13 @@ class _ScheduleView:
         self.fast = FastFigure(self.fig, ax.lines)
 
     def _data(self, values: dict) -> dict:
-        return schedule_data(values["lr0"], values["decay_rate"], values["k"], values["base"], values["interval"],
+        return _schedule_rates(values["lr0"], values["decay_rate"], values["k"], values["base"], values["interval"],
                              self.epochs)
 
     def __call__(self, values: dict):
         data = self._data(values)
         ax = self.fig.axes[0]
-        top = nice_ceiling(1.05 * max(values["lr0"], float(data["k / √epoch"][0])))
+        top = _nice_ceiling(1.05 * max(values["lr0"], float(data["k / √epoch"][0])))
         if ax.get_ylim()[1] != top:
             ax.set_ylim(0, top)
             self.fast.invalidate()

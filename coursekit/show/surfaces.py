@@ -1,7 +1,8 @@
 """Loss surfaces drawn: contours of J(x, y) with optimizers' paths, and sliders for α, β₁, β₂ and T (notebooks 05-07, 09).
 
-:func:`trajectory_data` computes the paths without a display; :func:`trajectory_explorer` draws them with
-:func:`plot_trajectories`, one cached contour picture per surface.
+The paths come from :mod:`coursekit.trajectories` (:func:`~coursekit.trajectories.trajectory_data`, kept by
+:class:`~coursekit.trajectories.Paths`); :func:`trajectory_explorer` draws them with :func:`plot_trajectories`,
+one cached contour picture per surface (:class:`PathPictures`).
 """
 
 from __future__ import annotations
@@ -16,19 +17,17 @@ from coursekit.optim import OPTIMIZERS, make_optimizer
 from coursekit.show.explorer import DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, log_slider, slider
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
 from coursekit.surfaces import Surface
-from coursekit.trajectories import Trajectory, trajectory
+from coursekit.trajectories import Paths, Trajectory, _lr_for, outside_window, paths_summary, trajectory_data
 
 
-def surface_grid(surface: Surface, resolution: int = 150) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _surface_grid(surface: Surface, resolution: int = 150) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(X, Y, J(X, Y))`` on a ``resolution × resolution`` grid over the surface's plotting window.
 
     >>> from coursekit.surfaces import saddle
-    >>> [a.shape for a in surface_grid(saddle(), resolution=20)]
+    >>> [a.shape for a in _surface_grid(saddle(), resolution=20)]
     [(20, 20), (20, 20), (20, 20)]
     """
-    if not isinstance(surface, Surface):
-        raise TypeError(f"surface must be a coursekit.surfaces.Surface (e.g. rosenbrock()), "
-                        f"got {type(surface).__name__}")
+    _validate.instance(surface, "surface", Surface)
     resolution = _validate.positive_int(resolution, "resolution")
     X, Y = np.meshgrid(np.linspace(*surface.xlim, resolution), np.linspace(*surface.ylim, resolution))
     return X, Y, np.asarray(surface.f(X, Y), dtype=float)
@@ -40,19 +39,18 @@ def _levels(Z: np.ndarray, count: int) -> np.ndarray:
 
 
 @styled
-def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], *, grid=None, levels: int = 15,
+def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], *, levels: int = 15,
                       title: str | None = None) -> CourseFigure:
     """Contours of a loss surface ``J(x, y)`` with the paths ``w_0, w_1, …`` of one or more optimizers.
 
     Each path joins the iterates ``w_t`` (dots), from the start ``w_0`` (a black circle) towards the
     known minima (black stars); saddle points are black crosses. The window stays the surface's: an iterate
-    outside it is marked by an open diamond on the window's edge (see :func:`outside_marks`).
+    outside it is marked by an open diamond on the window's edge (see :func:`_outside_marks`).
 
     Args:
         surface: a :class:`~coursekit.surfaces.Surface`.
         trajectories: ``{label: Trajectory}`` from :func:`coursekit.trajectories.trajectory`; a label that
             names an optimizer ("GD", "Momentum", "RMSprop", "Adam") gets that optimizer's colour.
-        grid: ``(X, Y, Z)`` from :func:`surface_grid`, to reuse a grid already computed.
         levels: the number of contour levels.  title: defaults to the surface's title.
 
     Returns:
@@ -69,7 +67,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     >>> [line.get_gid() for line in fig.axes[0].lines][:2]
     ['GD', 'Adam']
     """
-    X, Y, Z = surface_grid(surface) if grid is None else grid
+    X, Y, Z = _surface_grid(surface)
     if not isinstance(trajectories, Mapping) or not trajectories:
         raise TypeError(f"trajectories must be a non-empty dict label -> Trajectory, got {trajectories!r:.80}")
     for label, run in trajectories.items():
@@ -85,7 +83,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     for label, run in trajectories.items():
         ax.plot(run.points[:, 0], run.points[:, 1], ".-", color=colors[label], lw=1.3, label=label, gid=label)
     for label, run in trajectories.items():  # after every path, so that no path hides them
-        ax.plot(*outside_marks(surface, run).T, "D", color=colors[label], mfc="white", ms=5, ls="none", clip_on=False,
+        ax.plot(*_outside_marks(surface, run).T, "D", color=colors[label], mfc="white", ms=5, ls="none", clip_on=False,
                 gid=f"{label} outside")
     marks = [("start", [surface.start], "o"), ("minimum", surface.minima, "*"), ("saddle point", surface.saddles, "X")]
     for label, points, marker in marks:
@@ -98,7 +96,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     return fig
 
 
-def outside_marks(surface: Surface, run: Trajectory) -> np.ndarray:
+def _outside_marks(surface: Surface, run: Trajectory) -> np.ndarray:
     """Where a path leaves the surface's window: its iterates outside it, moved onto the window's edge.
 
     Args:
@@ -113,12 +111,12 @@ def outside_marks(surface: Surface, run: Trajectory) -> np.ndarray:
     >>> from coursekit.surfaces import elongated_quadratic
     >>> from coursekit.trajectories import trajectory
     >>> run = trajectory(elongated_quadratic(), RMSprop(0.1, beta2=0.999), steps=2)
-    >>> run.points[1].round(2).tolist(), outside_marks(elongated_quadratic(), run).round(2).tolist()
+    >>> run.points[1].round(2).tolist(), _outside_marks(elongated_quadratic(), run).round(2).tolist()
     ([1.36, -2.56], [[1.36, -1.0]])
     """
     (x0, x1), (y0, y1) = surface.xlim, surface.ylim
     points = run.points
-    outside = (points[:, 0] < x0) | (points[:, 0] > x1) | (points[:, 1] < y0) | (points[:, 1] > y1)
+    outside = outside_window(surface, points)
     return np.column_stack([np.clip(points[outside, 0], x0, x1), np.clip(points[outside, 1], y0, y1)])
 
 
@@ -133,78 +131,24 @@ SURFACES: dict[str, Callable[[float], surfaces.Surface]] = {
 }
 
 
-def _lr_for(lr, name: str) -> float:
-    """The learning rate of one optimizer from a number (shared by all) or a dict per optimizer name."""
-    if isinstance(lr, Mapping):
-        if name not in lr:
-            raise ValueError(f"lr must give a learning rate for every optimizer, missing {name!r} in {dict(lr)}")
-        return lr[name]
-    return lr
+class PathPictures:
+    """One cached :func:`plot_trajectories` picture per ``plot_key``, the paths redrawn over it in place.
 
-
-def _names(optimizers) -> tuple[str, ...]:
-    """Check a non-empty sequence of distinct optimizer names."""
-    if isinstance(optimizers, str) or not optimizers or len(set(optimizers)) != len(optimizers):
-        raise ValueError(f"optimizers must be distinct names from {list(OPTIMIZERS)}, got {optimizers!r}")
-    for name in optimizers:
-        if name not in OPTIMIZERS:
-            raise ValueError(f"optimizers must be distinct names from {list(OPTIMIZERS)}, got {name!r}")
-    return tuple(optimizers)
-
-
-def trajectory_data(surface, optimizers, lr, beta1=0.9, beta2=None, steps=50, start=None) -> dict:
-    """The paths of several optimizers on a surface, each from a fresh optimizer and the same start.
-
-    ``w_t = w_{t−1} − α · (the optimizer's step direction)``, for t = 1..steps (see :mod:`coursekit.optim`).
-
-    Args:
-        surface: a :class:`~coursekit.surfaces.Surface`.  optimizers: names from ``OPTIMIZERS``.
-        lr: ``α``, one number for all or ``{name: α}``.  beta1: momentum's ``β`` and Adam's ``β₁``.
-        beta2: ``β₂`` of RMSprop and Adam (``None``: each one's default, 0.9 and 0.999).  steps: ``T``.
-        start: ``w_0`` (default ``surface.start``).
-
-    Returns:
-        ``{name: Trajectory}``, exactly as :func:`coursekit.trajectories.trajectory` returns.
-
-    Reference: notebooks 05-07.
-
-    >>> runs = trajectory_data(surfaces.elongated_quadratic(), ["GD", "Adam"], lr=0.1, steps=10)
-    >>> {name: run.points.shape for name, run in runs.items()}
-    {'GD': (11, 2), 'Adam': (11, 2)}
-    """
-    return {
-        name: trajectory(surface, make_optimizer(name, _lr_for(lr, name), beta1, beta2), start, steps)
-        for name in _names(optimizers)
-    }
-
-
-class Paths:
-    """What an explorer of paths keeps and redraws: the longest run per setting, one picture per surface.
-
-    ``run(key, steps, compute)`` returns the first ``steps`` steps of the longest run computed for ``key``
-    (a surface and an optimizer's exact hyperparameters and start), computing a longer one only when asked
-    for more steps than ever before: going back on a steps slider costs nothing. ``draw(plot_key, surface,
-    runs)`` redraws the runs over a cached :func:`plot_trajectories` picture, one per ``plot_key``.
+    ``draw(plot_key, surface, runs, start)`` returns the figure and its PNG with ``runs`` drawn on
+    ``surface``'s picture, the start marker moved to ``start`` if given.
 
     >>> from coursekit.surfaces import elongated_quadratic
-    >>> paths, bowl = Paths(), elongated_quadratic()
-    >>> compute = lambda steps: trajectory_data(bowl, ["GD"], lr=0.1, steps=steps)["GD"]
-    >>> len(paths.run("GD 0.1", 30, compute).points), len(paths.run("GD 0.1", 10, compute).points)
-    (31, 11)
+    >>> from coursekit.trajectories import trajectory_data
+    >>> bowl = elongated_quadratic()
+    >>> fig, png = PathPictures().draw("bowl", bowl, trajectory_data(bowl, ["GD"], lr=0.1, steps=5))
+    >>> fig.axes[0].lines[0].get_xdata().shape, png[:4]
+    ((6,), b'\\x89PNG')
     """
 
     def __init__(self):
-        self._runs, self._pictures = LruCache(512), LruCache(12)
-
-    def run(self, key, steps: int, compute: Callable[[int], Trajectory]) -> Trajectory:
-        longest = self._runs.get(key, lambda: compute(steps))
-        if len(longest.points) < steps + 1 and not longest.diverged:
-            longest = self._runs[key] = compute(steps)
-        return longest.first(steps)
+        self._pictures = LruCache(12)
 
     def draw(self, plot_key, surface, runs: dict, start=None):
-        """The figure and its PNG with ``runs`` drawn on ``surface``'s cached picture (one per ``plot_key``),
-        the start marker moved to ``start`` if given."""
         fig, fast = self._pictures.get(plot_key, lambda: _picture(surface, runs))
         for line in fast.dynamic:
             gid = line.get_gid() or ""
@@ -213,7 +157,7 @@ class Paths:
             elif gid in runs:
                 line.set_data(runs[gid].points.T)
             elif gid.endswith(" outside") and gid[: -len(" outside")] in runs:
-                line.set_data(outside_marks(surface, runs[gid[: -len(" outside")]]).T)
+                line.set_data(_outside_marks(surface, runs[gid[: -len(" outside")]]).T)
         return fig, fast.png()
 
 
@@ -227,7 +171,7 @@ class _TrajectoryView:
 
     def __init__(self, optimizers: tuple[str, ...], surface, tol: float):
         self.optimizers, self.fixed, self.tol = optimizers, surface, tol
-        self._surfaces, self._paths = LruCache(16), Paths()
+        self._surfaces, self._paths, self._pictures = LruCache(16), Paths(), PathPictures()
 
     def __call__(self, values: dict):
         key = ("fixed",) if self.fixed else (values["surface"], values.get("condition_number", 10.0))
@@ -239,39 +183,19 @@ class _TrajectoryView:
             run_key = (key, repr(make_optimizer(name, _lr_for(lr, name), beta1, beta2)))
             runs[name] = self._paths.run(run_key, values["steps"], lambda steps, name=name: trajectory_data(
                 surface, [name], lr, beta1, beta2, steps)[name])
-        fig, png = self._paths.draw(key, surface, runs)
-        return fig, png, paths_summary(surface, runs, self.tol)
+        fig, png = self._pictures.draw(key, surface, runs)
+        return fig, png, coloured_lines(paths_summary(surface, runs, self.tol))
 
 
-def paths_summary(surface, runs: dict, tol: float = 1e-3) -> str:
-    """One line per optimizer: where its path ended (or that it diverged) and when it settled near a minimum.
+def coloured_lines(texts: Mapping[str, str]) -> str:
+    """The numbers line under an explorer's figure: one line per label, after a square in the label's colour (HTML).
 
-    ``J`` and the distance to the nearest minimum at the last step; the step from which the path stays within
-    ``tol`` of that minimum; how many iterates lie outside the window. HTML, each line in the path's colour.
-
-    >>> from coursekit.surfaces import elongated_quadratic
-    >>> runs = trajectory_data(elongated_quadratic(), ["GD"], lr=0.5, steps=20, start=(1.0, 0.0))
-    >>> paths_summary(elongated_quadratic(), runs).split("</b>: ")[1]
-    'J = 4.55e-13 after 20 steps, 9.5e-07 from the nearest minimum; within 0.001 of it from step 10 on'
+    >>> coloured_lines({"GD": "J = 0.5"})
+    '<span style="color:#D55E00">■</span> <b>GD</b>: J = 0.5'
     """
-    colors = colors_for(runs)
-    parts = []
-    for name, run in runs.items():
-        steps = len(run.losses) - 1
-        if run.diverged:
-            text = f"diverged after {steps} steps (α too large)"
-        else:
-            distances = [np.hypot(*(run.points[-1] - np.array(m))) for m in surface.minima]
-            nearest = surface.minima[int(np.argmin(distances))]
-            settled = run.steps_to_settle(nearest, tol)
-            text = (f"J = {run.losses[-1]:.3g} after {steps} steps, {min(distances):.2g} from the nearest minimum; "
-                    + (f"within {tol:g} of it from step {settled} on" if settled is not None
-                       else f"not yet within {tol:g} of it"))
-        outside = len(outside_marks(surface, run))
-        if outside:
-            text += f"; {outside} point{'s' if outside > 1 else ''} outside the window (◇ on its edge)"
-        parts.append(f'<span style="color:{colors[name]}">■</span> <b>{name}</b>: {text}')
-    return "<br>".join(parts)
+    colors = colors_for(texts)
+    return "<br>".join(f'<span style="color:{colors[label]}">■</span> <b>{label}</b>: {text}'
+                       for label, text in texts.items())
 
 
 #: The largest number of steps of :func:`trajectory_explorer` (its steps slider's maximum).
@@ -304,7 +228,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
     >>> len(w.output.outputs), w.figure.axes[0].lines[0].get_xdata().shape
     (1, (21,))
     """
-    optimizers = _names(optimizers)
+    optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     rates = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}
     tol = _validate.positive(tol, "tol")
     controls = {}
@@ -313,7 +237,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
             raise ValueError(f"surface must be a Surface or one of {list(SURFACES)}, got {surface!r}")
         controls["surface"] = widgets.Dropdown(options=list(SURFACES), value=surface, description="surface",
                                                style=DESCRIPTION_STYLE)
-        kappa = _validate.positive(condition_number, "condition_number")
+        kappa = _validate.at_least(condition_number, "condition_number", 1)
         controls["condition_number"] = log_slider("κ (quadratics)", kappa, 1.0, 1000.0)
     if isinstance(lr, Mapping):
         controls.update({f"lr {name}": log_slider(f"α ({name})", rates[name], 1e-4, 3.0) for name in optimizers})

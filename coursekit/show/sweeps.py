@@ -3,7 +3,7 @@ mini-batch size, each one's best α ringed (notebooks 02, 05-07).
 
 The fair comparison of the course is each contender at its own best learning rate; every sweep of the
 course — over mini-batch sizes (:mod:`coursekit.experiments.batch_size`), over optimizers on a surface
-(:mod:`coursekit.experiments.convergence`) or on a data set (:mod:`coursekit.experiments.sweeps`) — is drawn by this one figure.
+(:mod:`coursekit.experiments.settling`) or on a data set (:mod:`coursekit.experiments.sweeps`) — is drawn by this one figure.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
 
 
 def _curve(value, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """A pair ``(learning rates, values)``, or an object whose ``curve()`` gives one (e.g. a convergence Sweep)."""
+    """A pair ``(learning rates, values)``, or an object whose ``curve()`` gives one (e.g. a ``settling.StepsByLr``)."""
     if hasattr(value, "curve"):
         value = value.curve()
     if isinstance(value, tuple) and len(value) == 2:
@@ -41,7 +41,7 @@ def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: b
 
     Args:
         sweeps: ``{label: (learning rates, values)}`` or ``{label: sweep}`` with a ``curve()`` method
-            (``convergence.Sweep``); ``sweeps.Sweep.curves()`` and ``SizeSweep.curves()`` give such dicts.
+            (``settling.StepsByLr``); ``sweeps.Sweep.curves()`` and ``SizeSweep.curves()`` give such dicts.
             Optimizer names keep their colours.
         ylabel: what the values are.  log_y: a logarithmic value axis.  title: the figure's title.
         colors: ``{label: colour}`` for some labels (the others: :func:`coursekit.show.look.colors_for`).

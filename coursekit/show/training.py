@@ -1,7 +1,7 @@
 """The mini-batch figures and explorer: the data, costs per step or epoch, and a batch-size slider (notebooks 01-02).
 
-:func:`batch_size_data` trains and times one mini-batch size without a display; :func:`batch_size_explorer`
-draws the runs with :func:`plot_minibatch_costs`.
+:func:`batch_size_explorer` draws the runs of :func:`coursekit.experiments.batch_size.batch_size_data` (one
+mini-batch size trained and timed) with :func:`plot_minibatch_costs`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from coursekit import _validate
+from coursekit.experiments.batch_size import batch_size_data
 from coursekit.minibatch import num_mini_batches
 from coursekit.optim import make_optimizer
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, style, styled
-from coursekit.train import History, train
 
 
 def steps_per_epoch(n: int) -> str:
@@ -166,36 +166,6 @@ def plot_digits(X, labels, count: int = 12, *, columns: int = 6) -> CourseFigure
     return fig
 
 
-def batch_size_data(X, Y, layer_dims, mini_batch_size: int, optimizer: str = "Adam", lr: float = 0.01,
-                    epochs: int = 5, seed: int = 0, progress=False) -> tuple[History, float]:
-    """Train with one mini-batch size and time it: the history (deterministic) and seconds per epoch (not).
-
-    One epoch takes ``ceil(m / size)`` steps (notebook 01).
-
-    Args:
-        X, Y, layer_dims: as for :func:`coursekit.train.train`.  mini_batch_size: the size (``m`` = batch GD).
-        optimizer: a name from :data:`coursekit.optim.OPTIMIZERS` (with the lecture's default
-            ``β``s).  lr: ``α``.
-        epochs: passes over the set.  seed: the seed of the initial parameters and shuffles.
-        progress: as for :func:`coursekit.train.train` (a function is told each epoch's end).
-
-    Returns:
-        ``(History, seconds per epoch)``: the median of ``History.epoch_seconds``; the history is the same
-        for the same arguments.
-
-    Reference: notebooks 01-02.
-
-    >>> from coursekit.data import two_moons
-    >>> X, Y = two_moons(m=64)
-    >>> history, seconds = batch_size_data(X, Y, [2, 4, 1], mini_batch_size=16, epochs=2)
-    >>> history.steps_per_epoch, len(history.costs), seconds > 0
-    (4, 8, True)
-    """
-    history = train(X, Y, layer_dims, make_optimizer(optimizer, lr), epochs, mini_batch_size, seed=seed,
-                    progress=progress)
-    return history, float(np.median(history.epoch_seconds))
-
-
 class _BatchSizeView:
     """The figure of :func:`batch_size_explorer`: one training run per size, cached; batch GD for reference.
 
@@ -250,7 +220,7 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
     Args:
         X, Y, layer_dims: as for :func:`coursekit.train.train`.  sizes: the mini-batch sizes offered
             (those above ``m`` are left out; ``m`` is added).  optimizer, lr, epochs, seed: as for
-            :func:`batch_size_data`.
+            :func:`coursekit.experiments.batch_size.batch_size_data`.
 
     Returns:
         An :class:`Explorer`. Each size is trained once, when first chosen, and then reused; the time
@@ -265,8 +235,7 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
     (('8', 8), ('32', 32), ('m = 64 (batch GD)', 64))
     """
     X = _validate.array(X, "X", ndim=2)
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
-        raise TypeError(f"sizes must be a sequence of integers >= 1, got {sizes!r}")
+    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes")
     m = X.shape[1]
     chosen = sorted({_validate.positive_int(size, "sizes") for size in sizes if size < m} | {m})
     labels = [(f"m = {m} (batch GD)" if n == m else f"{n} (stochastic GD)" if n == 1 else str(n), n) for n in chosen]

@@ -12,10 +12,9 @@ import pytest
 
 from coursekit import nn
 from coursekit.experiments import batch_size, gradient_noise, sharpness
-from coursekit.course.questions.bank_02 import EPOCHS, LAYERS, LRS, M
+from coursekit.course.questions.nb02 import EPOCHS, LAYERS, LRS, M
 from coursekit.data import load_digits
 from coursekit.optim import GD
-from coursekit.show import gradient_noise as noise_view
 from coursekit.surfaces import elongated_quadratic
 from coursekit.train import train
 
@@ -74,8 +73,8 @@ def test_epochs_and_steps_to_reach_a_cost_of_0_1(sweep):
 
 @pytest.fixture(scope="module")
 def noise(digits):
-    return noise_view.gradient_noise_data(digits.X_train, digits.Y_train, nn.init_params(LAYERS),
-                                          sizes=(1, 4, 16, 64, 256, 1024), count=32)
+    return gradient_noise.gradient_noise_data(digits.X_train, digits.Y_train, nn.init_params(LAYERS),
+                                              sizes=(1, 4, 16, 64, 256, 1024), count=32)
 
 
 def test_the_spread_falls_like_one_over_root_size_then_faster_near_m(noise):
@@ -98,8 +97,8 @@ def test_near_the_minimum_the_gradient_shrinks_and_the_noise_dominates(digits, s
 
 
 def test_a_noisy_path_wanders_half_as_far_each_time_the_size_is_multiplied_by_4():
-    paths = noise_view.noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4, 16, 64, 256), lr=0.15, steps=60,
-                                          noise=3.0)
+    paths = gradient_noise.noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4, 16, 64, 256), lr=0.15, steps=60,
+                                              noise=3.0)
     wander = np.array([paths.wander[size] for size in (1, 4, 16, 64, 256)])
     np.testing.assert_allclose(wander, [0.995, 0.498, 0.250, 0.126, 0.064], atol=0.002)
     np.testing.assert_allclose(wander[:-1] / wander[1:], 2, rtol=0.05)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from coursekit import averages, optim, surfaces
-from coursekit.experiments import along_path, convergence
+from coursekit.experiments import along_path, convergence, settling
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
 from coursekit.train import train
@@ -25,12 +25,12 @@ TOL = 1e-6 * np.hypot(*BOWL.start)
 
 @pytest.fixture(scope="module")
 def sweep():
-    return convergence.steps_map(BOWL, LRS, betas=[0.0, 0.9], tol=1e-3, max_steps=1000)
+    return settling.steps_map(BOWL, LRS, betas=[0.0, 0.9], tol=1e-3, max_steps=1000)
 
 
 @pytest.fixture(scope="module")
 def grid():
-    return convergence.steps_map(BOWL, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), TOL, max_steps=2000)
+    return settling.steps_map(BOWL, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), TOL, max_steps=2000)
 
 
 def test_gd_best_rate_is_0_98_and_needs_691_steps_for_a_million_fold():
@@ -73,7 +73,7 @@ def test_the_velocity_keeps_13_percent_across_the_valley_and_83_percent_along_it
 
 
 def test_the_map_gd_at_its_best_691_momentum_74_at_0_1_and_0_68(grid):
-    exact = convergence.steps_map(BOWL, [GD_THEORY.lr, 0.1], [0.0, convergence.best_momentum(CURVATURES).beta],
+    exact = settling.steps_map(BOWL, [GD_THEORY.lr, 0.1], [0.0, convergence.best_momentum(CURVATURES).beta],
                                   TOL, max_steps=3000)
     assert exact.steps[0, 0] == 691 and exact.steps[1, 1] == 89
     lr, beta, steps = grid.best()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from coursekit import optim, surfaces
-from coursekit.experiments import along_path, convergence
+from coursekit.experiments import along_path, settling
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
 from coursekit.train import train
@@ -23,10 +23,10 @@ RMS_LR = 0.039810717055349734  # the sweep's best, 10^(−1.4)
 @pytest.fixture(scope="module")
 def sweeps():
     return {
-        "gd": convergence.steps_map(FLAT, LRS, betas=[0.0], tol=0.1, max_steps=300).row(0.0),
-        "rms": convergence.lr_sweep(FLAT, optim.RMSprop, LRS, tol=0.1, steps=300),
-        "gd turned": convergence.steps_map(TURNED, LRS, betas=[0.0], tol=0.1, max_steps=300).row(0.0),
-        "rms turned": convergence.lr_sweep(TURNED, optim.RMSprop, LRS, tol=0.1, steps=300),
+        "gd": settling.steps_map(FLAT, LRS, betas=[0.0], tol=0.1, max_steps=300).row(0.0),
+        "rms": settling.steps_by_lr(FLAT, optim.RMSprop, LRS, tol=0.1, steps=300),
+        "gd turned": settling.steps_map(TURNED, LRS, betas=[0.0], tol=0.1, max_steps=300).row(0.0),
+        "rms turned": settling.steps_by_lr(TURNED, optim.RMSprop, LRS, tol=0.1, steps=300),
     }
 
 
@@ -71,8 +71,8 @@ def test_turning_the_valley_cuts_rmsprops_lead_from_2_9_to_1_2(sweeps):
 
 
 def test_within_0_01_the_default_rmsprop_is_no_better_than_gd():
-    gd = convergence.steps_map(FLAT, LRS, betas=[0.0], tol=0.01, max_steps=300).row(0.0).best()
-    rms = convergence.lr_sweep(FLAT, optim.RMSprop, LRS, tol=0.01, steps=300).best()
+    gd = settling.steps_map(FLAT, LRS, betas=[0.0], tol=0.01, max_steps=300).row(0.0).best()
+    rms = settling.steps_by_lr(FLAT, optim.RMSprop, LRS, tol=0.01, steps=300).best()
     assert gd == (2 / 101, 263)
     assert (round(rms[0], 4), rms[1]) == (0.0079, 255)
 

@@ -5,23 +5,27 @@ re-execute the notebook, read the new numbers and fix the text (or the change).
 """
 
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from coursekit import averages, data, nn, surfaces
-from coursekit.experiments import sweeps
+from coursekit.experiments import over_seeds, sweeps
 from coursekit.experiments.first_steps import adam_steps, steps_taken
 from coursekit.optim import GD, Adam, Momentum, RMSprop, make_optimizer
 from coursekit.show.playground import playground_explorer
-from coursekit.show.surfaces import trajectory_data
-from coursekit.trajectories import trajectory
+from coursekit.trajectories import trajectory, trajectory_data
 
 # --- the notebook's settings ---------------------------------------------------------------------------
 SIX_GRADIENTS = np.array([0.4, -0.1, 0.3, 0.5, 0.2, 0.6])
 LR = 0.01
 MOONS_LAYERS, MOONS_EPOCHS, CLASSIC = [2, 5, 2, 1], 1500, 0.0007
-MOONS_GRID = 0.0007 * 10 ** (np.arange(-2, 9) / 2)
+MOONS_GRID = 0.0007 * 10 ** (np.arange(0, 9) / 2)
+SEEDS = range(5)
 DIGIT_LAYERS, DIGIT_EPOCHS, GOOD = [64, 32, 10], 10, 0.2
 DIGIT_GRID = 10 ** (np.arange(-8, 3) / 2)
 PLAYGROUND_LRS = {"GD": 0.1, "Momentum": 0.1, "RMSprop": 0.01, "Adam": 0.1}
@@ -34,8 +38,8 @@ def moons_data():
 
 @pytest.fixture(scope="module")
 def moons(moons_data):
-    return sweeps.lr_sweep(*moons_data, MOONS_LAYERS, ["GD", "Momentum", "Adam"], MOONS_GRID, epochs=MOONS_EPOCHS,
-                           mini_batch_size=64, seed=0)
+    return over_seeds.seed_sweep(*moons_data, MOONS_LAYERS, ["GD", "Momentum", "Adam"], MOONS_GRID, seeds=SEEDS,
+                               epochs=MOONS_EPOCHS, mini_batch_size=64, evaluate_every=500)
 
 
 @pytest.fixture(scope="module")
@@ -97,35 +101,62 @@ def test_adams_first_step_is_alpha_over_ten_decades_of_gradient_and_half_alpha_a
 # --- the two moons ----------------------------------------------------------------------------------------
 
 
-def _accuracy(sweep, name, lr):
-    return sweep.history(name, lr).train_accuracy[-1]
+def _accuracies(sweep, name, lr):
+    """The final train accuracy of each seed's run."""
+    return np.array([h.train_accuracy[-1] for h in sweep.at(name, lr)])
 
 
-def test_at_the_classic_alpha_gd_and_momentum_are_stuck_near_77_and_adam_is_past_90(moons):
-    assert round(_accuracy(moons, "GD", CLASSIC), 3) == 0.773
-    assert round(_accuracy(moons, "Momentum", CLASSIC), 3) == 0.770
-    assert round(_accuracy(moons, "Adam", CLASSIC), 3) == 0.943
-    assert round(100 * (_accuracy(moons, "Adam", CLASSIC) - _accuracy(moons, "GD", CLASSIC))) == 17
+def _tuned(sweep):
+    return {name: _accuracies(sweep, name, sweep.best_lr(name)) for name in sweep.histories}
+
+
+def test_at_the_classic_alpha_adam_leads_on_every_seed_by_5_to_41_points(moons):
+    # "gradient descent and momentum end between 58 % and 87 % (77 % on average) ... Adam ends between 91 % and
+    # 99 % — ahead on every seed, by 5 to 41 points"
+    classic = {name: _accuracies(moons, name, CLASSIC) for name in moons.histories}
+    for name in ("GD", "Momentum"):
+        assert (round(100 * classic[name].min()), round(100 * classic[name].max())) == (58, 87)
+        assert round(100 * classic[name].mean()) == 77
+    assert (round(100 * classic["Adam"].min()), round(100 * classic["Adam"].max())) == (91, 99)
+    assert round(100 * classic["Adam"].mean()) == 96  # the question's "Adam near 96 %"
+    lead = classic["Adam"] - np.maximum(classic["GD"], classic["Momentum"])
+    assert (lead > 0).all() and (round(100 * lead.min()), round(100 * lead.max())) == (5, 41)
 
 
 def test_the_classic_boundaries_cut_through_both_moons_and_the_tuned_ones_do_not(moons, moons_data):
+    # "at 0.0007 ... on every seed at least 8 % of each moon is on the wrong side; at their own α momentum and
+    # Adam bend their boundary between the moons, as gradient descent does from every start but seed 0"
     X, Y = moons_data
+
+    def errors(h):
+        predicted = nn.predict(X, h.params)[0]
+        return [float(np.mean(predicted[Y[0] == k] != k)) for k in (0, 1)]
+
+    for name in ("GD", "Momentum"):
+        assert all(min(errors(h)) >= 0.08 - 1e-9 for h in moons.at(name, CLASSIC)), name
     for name in moons.histories:
-        for lr, worst, best in ((CLASSIC, 0.10, 1.0), (moons.best_lr(name), 0.0, 0.08)):
-            if name == "Adam" and lr == CLASSIC:
-                continue
-            predicted = nn.predict(X, moons.history(name, lr).params)[0]
-            errors = [np.mean(predicted[Y[0] == k] != k) for k in (0, 1)]
-            assert worst <= min(errors) and max(errors) <= best, (name, lr, errors)
+        for seed, h in zip(moons.seeds, moons.at(name, moons.best_lr(name))):
+            if (name, seed) == ("GD", 0):
+                assert max(errors(h)) > 0.2  # the exception: a fifth of one moon on the wrong side
+            else:
+                assert max(errors(h)) <= 0.06, (name, seed, errors(h))
 
 
-def test_each_at_its_own_best_alpha_the_three_end_within_three_points(moons):
-    assert {name: round(float(moons.best_lr(name)), 2) for name in moons.histories} == \
-        {"GD": 2.21, "Momentum": 0.7, "Adam": 0.07}
-    best = {name: moons.best(name).train_accuracy[-1] for name in moons.histories}
-    assert {name: round(100 * acc) for name, acc in best.items()} == {"GD": 96, "Momentum": 99, "Adam": 99}
-    assert max(best.values()) - min(best.values()) < 0.03
-    assert moons.best_lr("GD") / CLASSIC > 3000
+def test_each_at_its_own_alpha_the_three_average_96_5_to_98_2_and_are_within_three_points_on_four_seeds(moons):
+    assert {name: round(moons.best_lr(name), 3) for name in moons.histories} == \
+        {"GD": 0.7, "Momentum": 0.7, "Adam": 0.022}
+    for name in moons.histories:  # each choice is clear of its neighbours by far more than rounding could move it
+        costs = np.sort(moons.mean_costs(name))
+        assert costs[1] - costs[0] > 1e-4
+    tuned = _tuned(moons)
+    assert {name: round(100 * acc.mean(), 1) for name, acc in tuned.items()} == \
+        {"GD": 96.5, "Momentum": 97.7, "Adam": 98.2}
+    spread = np.ptp(np.array(list(tuned.values())), axis=0)  # per seed, best minus worst of the three
+    assert (spread[1:] < 0.03).all() and spread[0] > 0.03
+    assert round(100 * tuned["GD"][0]) == 88  # seed 0: "no higher than 92 % for any α up to 0.7 (88 % at 0.7)"
+    gd_seed0 = [h.train_accuracy[-1] for row in moons.histories["GD"] for h in row[:1]]
+    assert round(100 * max(acc for lr, acc in zip(MOONS_GRID, gd_seed0) if lr <= 0.71)) == 92
+    assert round(moons.best_lr("GD") / CLASSIC) == 1000 and round(moons.best_lr("Adam"), 3) == 0.022
 
 
 def test_at_alpha_0_0007_gd_moves_about_sixty_times_less_than_adam(moons_data):
@@ -137,23 +168,58 @@ def test_at_alpha_0_0007_gd_moves_about_sixty_times_less_than_adam(moons_data):
     assert (f"{gd:.1e}", f"{adam:.1e}", round(adam / gd)) == ("1.1e-05", "7.0e-04", 63)
 
 
-def test_at_the_classic_alpha_gd_is_slow_not_stuck(moons):
-    # "its cost falls at a steady pace — 0.642, 0.592 and 0.537 after 500, 1,000 and 1,500 epochs — and its
-    # accuracy climbs from 69 % to 77 %: it was still learning when the budget ran out"
-    gd = moons.history("GD", CLASSIC)
-    assert [round(float(gd.epoch_costs[e - 1]), 3) for e in (500, 1000, 1500)] == [0.642, 0.592, 0.537]
-    assert [round(100 * gd.train_accuracy[e - 1]) for e in (500, 1500)] == [69, 77]
-    per_hundred = gd.epoch_costs[99::100]
-    assert np.all(np.diff(per_hundred[-5:]) < -0.005)  # still falling by more than 0.005 per 100 epochs at the end
+def test_at_the_classic_alpha_gd_is_slow_not_stuck_from_four_starts_of_five(moons):
+    # "from four of the five starts its cost falls at a steady pace — from seed 0, 0.642, 0.592 and 0.537 ...
+    # From seed 1 it has not yet left the plateau at 0.69 (= ln 2)"; "the same 1,500 epochs end between 58 % and 87 %"
+    runs = moons.at("GD", CLASSIC)
+    after = np.array([[h.epoch_costs[e - 1] for e in (500, 1000, 1500)] for h in runs])
+    assert [round(float(c), 3) for c in after[0]] == [0.642, 0.592, 0.537]
+    falling = (np.diff(after, axis=1) < -0.03).all(axis=1)
+    assert falling.tolist() == [True, False, True, True, True]
+    assert np.abs(after[1] - math.log(2)).max() < 0.003 and (np.diff(after[1]) > -0.001).all()  # on the plateau
+    accuracy = _accuracies(moons, "GD", CLASSIC)
+    assert (round(100 * accuracy.min()), round(100 * accuracy.max())) == (58, 87)
 
 
-def test_from_three_other_starts_gd_at_the_classic_alpha_ends_at_58_86_and_87(moons_data):
-    # "from three other initial weights the same 1,500 epochs end at 58 %, 86 % and 87 %"
-    ends = []
-    for seed in (1, 2, 3):
-        (run,) = sweeps.train_side_by_side(*moons_data, MOONS_LAYERS, [GD(CLASSIC)], epochs=MOONS_EPOCHS, seed=seed)
-        ends.append(round(100 * run.train_accuracy[-1]))
-    assert ends == [58, 86, 87]
+def test_near_the_edge_of_stability_gd_parts_ways_over_the_seeds(moons):
+    # the printed table: GD's final cost over the 5 seeds, lowest and highest, from α = 0.07 up
+    costs = moons.finals("GD")
+    table = [(f"{c.min():.2f}", f"{c.max():.2f}") for c in costs[4:]]
+    assert table == [("0.06", "0.25"), ("0.05", "0.29"), ("0.04", "0.34"), ("0.05", "0.69"), ("0.70", "1.19")]
+    assert (costs[4:7] < 0.35).all()  # from 0.07 to 0.7 every seed trains
+    assert np.all(np.diff(costs[:7].min(axis=1)) < 0)  # and the best seeds end lower as α grows
+    at_edge = dict(zip(moons.seeds, costs[7]))  # α = 2.2
+    assert abs(at_edge[3] - math.log(2)) < 0.001  # seed 3's network dies: a constant answer of ½
+    assert moons.at("GD", MOONS_GRID[7])[3].train_accuracy[-1] == 0.5
+    assert min(at_edge.values()) < 0.06 and (costs[8] > 0.69).all()  # some as low as at 0.7; at 7 every seed fails
+
+
+_SEED0_AT_THE_EDGE = """
+import numpy as np
+from coursekit import data
+from coursekit.experiments.over_seeds import train_over_seeds
+from coursekit.optim import GD
+X, Y = data.two_moons(m=300, noise=0.2, seed=0)
+[[run]] = train_over_seeds(X, Y, [2, 5, 2, 1], [GD(0.0007 * 10 ** 3.5)], seeds=[0], epochs=1500, evaluate_every=1500)
+print(f"{run.epoch_costs[-1]:.2f}")
+"""
+
+
+def test_at_the_edge_seed_0_ends_where_the_processor_kernel_puts_it():
+    # "seed 0's run at α = 2.2 ends at a cost of 0.06 with one of the processor kernels ..., 0.11 with another and
+    # 0.40 with a third"
+    from threadpoolctl import threadpool_info
+
+    openblas = any(pool.get("internal_api") == "openblas" for pool in threadpool_info())
+    cpu = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    if not openblas or "avx512f" not in cpu:
+        pytest.skip("needs numpy's OpenBLAS on an x86 processor with AVX-512")
+    ends = {}
+    for kernel in ("SkylakeX", "Haswell", "Prescott"):
+        env = {**os.environ, "OPENBLAS_CORETYPE": kernel}
+        ends[kernel] = subprocess.run([sys.executable, "-c", _SEED0_AT_THE_EDGE], env=env, capture_output=True,
+                                      text=True, check=True).stdout.strip()
+    assert ends == {"SkylakeX": "0.06", "Haswell": "0.11", "Prescott": "0.40"}
 
 
 # --- the digits ---------------------------------------------------------------------------------------------
@@ -183,6 +249,26 @@ def test_adams_good_region_is_the_widest_by_one_grid_point_and_gds_ends_at_a_cli
     assert adam_costs[np.isclose(digits.lrs, 10**-0.5)][0] > 1  # "at α = 0.32 it fails"
     below = [h.test_accuracy[-1] for runs in digits.histories.values() for h in runs if h.epoch_costs[-1] <= GOOD]
     assert (len(below), round(min(below), 3), round(max(below), 3)) == (12, 0.928, 0.983)
+
+
+def test_tuned_on_the_digits_the_four_are_within_4_5_points_on_every_seed(digits):
+    # "on each of the five seeds within 4.5 points of each other ... gradient descent is first on seed 0 and last
+    # on the four others (92.8 % to 96.4 %), momentum and Adam are the steadiest (96.4 % to 98.1 %)"
+    split = data.load_digits()
+    names = list(digits.histories)
+    runs = over_seeds.train_over_seeds(split.X_train, split.Y_train, DIGIT_LAYERS,
+                                         [make_optimizer(name, digits.best_lr(name)) for name in names], seeds=range(5),
+                                         epochs=DIGIT_EPOCHS, mini_batch_size=64, X_test=split.X_test,
+                                         Y_test=split.Y_test, evaluate_every=DIGIT_EPOCHS)
+    test = np.array([[h.test_accuracy[-1] for h in row] for row in runs])
+    np.testing.assert_array_equal(test[:, 0], [digits.best(name).test_accuracy[-1] for name in names])  # seed 0
+    assert f"{100 * np.ptp(test, axis=0).max():.1f}" == "4.5"
+    gd = names.index("GD")
+    assert test[:, 0].argmax() == gd and all(test[:, s].argmin() == gd for s in range(1, 5))
+    assert f"{test[gd, 1:].min():.1%} {test[gd, 1:].max():.1%}" == "92.8% 96.4%"
+    steady = test[[names.index("Momentum"), names.index("Adam")]]
+    assert f"{steady.min():.1%} {steady.max():.1%}" == "96.4% 98.1%"
+    assert np.ptp(test, axis=1).argsort()[:2].tolist() == [names.index("Momentum"), names.index("Adam")]
 
 
 def test_rmsprop_at_its_own_beta2_is_the_least_steady_of_the_four(digits):

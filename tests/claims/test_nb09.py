@@ -6,11 +6,10 @@ Each test quotes the sentence of the notebook it pins; it fails when a change in
 import numpy as np
 import pytest
 
-from coursekit import critical_points, surfaces
+from coursekit import critical_points, surfaces, trajectories
 from coursekit.experiments import basins, plateaus, saddles
 from coursekit.data import load_digits
 from coursekit.optim import GD, Adam, Momentum, RMSprop
-from coursekit.show import plateau_data
 from coursekit.train import train
 from coursekit.trajectories import trajectory
 
@@ -26,7 +25,7 @@ def test_about_half_of_the_starts_reach_the_deepest_minimum_whatever_the_optimiz
                   "Adam": Adam(lr=0.05, beta1=0.9, beta2=0.999)}
     counts = {}
     for name, opt in optimizers.items():
-        reached = basins.nearest_minimum(bowl, basins.paths(bowl, opt, starts, steps=300)[-1])
+        reached = basins.nearest_minimum(bowl, trajectories.from_starts(bowl, opt, starts, steps=300)[-1])
         assert np.all(reached >= 0), f"every run of {name} ends in a minimum"
         counts[name] = [int(np.sum(reached == k)) for k in range(3)]
     assert counts["GD"] == [180, 118, 102]
@@ -103,7 +102,7 @@ def test_training_from_small_weights_pauses_at_the_saddles(pixels):
 
 def test_with_the_same_rate_averaged_momentum_is_not_faster_than_gd_on_the_plateau():
     """'1,196 steps against 1,168; RMSprop 18 and Adam 30; momentum with α / (1 − β): 135'."""
-    data = plateau_data([10], lr=0.3, slope=0.02, steps=1500)
+    data = plateaus.plateau_data([10], lr=0.3, slope=0.02, steps=1500)
     steps = {label: plateaus.steps_to_leave(J[0]) for label, J in data.items()}
     assert steps == {"GD": 1168, "Momentum": 1196, "Momentum, α / (1 − β)": 135, "RMSprop": 18, "Adam": 30}
     assert 1.0 <= steps["Momentum"] / steps["GD"] < 1.05
@@ -114,7 +113,7 @@ def test_the_plateau_explorers_tasks_have_answers_on_its_slider():
     """'Go from L = 5 to L = 10 ... how far each advances per step. Compare with α s and with α'; 'the shortest plateau
     on which gradient descent is still on it after 1,500 steps' (L = 12), on the explorer's lengths 3 to 30."""
     lengths = list(range(3, 31))
-    data = plateau_data(lengths, lr=0.3, slope=0.02, steps=1500)
+    data = plateaus.plateau_data(lengths, lr=0.3, slope=0.02, steps=1500)
     steps = {label: [plateaus.steps_to_leave(J[row]) for row in range(len(lengths))] for label, J in data.items()}
     gd, adam = dict(zip(lengths, steps["GD"])), dict(zip(lengths, steps["Adam"]))
     assert (gd[5], gd[10], adam[5], adam[10]) == (326, 1168, 14, 30)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coursekit.course import checks, hints
+from coursekit.course import checks, exercises, hints
 from coursekit.course.checks import check
 from coursekit.course.exercises import ExerciseFailed, reference
 
@@ -84,3 +84,17 @@ def test_not_implemented_shows_no_hint(lenient):
 def test_an_unknown_exercise_is_a_mistake_of_the_notebook():
     with pytest.raises(ValueError, match="name must be one of the exercises"):
         check("adam_step", abs)
+
+
+
+def test_a_check_looks_its_exercise_up_once(lenient, monkeypatch):
+    lookup, looked_up, right = exercises.exercise, [], reference("gd_update")
+
+    def counting(name):
+        looked_up.append(name)
+        return lookup(name)
+
+    monkeypatch.setattr(checks, "exercise", counting)
+    monkeypatch.setattr(exercises, "exercise", counting)  # what evaluate() would look it up with
+    assert check("gd_update", right)
+    assert looked_up == ["gd_update"]

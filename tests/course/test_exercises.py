@@ -4,7 +4,9 @@ The wrong answers below are written as a learner would write them, independently
 wrong implementations; a last test makes sure that every catalogued mistake has one here.
 """
 
+import ast
 import copy
+import inspect
 import math
 import re
 import warnings
@@ -97,6 +99,36 @@ def test_unknown_names_are_rejected_with_the_list_of_exercises(function):
 def test_a_name_that_is_not_a_string_is_rejected():
     with pytest.raises(TypeError, match="name must be the name of an exercise .a str., got int"):
         reference(3)
+
+
+def test_each_notebooks_module_holds_the_exercises_of_that_notebook_and_the_registry_lists_them_all():
+    assert [module.__name__.rsplit(".", 1)[1] for module in exercises.MODULES] == [f"nb{n:02d}" for n in range(10)]
+    listed = [(module.__name__[-2:], entry) for module in exercises.MODULES for entry in module.EXERCISES]
+    assert all(entry.notebook == number for number, entry in listed)
+    assert [entry.name for _, entry in listed] == names(), "no exercise is listed twice or left out"
+
+
+def _called(node) -> str | None:
+    """The name of the function a call calls (``Draws``, ``default_rng``), or None if ``node`` is no call."""
+    if not isinstance(node, ast.Call):
+        return None
+    return getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+
+
+def test_each_exercise_draws_its_inputs_from_a_generator_of_its_own():
+    """A case added to one exercise never changes another's inputs: every ``Draws`` has a seed no other
+    exercise uses, and no generator is kept at module level, where a second exercise could draw from it."""
+    seeds = []
+    for module in exercises.MODULES:
+        tree = ast.parse(inspect.getsource(module))
+        for call in (node for node in ast.walk(tree) if _called(node) == "Draws"):
+            (seed,) = call.args
+            assert isinstance(seed, ast.Constant) and isinstance(seed.value, int), f"{module.__name__}: a literal seed"
+            seeds.append(seed.value)
+        kept = [node.lineno for node in tree.body if isinstance(node, ast.Assign)
+                and _called(node.value) in ("Draws", "default_rng")]
+        assert not kept, f"{module.__name__} keeps a generator at module level, line {kept}"
+    assert len(seeds) == len(set(seeds)) <= len(names())
 
 
 # ---------------------------------------------------------------- wrong answers, as learners write them

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.course import records
+from coursekit.course import questions, records
 from coursekit.course.outline import NOTEBOOKS
 from coursekit.course.questions import all_questions, ask, question
 from coursekit.course.questions.widget import static_html, static_text
@@ -37,6 +37,12 @@ def test_each_question_is_well_formed(q):
 def test_a_measured_answer_is_what_coursekit_computes(q):
     value = q.verify()
     assert q.is_right(value), f"{q.id}: coursekit gives {value!r}, the question says {q.answer!r}"
+
+
+def test_each_notebooks_module_holds_the_questions_of_that_notebook():
+    assert [module.__name__.rsplit(".", 1)[1] for module in questions.MODULES] == [f"nb{n:02d}" for n in range(10)]
+    assert all(q.notebook == module.__name__[-2:] for module in questions.MODULES for q in module.QUESTIONS)
+    assert [q for module in questions.MODULES for q in module.QUESTIONS] == QUESTIONS
 
 
 def test_question_ids_are_unique_and_found():

@@ -1,10 +1,10 @@
-"""Progress: verdicts kept in the working copy's file (or in memory elsewhere), and the table of the course."""
+"""Progress: verdicts kept in the working copy's file (or in memory elsewhere), and the table of the course made from them."""
 
 import json
 
 import pytest
 
-from coursekit.course import records
+from coursekit.course import progress_table, records
 from coursekit.course.exercises import exercise, names
 from coursekit.course.outline import NOTEBOOKS
 from coursekit.course.questions import all_questions
@@ -46,7 +46,7 @@ def test_the_table_counts_each_notebooks_exercises_and_questions(working_copy):
     for q in all_questions():
         if q.notebook == "00":
             records.record("questions", q.id, True, "00")
-    table = records.progress()
+    table = progress_table.progress()
     assert [row.notebook for row in table.rows] == list(NOTEBOOKS)
     first = table.rows[0]
     assert first.exercises == (1, 1) and first.questions[0] == first.questions[1] >= 2 and first.done

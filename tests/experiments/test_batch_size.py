@@ -8,7 +8,8 @@ import pytest
 import threadpoolctl
 
 from coursekit import data, nn
-from coursekit.experiments.batch_size import SizeSweep, activation_bytes, gradient_seconds, step_bytes, sweep_sizes
+from coursekit.experiments.batch_size import (SizeSweep, activation_bytes, batch_size_data, gradient_seconds,
+                                              step_bytes, sweep_sizes)
 from coursekit.optim import GD
 from coursekit.train import train
 
@@ -41,11 +42,11 @@ def test_the_best_alpha_has_the_lowest_final_cost(sweep):
         assert sweep.best(size).epoch_costs[-1] == costs.min()
 
 
-def test_seconds_are_the_median_per_epoch_over_all_runs_of_a_size(sweep):
-    every = np.concatenate([h.epoch_seconds for h in sweep.runs[8].values()])
-    assert every.shape == (9,)
-    assert sweep.seconds_per_epoch(8) == np.median(every)
-    np.testing.assert_allclose(sweep.seconds(8), np.array([1, 2, 3]) * np.median(every))
+def test_seconds_are_the_median_over_the_runs_of_a_size_of_their_seconds_per_epoch(sweep):
+    each = [h.seconds_per_epoch for h in sweep.runs[8].values()]
+    assert len(each) == 3 and each[0] == np.median(sweep.runs[8][sweep.lrs(8)[0]].epoch_seconds)
+    assert sweep.seconds_per_epoch(8) == np.median(each)
+    np.testing.assert_allclose(sweep.seconds(8), np.array([1, 2, 3]) * np.median(each))
 
 
 def test_epochs_to_a_target_is_the_first_epoch_at_or_below_it():
@@ -130,3 +131,17 @@ def test_bad_arguments_are_named(moons, call, message):
     X, Y = moons
     with pytest.raises((TypeError, ValueError), match=message):
         call(X, Y)
+
+
+def test_batch_size_data_trains_as_train_would_and_times_it(moons):
+    X, Y = moons
+    (h1, s1), (h2, s2) = (batch_size_data(X, Y, [2, 4, 1], 16, "GD", 0.5, epochs=3) for _ in range(2))
+    np.testing.assert_array_equal(h1.costs, h2.costs)
+    expected = train(X, Y, [2, 4, 1], GD(0.5), epochs=3, mini_batch_size=16)
+    np.testing.assert_array_equal(h1.costs, expected.costs)
+    assert h1.steps_per_epoch == 6 and s1 > 0 and s2 > 0
+
+
+def test_batch_size_data_refuses_no_epochs():
+    with pytest.raises(ValueError, match=r"epochs must be an integer >= 1, got 0"):
+        batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0)

@@ -81,5 +81,5 @@ def test_bad_arguments_are_named():
         steps_taken([[1.0]], "Adam")
     used = Adam(0.1)
     steps_taken([[1.0]], used)
-    with pytest.raises(ValueError, match=r"optimizer must be fresh \(it keeps state\), got Adam\(.*after 1 steps"):
+    with pytest.raises(ValueError, match=r"optimizer must be fresh \(t == 0\), got Adam\(.*after 1 steps"):
         steps_taken([[1.0]], used)

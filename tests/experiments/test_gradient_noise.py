@@ -8,9 +8,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit import data, nn
-from coursekit.experiments.gradient_noise import flat_gradient, gradient_spread, minibatch_gradients, noisy_descent, spread_by_size
+from coursekit.experiments.gradient_noise import (
+    NoiseData,
+    flat_gradient,
+    gradient_noise_data,
+    gradient_spread,
+    minibatch_gradients,
+    noisy_descent,
+    noisy_descent_data,
+    spread_by_size,
+)
 from coursekit.minibatch import random_mini_batches
-from coursekit.surfaces import elongated_quadratic
+from coursekit.surfaces import elongated_quadratic, several_minima
 
 
 @pytest.fixture(scope="module")
@@ -92,9 +101,9 @@ def test_noisy_descent_stops_where_the_path_blows_up():
     (lambda p, X, Y: minibatch_gradients(X, Y, p, 8, 0), r"count must be an integer >= 1, got 0"),
     (lambda p, X, Y: minibatch_gradients(X, Y, p, 8, 2, seed=-1), r"seed must be an integer >= 0, got -1"),
     (lambda p, X, Y: gradient_spread([], {"W1": np.ones((1, 1))}),
-     r"minibatch_grads must be a non-empty list of gradient dicts, got list"),
+     r"minibatch_grads must be a non-empty sequence of gradient dicts, got \[\]"),
     (lambda p, X, Y: gradient_spread({"W1": np.ones((1, 1))}, {"W1": np.ones((1, 1))}),
-     r"minibatch_grads must be a non-empty list of gradient dicts, got dict"),
+     r"minibatch_grads must be a non-empty sequence of gradient dicts, got \{'W1'"),
     (lambda p, X, Y: gradient_spread([{"b1": np.ones((1, 1))}], {"W1": np.ones((1, 1))}),
      r"minibatch_grads\[0\] must be a dict with the keys \['W1'\]"),
     (lambda p, X, Y: gradient_spread([{"W1": np.ones((1, 2))}], {"W1": np.ones((1, 1))}),
@@ -124,5 +133,38 @@ def test_bad_arguments_of_noisy_descent_are_named(kwargs, message):
 
 
 def test_noisy_descent_needs_a_surface():
-    with pytest.raises(TypeError, match=r"surface must be a Surface .*, got str"):
+    with pytest.raises(TypeError, match=r"surface must be a coursekit.surfaces.Surface, got str"):
         noisy_descent("bowl", 0.1, 5, 4)
+
+
+def test_noise_data_holds_each_sizes_gradients_their_spread_and_how_many_point_downhill(moons):
+    X, Y, params = moons
+    noise = gradient_noise_data(X, Y, params, sizes=(64, 1, 4, 200), count=16)
+    full = nn.cost_and_grads(X, Y, params)[1]
+    assert isinstance(noise, NoiseData) and noise.sizes == (1, 4, 64, 200) and noise.m == 200
+    assert noise.grads[4].shape == (16, 25) and noise.full.tolist() == flat_gradient(full).tolist()
+    for size, spread, downhill in zip(noise.sizes, noise.spread, noise.downhill):
+        assert spread == gradient_spread(minibatch_gradients(X, Y, params, size, 16), full)
+        assert downhill == np.mean(noise.grads[size] @ noise.full > 0)
+    assert noise.spread[-1] == pytest.approx(0, abs=1e-12) and noise.downhill[-1] == 1.0  # size m: no noise
+
+
+def test_noisy_paths_share_their_draws_and_wander_less_with_larger_sizes():
+    paths = noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 16, 256), steps=80, seed=3)
+    assert paths.reference.points.shape == (81, 2)
+    deviation = {s: paths.paths[s].points - paths.reference.points for s in (1, 16, 256)}
+    np.testing.assert_allclose(deviation[1], 4 * deviation[16], atol=1e-12)
+    assert paths.wander[1] > paths.wander[16] > paths.wander[256]
+    last_half = paths.paths[16].points[40:]
+    assert paths.wander[16] == pytest.approx(np.sqrt(np.mean(np.sum(last_half ** 2, axis=1))))
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: gradient_noise_data(np.ones((2, 4)), np.ones((1, 4)), nn.init_params([2, 1]), sizes=()),
+     r"sizes must be a non-empty sequence of mini-batch sizes"),
+    (lambda: noisy_descent_data(several_minima()), r"surface must .*one known minimum"),
+    (lambda: noisy_descent_data(elongated_quadratic(), sizes=[0]), r"sizes.* must be an integer >= 1, got 0"),
+])
+def test_bad_arguments_of_the_data_by_size_are_named(call, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        call()

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursekit.optim import GD, Adam
-from coursekit.experiments.plateaus import LEAVE_LEVEL, long_plateau, steps_near, steps_to_leave
+from coursekit.experiments.plateaus import (LEAVE_LEVEL, PLATEAU_RUNS, long_plateau, plateau_data, steps_near,
+                                              steps_to_leave)
 from coursekit.trajectories import trajectory
 
 
@@ -56,6 +57,22 @@ def test_steps_to_leave_and_steps_near():
     assert steps_near([0.3, 0.301, 0.2, 0.299, np.nan], level=0.3, tol=0.0015) == 3
 
 
+
+def test_plateau_data_holds_each_runs_losses_for_every_length_as_its_own_run():
+    data = plateau_data([5, 12], lr=0.3, steps=300)
+    assert list(data) == list(PLATEAU_RUNS) and all(J.shape == (2, 301) for J in data.values())
+    assert steps_to_leave(data["Adam"][0]) < steps_to_leave(data["Adam"][1])  # a longer plateau takes longer
+    alone = trajectory(long_plateau(12, 0.02), Adam(0.3, beta1=0.9, beta2=0.999), steps=300)
+    np.testing.assert_array_equal(data["Adam"][1], alone.losses)
+    short = trajectory(long_plateau(12, 0.02), GD(0.3), start=(-5.0, 0.0), steps=300)
+    np.testing.assert_array_equal(data["GD"][0], short.losses)  # the same surface, only the start moves
+
+
+def test_plateau_data_pads_a_run_that_diverged_with_nan():
+    J = plateau_data([4], lr=1e9, steps=50)["GD"][0]  # the first step, 1e9 · 0.02, leaves the bound of 1e6
+    assert np.isfinite(J[0]) and np.isnan(J[1:]).all()
+
+
 @pytest.mark.parametrize(
     "call, error, message",
     [
@@ -66,6 +83,9 @@ def test_steps_to_leave_and_steps_near():
         (lambda: steps_to_leave([0.1], level=np.inf), ValueError, r"level must be a finite number, got inf"),
         (lambda: steps_near([0.1], level=np.nan, tol=0.1), ValueError, r"level must be a finite number, got nan"),
         (lambda: steps_near([0.1], level=0.1, tol=0.0), ValueError, r"tol must be a finite number > 0, got 0.0"),
+        (lambda: plateau_data([10], lr=0.0), ValueError, r"lr must be a finite number > 0, got 0.0"),
+        (lambda: plateau_data([10], lr=0.1, beta=1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
+        (lambda: plateau_data([10], lr=0.1, steps=0), ValueError, r"steps must be an integer >= 1, got 0"),
     ],
 )
 def test_bad_arguments_are_refused(call, error, message):

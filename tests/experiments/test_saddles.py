@@ -115,7 +115,7 @@ def test_critical_point_index_fraction():
         (lambda: critical_points(_data(), 5), ValueError, r"p must be smaller than the number of inputs n = 5, got 5"),
         (lambda: critical_points(_data(), 1, tol=-1.0), ValueError, r"tol must be a finite number > 0, got -1.0"),
         (lambda: train_autoencoder(_data(), 0, GD(0.1), 1), ValueError, r"p must be an integer >= 1, got 0"),
-        (lambda: train_autoencoder(_data(), 1, "GD", 1), ValueError, r"optimizer must be a fresh coursekit optimizer"),
+        (lambda: train_autoencoder(_data(), 1, "GD", 1), TypeError, r"optimizer must be a coursekit.optim optimizer"),
         (lambda: train_autoencoder(_data(), 1, GD(0.1), 0), ValueError, r"steps must be an integer >= 1, got 0"),
         (lambda: train_autoencoder(_data(), 1, GD(0.1), 1, init_scale=0.0), ValueError,
          r"init_scale must be a finite number > 0, got 0.0"),

@@ -11,10 +11,10 @@ from PIL import Image
 from coursekit import nn
 from coursekit.experiments.batch_size import sweep_sizes
 from coursekit.data import two_moons
-from coursekit.experiments.gradient_noise import gradient_spread, minibatch_gradients
+from coursekit.experiments.gradient_noise import gradient_noise_data, noisy_descent_data
 from coursekit.show import batch_size, gradient_noise
 from coursekit.show.look import CYCLE
-from coursekit.surfaces import elongated_quadratic, several_minima
+from coursekit.surfaces import elongated_quadratic
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def sweep(moons):
 @pytest.fixture(scope="module")
 def noise(moons):
     X, Y = moons
-    return gradient_noise.gradient_noise_data(X, Y, nn.init_params([2, 4, 1]), sizes=(1, 4, 16, 64), count=16)
+    return gradient_noise_data(X, Y, nn.init_params([2, 4, 1]), sizes=(1, 4, 16, 64), count=16)
 
 
 def _image(explorer) -> np.ndarray:
@@ -86,16 +86,6 @@ def test_the_interpolation_marks_both_solutions_on_the_cost_line():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["s = 0: small", "s = 1: large"]
 
 
-def test_noise_data_holds_each_sizes_gradients_and_their_spread(moons, noise):
-    X, Y = moons
-    params = nn.init_params([2, 4, 1])
-    full = nn.cost_and_grads(X, Y, params)[1]
-    assert noise.sizes == (1, 4, 16, 64) and noise.m == 64 and noise.grads[4].shape == (16, 17)
-    for size, spread in zip(noise.sizes, noise.spread):
-        assert spread == gradient_spread(minibatch_gradients(X, Y, params, size, 16), full)
-    assert noise.spread[-1] == pytest.approx(0, abs=1e-12)  # size m: no noise
-
-
 def test_the_noise_figure_draws_the_measured_spread_against_the_line(noise):
     ax = gradient_noise.plot_gradient_noise(noise).axes[0]
     lines = {line.get_gid(): line for line in ax.lines}
@@ -120,16 +110,8 @@ def test_the_cloud_explorer_shows_each_sizes_gradients_and_their_numbers(noise):
     assert np.sqrt(np.mean((cloud.get_xdata() - np.linalg.norm(noise.full)) ** 2 + cloud.get_ydata() ** 2)) <= spread_16
 
 
-def test_noisy_paths_share_their_draws_and_wander_less_with_larger_sizes():
-    paths = gradient_noise.noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 16, 256), steps=80, seed=3)
-    assert paths.reference.points.shape == (81, 2)
-    deviation = {s: paths.paths[s].points - paths.reference.points for s in (1, 16, 256)}
-    np.testing.assert_allclose(deviation[1], 4 * deviation[16], atol=1e-12)
-    assert paths.wander[1] > paths.wander[16] > paths.wander[256]
-
-
 def test_the_path_explorer_redraws_the_chosen_sizes_path():
-    w = gradient_noise.noisy_descent_explorer(gradient_noise.noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 64)))
+    w = gradient_noise.noisy_descent_explorer(noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 64)))
     path = next(line for line in w.figure.axes[0].lines if line.get_gid() == "path")
     first = path.get_xydata().copy()
     w.controls["mini_batch_size"].value = 64
@@ -146,11 +128,6 @@ def test_the_path_explorer_redraws_the_chosen_sizes_path():
     (lambda: batch_size.plot_interpolation([0, 1], [1.0, 2.0], "ab"), ValueError, r"labels must name the two solutions"),
     (lambda: gradient_noise.plot_gradient_noise([1.0]), TypeError, r"data must be the NoiseData of gradient_noise_data"),
     (lambda: gradient_noise.gradient_noise_explorer(None), TypeError, r"data must be the NoiseData"),
-    (lambda: gradient_noise.gradient_noise_data(np.ones((2, 4)), np.ones((1, 4)), nn.init_params([2, 1]), sizes=()),
-     TypeError, r"sizes must be a non-empty sequence of mini-batch sizes"),
-    (lambda: gradient_noise.noisy_descent_data(several_minima()), TypeError, r"surface must be a Surface with one known minimum"),
-    (lambda: gradient_noise.noisy_descent_data(elongated_quadratic(), sizes=[0]), ValueError,
-     r"sizes must be an integer >= 1, got 0"),
     (lambda: gradient_noise.noisy_descent_explorer({}), TypeError, r"data must be the NoisyPaths of noisy_descent_data"),
 ])
 def test_bad_input_is_refused_with_a_clear_message(call, error, message):

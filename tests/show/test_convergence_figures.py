@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_hex
 
-from coursekit.experiments.convergence import StepsMap, steps_map
+from coursekit.experiments.settling import StepsMap, steps_map
 from coursekit.show import convergence, look
 from coursekit.surfaces import elongated_quadratic
 

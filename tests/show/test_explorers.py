@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from coursekit import trajectories
+from coursekit.experiments import batch_size
 from coursekit.show import averages, schedules, surfaces, training
 from coursekit.show.look import figure_png
 from coursekit.averages import ewa
@@ -52,30 +54,17 @@ def counted(monkeypatch):
 # --- the pure parts -----------------------------------------------------------------------------------
 
 
-def test_trajectory_data_equals_surfaces_trajectory():
-    s = rosenbrock()
-    rates = {"GD": 1e-3, "Momentum": 1e-3, "RMSprop": 1e-2, "Adam": 0.05}
-    runs = surfaces.trajectory_data(s, list(rates), lr=rates, beta1=0.8, beta2=0.99, steps=40)
-    expected = {
-        "GD": trajectory(s, GD(1e-3), steps=40),
-        "Momentum": trajectory(s, Momentum(1e-3, beta=0.8), steps=40),
-        "RMSprop": trajectory(s, RMSprop(1e-2, beta2=0.99), steps=40),
-        "Adam": trajectory(s, Adam(0.05, beta1=0.8, beta2=0.99), steps=40),
-    }
-    for name, run in expected.items():
-        np.testing.assert_array_equal(runs[name].points, run.points)
-        np.testing.assert_array_equal(runs[name].losses, run.losses)
-
-
-def test_ewa_data_is_the_average_with_and_without_correction():
+def test_the_ewa_explorer_draws_the_average_with_and_without_correction():
     theta = np.arange(10.0)
-    data = averages.ewa_data(theta, 0.7)
-    np.testing.assert_array_equal(data["average"], ewa(theta, 0.7))
-    np.testing.assert_array_equal(data["corrected"], ewa(theta, 0.7, bias_correction=True))
+    w = averages.ewa_explorer(np.arange(1, 11), theta, beta=0.7, bias_correction=True)
+    _, average, corrected = w.figure.axes[0].lines
+    np.testing.assert_array_equal(average.get_ydata(), ewa(theta, 0.7))
+    np.testing.assert_array_equal(corrected.get_ydata(), ewa(theta, 0.7, bias_correction=True))
 
 
-def test_schedule_data_uses_the_schedules_module():
-    data = schedules.schedule_data(0.3, decay_rate=0.5, k=1.5, base=0.9, interval=3, epochs=7)
+def test_the_schedule_explorer_draws_the_schedules_module():
+    w = schedules.schedule_explorer(lr0=0.3, decay_rate=0.5, k=1.5, base=0.9, interval=3, epochs=7)
+    data = {line.get_gid(): line.get_ydata() for line in w.figure.axes[0].lines}
     epochs = range(1, 8)
     assert list(data) == list(schedules.SCHEDULES)
     np.testing.assert_allclose(data["constant"], [0.3] * 7)
@@ -90,15 +79,6 @@ def test_schedule_data_uses_the_schedules_module():
 @pytest.fixture(scope="module")
 def moons():
     return two_moons(m=48, seed=3)
-
-
-def test_batch_size_data_is_deterministic_apart_from_the_time(moons):
-    X, Y = moons
-    (h1, s1), (h2, s2) = (training.batch_size_data(X, Y, [2, 4, 1], 16, "GD", 0.5, epochs=3) for _ in range(2))
-    np.testing.assert_array_equal(h1.costs, h2.costs)
-    expected = train(X, Y, [2, 4, 1], GD(0.5), epochs=3, mini_batch_size=16)
-    np.testing.assert_array_equal(h1.costs, expected.costs)
-    assert h1.steps_per_epoch == 3 and s1 > 0 and s2 > 0
 
 
 # --- the trajectory explorer ---------------------------------------------------------------------------
@@ -139,7 +119,7 @@ def test_the_output_holds_one_figure_however_often_a_value_changes(explorer):
 
 
 def test_only_the_optimizers_that_use_a_changed_value_are_rerun(explorer, counted):
-    calls = counted(surfaces, "trajectory")
+    calls = counted(trajectories, "trajectory")
     explorer.controls["beta2"].value = 0.99
     assert [type(args[1]).__name__ for args in calls] == ["Adam"]
     explorer.controls["beta1"].value = 0.8
@@ -194,7 +174,7 @@ def test_the_numbers_line_gives_the_step_from_which_each_path_stays_within_tol()
 
 
 def test_fewer_steps_are_read_from_the_longest_run_so_far(explorer, counted):
-    calls = counted(surfaces, "trajectory")
+    calls = counted(trajectories, "trajectory")
     explorer.controls["steps"].value = 200
     assert len(calls) == 3  # one longer run per optimizer
     for steps in (5, 80, 200, 30):
@@ -207,7 +187,7 @@ def test_iterates_outside_the_window_are_marked_on_its_edge_and_counted():
     w = surfaces.trajectory_explorer(optimizers=("RMSprop",), lr=0.1, beta2=0.999, steps=20)
     s = elongated_quadratic(10.0)
     run = trajectory(s, RMSprop(0.1, beta2=0.999), steps=20)
-    marks = surfaces.outside_marks(s, run)
+    marks = surfaces._outside_marks(s, run)
     (edge,) = [line for line in w.figure.axes[0].lines if line.get_gid() == "RMSprop outside"]
     np.testing.assert_array_equal(edge.get_xydata(), marks)
     assert len(marks) >= 1 and np.all(np.abs(marks[:, 1]) <= 1.0) and np.any(np.abs(marks[:, 1]) == 1.0)
@@ -262,7 +242,7 @@ def test_ewa_explorer_follows_beta_and_the_bias_correction_switch():
 
 def test_batch_size_explorer_trains_each_size_once_and_shows_its_costs(moons, counted):
     X, Y = moons
-    calls = counted(training, "train")
+    calls = counted(batch_size, "train")
     w = training.batch_size_explorer(X, Y, [2, 4, 1], sizes=(1, 16, 100), optimizer="GD", lr=0.5, epochs=2)
     slider = w.controls["mini_batch_size"]
     assert slider.options == (("1 (stochastic GD)", 1), ("16", 16), ("m = 48 (batch GD)", 48))
@@ -316,20 +296,13 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: surfaces.trajectory_data(rosenbrock(), "GD", 0.1),
-         ValueError, r"optimizers must be distinct names .* got 'GD'"),
-        (lambda: surfaces.trajectory_data(rosenbrock(), ["GD", "GD"], 0.1),
-         ValueError, r"optimizers must be distinct names"),
-        (lambda: surfaces.trajectory_data(rosenbrock(), ["Nesterov"], 0.1), ValueError, r"got 'Nesterov'"),
-        (lambda: surfaces.trajectory_data(rosenbrock(), ["GD", "Adam"], {"GD": 0.1}),
-         ValueError, r"lr must give a learning rate for every optimizer, missing 'Adam'"),
         (lambda: surfaces.trajectory_explorer("bowl"),
          ValueError, r"surface must be a Surface or one of \['elongated quadratic'"),
         (lambda: surfaces.trajectory_explorer(lr=0.0), ValueError, r"lr\['GD'\] must be a finite number > 0, got 0.0"),
         (lambda: surfaces.trajectory_explorer(steps=0), ValueError, r"steps must be an integer >= 1, got 0"),
         (lambda: surfaces.trajectory_explorer(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\), got 1.0"),
         (lambda: surfaces.trajectory_explorer(condition_number=-2.0),
-         ValueError, r"condition_number must be a finite number > 0"),
+         ValueError, r"condition_number must be a finite number >= 1, got -2.0"),
         (lambda: surfaces.trajectory_explorer(tol=0.0), ValueError, r"tol must be a finite number > 0, got 0.0"),
         (lambda: surfaces.trajectory_explorer(optimizers=("RMSprop",), beta2=1.0),
          ValueError, r"beta2 must be in \[0, 1\), got 1.0"),
@@ -339,13 +312,11 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
          TypeError, r"bias_correction must be True or False, got 1"),
         (lambda: averages.ewa_explorer([1, 2], [[1.0, 2.0]]), ValueError, r"thetas must be a 1-D array"),
         (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8),
-         TypeError, r"sizes must be a sequence of integers >= 1, got 8"),
+         TypeError, r"sizes must be a sequence of mini-batch sizes, got 8"),
         (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)),
          ValueError, r"sizes must be an integer >= 1, got 0"),
         (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"),
          ValueError, r"optimizer name must be one of"),
-        (lambda: training.batch_size_data(np.ones((2, 8)), np.ones((1, 8)), [2, 1], 4, epochs=0),
-         ValueError, r"epochs must be an integer >= 1, got 0"),
         (lambda: schedules.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),
         (lambda: schedules.schedule_explorer(base=1.5), ValueError, r"base must be in \(0, 1\], got 1.5"),
         (lambda: schedules.schedule_explorer(interval=0), ValueError, r"interval must be an integer >= 1, got 0"),

@@ -150,7 +150,7 @@ def test_plot_trajectories_marks_saddle_points():
 
 def test_surface_grid_evaluates_the_loss_on_the_window():
     s = elongated_quadratic(4.0)
-    X, Y, Z = surfaces.surface_grid(s, resolution=5)
+    X, Y, Z = surfaces._surface_grid(s, resolution=5)
     assert X[0, 0] == s.xlim[0] and Y[-1, -1] == s.ylim[1]
     np.testing.assert_allclose(Z, 0.5 * (X**2 + 4.0 * Y**2))
 
@@ -208,7 +208,7 @@ def test_plot_schedules_accepts_arrays_of_rates_and_a_start_epoch(history):
          TypeError, r"trajectories\['GD'\] must be a Trajectory"),
         (lambda: surfaces.plot_trajectories(saddle(), {"GD": trajectory(saddle(), GD(0.1), steps=2)}, levels=0),
          ValueError, r"levels must be an integer >= 1"),
-        (lambda: surfaces.surface_grid(saddle(), resolution=1.5),
+        (lambda: surfaces._surface_grid(saddle(), resolution=1.5),
          TypeError, r"resolution must be an integer >= 1, got 1.5"),
         (lambda: training.plot_costs({"a": [1.0]}, per="step"),
          ValueError, r"per must be 'iteration' or 'epoch', got 'step'"),

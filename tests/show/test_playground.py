@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from coursekit import surfaces
+from coursekit import surfaces, trajectories
 from coursekit.optim import OPTIMIZERS, GD, Adam, Momentum, RMSprop
 from coursekit.show import playground
 from coursekit.show import surfaces as surface_figures
@@ -89,7 +89,7 @@ def test_a_new_surface_resets_the_start_to_its_own_within_its_window(explorer, m
 
 def test_a_longer_path_serves_every_shorter_number_of_steps(explorer, monkeypatch):
     calls = []
-    original = playground.trajectory_data
+    original = trajectories.trajectory_data
     monkeypatch.setattr(playground, "trajectory_data", lambda *a, **k: calls.append(a[1]) or original(*a, **k))
     explorer.controls["steps"].value = 12
     assert calls == [] and {name: p.shape for name, p in _paths(explorer).items()} == {n: (13, 2) for n in OPTIMIZERS}
@@ -118,15 +118,18 @@ def test_a_diverging_path_is_reported():
     assert "diverged after" in w.summary.value and len(w.output.outputs) == 1
 
 
-def test_the_playground_reuses_the_trajectory_explorers_paths_and_data():
-    assert playground.Paths is surface_figures.Paths and playground.paths_summary is surface_figures.paths_summary
-    assert playground.trajectory_data is surface_figures.trajectory_data
+def test_the_playground_reuses_the_trajectory_explorers_runs_pictures_and_numbers_line():
+    assert playground.Paths is surface_figures.Paths is trajectories.Paths
+    assert playground.paths_summary is surface_figures.paths_summary is trajectories.paths_summary
+    assert playground.trajectory_data is surface_figures.trajectory_data is trajectories.trajectory_data
+    assert playground.PathPictures is surface_figures.PathPictures
+    assert playground.coloured_lines is surface_figures.coloured_lines
 
 
 def test_bad_arguments_are_named():
     with pytest.raises(ValueError, match=r"surface must be one of \['elongated quadratic', .*got 'bowl'"):
         playground.playground_explorer("bowl")
-    with pytest.raises(ValueError, match=r"optimizers must be names from .*got \('GD', 'SGD'\)"):
+    with pytest.raises(ValueError, match=r"optimizers must be a non-empty sequence of distinct names from .*got \('GD', 'SGD'\)"):
         playground.playground_explorer(optimizers=("GD", "SGD"))
     with pytest.raises(ValueError, match=r"lr must be a dict optimizer name -> α .*got 0.1"):
         playground.playground_explorer(lr=0.1)

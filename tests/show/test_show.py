@@ -17,7 +17,7 @@ def test_show_offers_every_figure_explorer_and_their_data_in_one_import():
         name: obj
         for module in TOPICS
         for name, obj in vars(module).items()
-        if name.startswith("plot_") or name.endswith(("_explorer", "_data")) or name == "surface_grid"
+        if name.startswith("plot_") or name.endswith(("_explorer", "_data"))
         if getattr(obj, "__module__", None) == module.__name__
     }
     assert all(any(obj.__module__ == module.__name__ for obj in defined.values()) for module in TOPICS), \

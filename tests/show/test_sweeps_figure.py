@@ -5,7 +5,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from coursekit import show
-from coursekit.experiments.convergence import Sweep as SettlingSweep
+from coursekit.experiments.settling import StepsByLr
 from coursekit.data import two_moons
 from coursekit.show import look
 from coursekit.show.sweeps import plot_lr_sweeps
@@ -17,7 +17,7 @@ def _lines(fig) -> dict:
 
 
 def test_each_best_is_ringed_and_what_never_got_there_is_crossed():
-    fig = plot_lr_sweeps({"GD": SettlingSweep(np.array([0.1, 0.2, 0.4]), np.array([30.0, 12.0, np.nan])),
+    fig = plot_lr_sweeps({"GD": StepsByLr(np.array([0.1, 0.2, 0.4]), np.array([30.0, 12.0, np.nan])),
                           "Momentum": ([0.1, 0.2], [8.0, 9.0])})
     lines = _lines(fig)
     assert lines["best GD"].get_xydata().tolist() == [[0.2, 12.0]]

@@ -5,45 +5,26 @@ deterministic verdict line, or a short report (the case, what differed, the tole
 that explains it when one does, and the first hint). Each exercise is checked against coursekit's own
 implementation (:func:`reference`). The check cell of a notebook is :func:`coursekit.course.checks.check`.
 
-The catalogue lives in the ``catalogue_*`` modules, one per part of the course; the machinery that runs
-it in :mod:`coursekit.course.exercises.machinery`.
+The catalogue lives in one module per notebook, ``nbNN``, each listing its ``EXERCISES``; :data:`MODULES`
+names them all, in the order of the course. The machinery that runs an exercise is
+:mod:`coursekit.course.exercises.machinery`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from coursekit.course.exercises import (
-    catalogue_adaptive,
-    catalogue_decay_and_optima,
-    catalogue_gradient_noise,
-    catalogue_minibatches,
-    catalogue_rules,
-    catalogue_state,
-    machinery,
-)
+from coursekit.course.exercises import machinery, nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09
 from coursekit.course.exercises.machinery import Case, Exercise, ExerciseFailed, Mistake, Result
 
-__all__ = ["Case", "Exercise", "ExerciseFailed", "Mistake", "Result", "evaluate", "exercise", "names", "reference"]
+__all__ = [
+    "Case", "Exercise", "ExerciseFailed", "Mistake", "MODULES", "Result", "evaluate", "exercise", "names", "reference",
+]
 
-_REGISTRY: dict[str, Exercise] = {
-    ex.name: ex
-    for ex in (
-        catalogue_rules.GD_UPDATE,
-        catalogue_minibatches.RANDOM_MINI_BATCHES,
-        catalogue_gradient_noise.GRADIENT_SPREAD,
-        catalogue_rules.EWA_STEP,
-        catalogue_rules.BIAS_CORRECT,
-        catalogue_state.INITIALIZE_VELOCITY,
-        catalogue_rules.MOMENTUM_UPDATE,
-        catalogue_adaptive.RMSPROP_UPDATE,
-        catalogue_state.INITIALIZE_ADAM,
-        catalogue_adaptive.ADAM_UPDATE,
-        catalogue_decay_and_optima.INVERSE_TIME_DECAY,
-        catalogue_decay_and_optima.INTERVAL_INVERSE_TIME_DECAY,
-        catalogue_decay_and_optima.CLASSIFY_CRITICAL_POINT,
-    )
-}
+#: The catalogue's modules, one per notebook, in the order of the course.
+MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09)
+
+_REGISTRY: dict[str, Exercise] = {ex.name: ex for module in MODULES for ex in module.EXERCISES}
 
 
 def names() -> list[str]:

@@ -5,33 +5,30 @@ its choices (or a box for a number) and a Check button; the feedback says why th
 wrong, and a right answer is recorded in the learner's progress. Without a kernel (GitHub, a static site,
 a notebook not yet run) the same cell shows the question as text with the answer folded away.
 
-The questions of notebook NN live in ``bank_NN.py`` as a tuple ``QUESTIONS``; each module is found here
-by its name. A question whose answer is a measured fact carries ``verify``, which recomputes it with
-coursekit (``tests/course/test_questions.py`` compares the two).
+The questions of notebook NN live in ``nbNN.py`` as a tuple ``QUESTIONS``; :data:`MODULES` names those
+modules in the order of the course. A question whose answer is a measured fact carries ``verify``, which
+recomputes it with coursekit (``tests/course/test_questions.py`` compares the two).
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
+from coursekit.course.questions import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09
 from coursekit.course.questions.question import Choice, Question
 from coursekit.course.questions.widget import ConceptCheck
 
-__all__ = ["Choice", "Question", "all_questions", "question", "ask"]
+__all__ = ["Choice", "MODULES", "Question", "all_questions", "question", "ask"]
+
+#: The modules of questions, one per notebook, in the order of the course.
+MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09)
 
 
 def all_questions() -> list[Question]:
-    """Every concept question of the course, in notebook order (from the modules ``bank_NN``).
+    """Every concept question of the course, in notebook order (from :data:`MODULES`).
 
     >>> all_questions()[0].notebook
     '00'
     """
-    found = []
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if module.name.startswith("bank_"):
-            found.extend(importlib.import_module(f"{__name__}.{module.name}").QUESTIONS)
-    return found
+    return [q for module in MODULES for q in module.QUESTIONS]
 
 
 def question(id: str) -> Question:

@@ -26,7 +26,6 @@ The site is ``build/book/_build/html/`` (open its ``index.html``).
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
@@ -34,7 +33,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coursekit.course.tools import webassets
+from coursekit.course.tools import cli, webassets
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
 
 __all__ = ["TITLE", "stage", "build", "main", "site_of", "drop_repeated_scripts"]
@@ -189,7 +188,7 @@ def build(notebooks: str | Path, target: str | Path, cache: str | Path) -> Path:
     """Stage the book in ``target/source`` and build it with Jupyter Book; return the site's folder.
 
     Raises:
-        RuntimeError: Jupyter Book failed (its output is in the message).
+        cli.ToolFailed: Jupyter Book failed (its output is in the message), or npm could not fetch the JavaScript.
     """
     target = Path(target)
     stage(notebooks, target / "source", cache)
@@ -198,27 +197,24 @@ def build(notebooks: str | Path, target: str | Path, cache: str | Path) -> Path:
                "--path-output", str(target), "--builder", "html", "--all"]
     run = subprocess.run(command, capture_output=True, text=True, timeout=900)
     if run.returncode != 0:
-        raise RuntimeError(f"jupyter-book build failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
+        raise cli.ToolFailed(f"jupyter-book build failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
     for page in site_of(target).rglob("*.html"):
         page.write_text(drop_repeated_scripts(page.read_text()))
     return site_of(target)
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``NOTEBOOKS TARGET [--cache DIR]``; builds the site and prints where it is."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.book", description=main.__doc__)
+    parser = cli.parser(main)
     parser.add_argument("notebooks", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--cache", type=Path, default=Path(".cache/npm"), help="where the npm packages are kept")
     args = parser.parse_args(argv)
-    try:
-        site = build(args.notebooks, args.target, args.cache)
-    except (webassets.MissingTool, RuntimeError) as error:
-        print(f"✘ {error}", file=sys.stderr)
-        return 1
+    site = build(args.notebooks, args.target, args.cache)
     print(f"open {site / 'index.html'} (no network needed)")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

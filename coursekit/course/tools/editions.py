@@ -15,7 +15,6 @@ Command line (what ``make execute`` runs)::
 
 from __future__ import annotations
 
-import argparse
 import copy
 import os
 import re
@@ -25,6 +24,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from coursekit.course.checks import STRICT_VARIABLE
+from coursekit.course.tools import cli
 
 __all__ = [
     "BEGIN", "COMPARE_TAG", "END", "execute_notebook", "main", "PLACEHOLDER", "strip_solutions",
@@ -101,9 +101,10 @@ def execute_notebook(path: str | Path, timeout: int = 120, allow_errors: bool = 
     return nb
 
 
-def main(argv: list[str] | None = None) -> None:
+@cli.command
+def main(argv: list[str] | None = None) -> int:
     """Command line: ``execute NOTEBOOK...`` re-runs notebooks in fresh kernels and stores their outputs."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.editions", description=main.__doc__)
+    parser = cli.parser(main)
     commands = parser.add_subparsers(dest="command", required=True)
     execute = commands.add_parser("execute", help="re-execute notebooks in place, storing outputs")
     execute.add_argument("notebooks", nargs="+", type=Path)
@@ -111,7 +112,8 @@ def main(argv: list[str] | None = None) -> None:
     for path in args.notebooks:
         nbformat.write(execute_notebook(path, strict=True), path)
         print(f"executed {path}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    cli.run(main)

@@ -31,13 +31,12 @@ the collection, ``nbgrader autograde 01_mini_batch_gradient_descent``.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import re
-import sys
 from pathlib import Path
 
 from coursekit.course.checks import STRICT_VARIABLE
+from coursekit.course.tools import cli
 from coursekit.course.tools.editions import PLACEHOLDER, VERDICT_TAGS, tags
 
 __all__ = ["POINTS", "SCHEMA_VERSION", "CONFIG", "nbgrader_notebook", "exercises_of", "write_course", "main"]
@@ -156,9 +155,10 @@ def write_course(notebooks: str | Path, course: str | Path) -> list[str]:
     return assignments
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``NOTEBOOKS COURSE``; writes the nbgrader course folder and says what to run next."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.grading", description=main.__doc__)
+    parser = cli.parser(main)
     parser.add_argument("notebooks", type=Path)
     parser.add_argument("course", type=Path)
     args = parser.parse_args(argv)
@@ -170,4 +170,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

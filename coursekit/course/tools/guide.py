@@ -27,13 +27,12 @@ Command line (what ``make guide`` runs)::
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
 from coursekit.course.exercises import exercise, names
+from coursekit.course.tools import cli
 from coursekit.course.tools.grading import POINTS
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
 from coursekit.course.questions import all_questions
@@ -230,9 +229,10 @@ def render(root: str | Path = ".") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: write the guide (or, with ``--check``, exit 1 if it is stale)."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.guide", description=main.__doc__)
+    parser = cli.parser(main)
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--check", action="store_true", help="only say whether the guide is up to date")
     args = parser.parse_args(argv)
@@ -248,4 +248,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -4,7 +4,7 @@ Every notebook of the working copy (or only those whose number is given) runs to
 kernel, in strict mode (:func:`coursekit.course.checks.strict`), as nbval would run it. Each check cell
 gives one line: ✔, or ✘ with the check's report. The cell is named as JupyterLab numbers it after
 Run All, ``[12]``. A cell that stops for another reason (a ``SyntaxError`` in an exercise cell, say) is
-reported too. Then comes the table of the course (:func:`coursekit.course.records.progress`), which
+reported too. Then comes the table of the course (:func:`coursekit.course.progress_table.progress`), which
 the kernels have just brought up to date. The exit status is 1 when something is unfinished or wrong.
 
 Command line::
@@ -15,14 +15,13 @@ Command line::
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursekit.course.tools import cli
 from coursekit.course.tools.editions import execute_notebook, tags
-from coursekit.course.records import progress
+from coursekit.course.progress_table import progress
 
 __all__ = ["check_notebook", "Line", "main", "notebooks"]
 
@@ -95,17 +94,17 @@ def notebooks(folder: Path, number: str | None = None) -> list[Path]:
     return found
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``FOLDER [--notebook NN]``; prints one line per exercise and the course's table."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.selfcheck", description=main.__doc__)
+    parser = cli.parser(main)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--notebook", help="only the notebook with this number, e.g. 05")
     args = parser.parse_args(argv)
     paths = notebooks(args.folder, args.notebook)
     if not paths:
-        print(f"✘ no course notebook{' ' + args.notebook if args.notebook else 's'} in {args.folder}: "
-              "run `make lab` once to create your working copy", file=sys.stderr)
-        return 1
+        raise cli.ToolFailed(f"no course notebook{' ' + args.notebook if args.notebook else 's'} in {args.folder}: "
+                             "run `make lab` once to create your working copy")
     results = []
     for path in paths:
         print(f"{path.name} …", flush=True)
@@ -122,4 +121,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -22,14 +22,12 @@ Command line (what ``make slides`` runs)::
 
 from __future__ import annotations
 
-import argparse
 import copy
 import html
 import shutil
-import sys
 from pathlib import Path
 
-from coursekit.course.tools import webassets
+from coursekit.course.tools import cli, webassets
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
 
 __all__ = ["WIDTH", "HEIGHT", "ASSETS", "PACKAGES", "TEMPLATES", "WIDGET_VIEW", "is_explorer", "deck_notebook", "build_deck",
@@ -171,18 +169,15 @@ def build(notebooks: str | Path, target_dir: str | Path, cache: str | Path) -> l
     return decks
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``NOTEBOOKS TARGET [--cache DIR]``; prints each deck written."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.slides", description=main.__doc__)
+    parser = cli.parser(main)
     parser.add_argument("notebooks", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--cache", type=Path, default=Path(".cache/npm"), help="where the npm packages are kept")
     args = parser.parse_args(argv)
-    try:
-        decks = build(args.notebooks, args.target, args.cache)
-    except webassets.MissingTool as error:
-        print(f"✘ {error}", file=sys.stderr)
-        return 1
+    decks = build(args.notebooks, args.target, args.cache)
     for deck in decks:
         print(f"wrote {deck}")
     print(f"open {args.target / 'index.html'} (no network needed)")
@@ -190,4 +185,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -26,6 +26,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursekit.course.tools import cli
+
 __all__ = ["PACKAGES", "Package", "MissingTool", "fetch", "copy_files", "licence_notice"]
 
 
@@ -73,7 +75,7 @@ PACKAGES = {
 }
 
 
-class MissingTool(RuntimeError):
+class MissingTool(cli.ToolFailed):
     """Raised when npm, needed once to fetch the JavaScript, is not installed."""
 
 
@@ -84,7 +86,7 @@ def fetch(package: Package, cache: str | Path) -> Path:
 
     Raises:
         MissingTool: npm is not installed.
-        RuntimeError: npm failed, or the package is not the pinned one.
+        cli.ToolFailed: npm failed, or the package is not the pinned one (MissingTool is one too).
     """
     cache = Path(cache).resolve()
     target = cache / package.folder
@@ -103,10 +105,10 @@ def fetch(package: Package, cache: str | Path) -> Path:
             capture_output=True, text=True, timeout=600, cwd=scratch,
         )
         if run.returncode != 0:
-            raise RuntimeError(f"npm pack {package.name}@{package.version} failed:\n{run.stderr[-2000:]}")
+            raise cli.ToolFailed(f"npm pack {package.name}@{package.version} failed:\n{run.stderr[-2000:]}")
         (info,) = json.loads(run.stdout)
         if info["integrity"] != package.integrity:
-            raise RuntimeError(f"{package.name}@{package.version} has integrity {info['integrity']}, "
+            raise cli.ToolFailed(f"{package.name}@{package.version} has integrity {info['integrity']}, "
                                f"expected the pinned {package.integrity}")
         unpacked = Path(scratch) / "unpacked"
         with tarfile.open(Path(scratch) / info["filename"]) as archive:
@@ -151,7 +153,7 @@ def copy_files(package: Package, cache: str | Path, destination: str | Path) -> 
             continue
         matches = sorted(source.glob(pattern))
         if not matches:
-            raise RuntimeError(f"{package.name}@{package.version} has no file {pattern}")
+            raise cli.ToolFailed(f"{package.name}@{package.version} has no file {pattern}")
         for path in matches:
             (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / path.relative_to(source))

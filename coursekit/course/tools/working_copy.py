@@ -21,14 +21,13 @@ Command line::
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 import nbformat
 
+from coursekit.course.tools import cli
 from coursekit.course.tools.editions import student_notebook
 from coursekit.course.records import FILENAME as PROGRESS_FILENAME
 
@@ -40,7 +39,7 @@ NEW_EDITION = ".new-edition.ipynb"
 POLICIES = ("offer", "refuse", "overwrite")
 
 
-class ChangedWork(RuntimeError):
+class ChangedWork(cli.ToolFailed):
     """Raised by :func:`sync` with ``changed="refuse"``: some notebooks hold work that a sync would replace."""
 
 
@@ -111,24 +110,21 @@ def _action(target: Path, text: str, written: str | None, changed: str) -> str:
     return "offered"
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``SOURCE TARGET [--refuse | --overwrite]``; prints what happened to each notebook."""
-    parser = argparse.ArgumentParser(prog="python -m coursekit.course.tools.working_copy", description=main.__doc__)
+    parser = cli.parser(main)
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     policy = parser.add_mutually_exclusive_group()
     policy.add_argument("--refuse", dest="changed", action="store_const", const="refuse")
     policy.add_argument("--overwrite", dest="changed", action="store_const", const="overwrite")
     args = parser.parse_args(argv)
-    try:
-        report = sync(args.source, args.target, args.changed or "offer")
-    except ChangedWork as error:
-        print(f"✘ {error}", file=sys.stderr)
-        return 1
+    report = sync(args.source, args.target, args.changed or "offer")
     for name, action in report:
         print(f"{args.target / name}: {action}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

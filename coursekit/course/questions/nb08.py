@@ -7,6 +7,8 @@ from coursekit.experiments.least_squares import least_squares, mean_distance, mi
 from coursekit.optim import GD
 from coursekit.train import train
 
+__all__ = ["QUESTIONS"]
+
 
 def _epoch_of_a_tenth() -> int:
     """The first epoch at which α₀ / (1 + epoch) is at most α₀ / 10."""

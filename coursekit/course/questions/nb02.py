@@ -8,6 +8,8 @@ from coursekit.data import load_digits
 from coursekit.experiments.gradient_noise import spread_by_size
 from coursekit.nn import init_params
 
+__all__ = ["EPOCHS", "LAYERS", "LRS", "M", "QUESTIONS"]
+
 #: The notebook's settings: the digits network, each size's learning rates and budget of epochs.
 LAYERS = [64, 32, 10]
 M = 1438

@@ -4,6 +4,8 @@ from coursekit.course.questions.question import Choice, Question
 from coursekit.data import load_digits
 from coursekit.minibatch import num_mini_batches, random_mini_batches
 
+__all__ = ["QUESTIONS"]
+
 
 def _m() -> int:
     return load_digits().X_train.shape[1]

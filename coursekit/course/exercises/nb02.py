@@ -1,4 +1,4 @@
-"""The gradient-noise exercise (notebook 02): the spread of mini-batch gradients around the full gradient.
+"""The exercise of notebook 02: the spread of mini-batch gradients around the full gradient.
 
 ``spread = sqrt((1/T) Σ_t ||g{t} − g||²)`` over ``T`` mini-batch gradients, each a dict of arrays like the
 network's parameters. The cases are chosen so that every catalogued mistake gives a different number:
@@ -10,17 +10,31 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit.experiments import gradient_noise
+from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
-_rng = np.random.default_rng(20240602)
+__all__ = ["EXERCISES", "GRADIENT_SPREAD"]
 
 
-def _grads(shapes: dict, count: int) -> tuple[list[dict], dict]:
+def _grads(draw: Draws, shapes: dict, count: int) -> tuple[list[dict], dict]:
     """``count`` mini-batch gradients scattered unevenly around a full gradient, with the given shapes."""
-    full = {key: _rng.standard_normal(shape) for key, shape in shapes.items()}
-    batches = [{key: full[key] + (t + 1) * _rng.standard_normal(shape) for key, shape in shapes.items()}
+    full = {key: draw.normal(*shape) for key, shape in shapes.items()}
+    batches = [{key: full[key] + (t + 1) * draw.normal(*shape) for key, shape in shapes.items()}
                for t in range(count)]
     return batches, full
+
+
+def _cases() -> tuple[Case, ...]:
+    draw = Draws(20240610)
+    return (
+        Case("three gradients of one layer (W1, b1)", _grads(draw, {"W1": (2, 3), "b1": (2, 1)}, 3)),
+        Case("five gradients of two layers",
+             _grads(draw, {"W1": (4, 3), "b1": (4, 1), "W2": (1, 4), "b2": (1, 1)}, 5)),
+        Case("a single mini-batch gradient", _grads(draw, {"W1": (3, 2), "b1": (3, 1)}, 1)),
+        Case("mini-batch gradients equal to the full gradient: spread 0",
+             ([{"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))}] * 2, {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))})),
+        Case("four gradients of a wide layer", _grads(draw, {"W1": (8, 16), "b1": (8, 1)}, 4)),
+    )
 
 
 def _squared_distances(minibatch_grads, full_grad, keys=None) -> list[float]:
@@ -80,14 +94,7 @@ GRADIENT_SPREAD = Exercise(
         "adding those totals over the keys gives ||g{t} − g||².",
     ),
     reference=gradient_noise.gradient_spread,
-    cases=(
-        Case("three gradients of one layer (W1, b1)", _grads({"W1": (2, 3), "b1": (2, 1)}, 3)),
-        Case("five gradients of two layers", _grads({"W1": (4, 3), "b1": (4, 1), "W2": (1, 4), "b2": (1, 1)}, 5)),
-        Case("a single mini-batch gradient", _grads({"W1": (3, 2), "b1": (3, 1)}, 1)),
-        Case("mini-batch gradients equal to the full gradient: spread 0",
-             ([{"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))}] * 2, {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))})),
-        Case("four gradients of a wide layer", _grads({"W1": (8, 16), "b1": (8, 1)}, 4)),
-    ),
+    cases=_cases(),
     mistakes=(
         Mistake("no square root",
                 "the spread is the square ROOT of the mean squared distance, so that it is measured in the units "
@@ -112,3 +119,6 @@ GRADIENT_SPREAD = Exercise(
                 wrong=_divided_by_t_minus_one),
     ),
 )
+
+#: The exercises of notebook 02, in the order the notebook asks them.
+EXERCISES = (GRADIENT_SPREAD,)

@@ -1,17 +1,19 @@
 """Concept questions of notebook 09: basins in two dimensions, minima in many, and momentum on a plateau."""
 
-from coursekit import critical_points, surfaces
+from coursekit import critical_points, surfaces, trajectories
 from coursekit.experiments import basins, plateaus, saddles
 from coursekit.course.questions.question import Choice, Question
 from coursekit.optim import GD, Momentum
 from coursekit.trajectories import trajectory
+
+__all__ = ["QUESTIONS"]
 
 
 def _share_in_the_deepest_minimum() -> int:
     """0, 1 or 2 for about a sixth, about half or nearly all of the 400 GD runs ending in the deepest minimum."""
     bowl = surfaces.several_minima()
     starts = basins.start_grid(bowl, per_side=20)
-    share = (basins.nearest_minimum(bowl, basins.paths(bowl, GD(lr=0.3), starts, steps=300)[-1]) == 0).mean()
+    share = (basins.nearest_minimum(bowl, trajectories.from_starts(bowl, GD(lr=0.3), starts, steps=300)[-1]) == 0).mean()
     return 0 if share < 0.3 else (1 if share < 0.7 else 2)
 
 

@@ -7,6 +7,8 @@ from coursekit.averages import correction_factor, ewa, warmup_steps
 from coursekit.course.questions.question import Choice, Question
 from coursekit.data import daily_temperatures
 
+__all__ = ["QUESTIONS"]
+
 #: The warm-up lengths offered by the choices of "04-warmup", in their order.
 _WARMUPS = (10, 44, 230)
 

@@ -9,6 +9,8 @@ from coursekit.data import load_seattle_weather
 from coursekit.experiments.lag import seasonal_curve
 from coursekit.experiments.smoothers import compare_to_reference
 
+__all__ = ["QUESTIONS"]
+
 #: The lags offered by the choices of "03-trend-lag", in their order.
 _TREND_LAGS = (25.0, 49.0, 1.0)
 

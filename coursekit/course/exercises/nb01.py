@@ -1,4 +1,4 @@
-"""The mini-batch exercise (notebook 01): checked by properties, since any shuffle is a right answer.
+"""The exercise of notebook 01 (mini-batch gradient descent), checked by properties: any shuffle is a right answer.
 
 A learner may draw a different permutation than coursekit does, so the result is not compared with the
 reference. Instead it must be a list of ``ceil(m / size)`` pairs ``(X_t, Y_t)`` of the right shapes
@@ -12,16 +12,28 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import minibatch
+from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
-_rng = np.random.default_rng(20240604)
+__all__ = ["EXERCISES", "RANDOM_MINI_BATCHES"]
 
 
-def _case(n_x: int, m: int, n_y: int, mini_batch_size: int, seed: int) -> tuple:
+def _case(draw: Draws, n_x: int, m: int, n_y: int, mini_batch_size: int, seed: int) -> tuple:
     """Inputs with distinct columns (random X) and labels that name their example (Y[0, j] = j)."""
     labels = np.arange(m, dtype=float)
     Y = np.vstack([labels + 100.0 * row for row in range(n_y)])
-    return _rng.standard_normal((n_x, m)), Y, mini_batch_size, seed
+    return draw.normal(n_x, m), Y, mini_batch_size, seed
+
+
+def _cases() -> tuple[Case, ...]:
+    draw = Draws(20240604)
+    return (
+        Case("10 examples in batches of 4: a last batch of 2", _case(draw, 3, 10, 1, 4, 0)),
+        Case("64 examples in batches of 16: no partial batch", _case(draw, 2, 64, 1, 16, 1)),
+        Case("9 examples in batches of 2, two rows of labels", _case(draw, 4, 9, 2, 2, 3)),
+        Case("a batch larger than the set: batch gradient descent", _case(draw, 3, 12, 1, 64, 5)),
+        Case("batches of 1: stochastic gradient descent", _case(draw, 2, 8, 1, 1, 2)),
+    )
 
 
 def _permutation(A: np.ndarray, B) -> np.ndarray | None:
@@ -121,13 +133,7 @@ RANDOM_MINI_BATCHES = Exercise(
         "mini_batch_size stops at m by itself, which keeps the short last block.",
     ),
     reference=minibatch.random_mini_batches,
-    cases=(
-        Case("10 examples in batches of 4: a last batch of 2", _case(3, 10, 1, 4, 0)),
-        Case("64 examples in batches of 16: no partial batch", _case(2, 64, 1, 16, 1)),
-        Case("9 examples in batches of 2, two rows of labels", _case(4, 9, 2, 2, 3)),
-        Case("a batch larger than the set: batch gradient descent", _case(3, 12, 1, 64, 5)),
-        Case("batches of 1: stochastic gradient descent", _case(2, 8, 1, 1, 2)),
-    ),
+    cases=_cases(),
     mistakes=(
         Mistake(
             "X and Y shuffled with different permutations",
@@ -167,3 +173,6 @@ RANDOM_MINI_BATCHES = Exercise(
     tolerance="exact values; any shuffle of the columns is accepted",
     seeded=True,
 )
+
+#: The exercises of notebook 01, in the order the notebook asks them.
+EXERCISES = (RANDOM_MINI_BATCHES,)

@@ -7,6 +7,8 @@ from coursekit.optim import GD
 from coursekit.surfaces import elongated_quadratic
 from coursekit.trajectories import trajectory
 
+__all__ = ["QUESTIONS"]
+
 
 def _steep_factor() -> float:
     """|1 − α λ_max| for α = 0.19 on the bowl with κ = 10: the steep direction's error factor per step."""

@@ -2,10 +2,12 @@
 
 import numpy as np
 
-from coursekit.experiments import along_path, convergence
+from coursekit.experiments import along_path, settling
 from coursekit.course.questions.question import Choice, Question
 from coursekit.optim import RMSprop, rmsprop_update
 from coursekit.surfaces import elongated_quadratic, rotated_quadratic
+
+__all__ = ["QUESTIONS"]
 
 #: The learning rates of notebook 06's sweeps: 31 values from 1e-3 to 1, and GD's best 2/101.
 _LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 31), 2 / 101))
@@ -21,10 +23,10 @@ def _first_step_factor() -> float:
 def _turned_advantage() -> int:
     """2 if RMSprop's lead over GD (steps to within 0.1, each at its best α) shrinks when the bowl is turned."""
     flat, turned = elongated_quadratic(100.0), rotated_quadratic(100.0, 45.0)
-    gd = convergence.steps_map(flat, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
-    gd_turned = convergence.steps_map(turned, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
-    rms = convergence.lr_sweep(flat, RMSprop, _LRS, 0.1, steps=300).best()[1]
-    rms_turned = convergence.lr_sweep(turned, RMSprop, _LRS, 0.1, steps=300).best()[1]
+    gd = settling.steps_map(flat, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
+    gd_turned = settling.steps_map(turned, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
+    rms = settling.steps_by_lr(flat, RMSprop, _LRS, 0.1, steps=300).best()[1]
+    rms_turned = settling.steps_by_lr(turned, RMSprop, _LRS, 0.1, steps=300).best()[1]
     lead, lead_turned = gd / rms, gd_turned / rms_turned
     return 1 if lead_turned < 0.5 * lead else (0 if abs(lead_turned - lead) < 0.1 * lead else 2)
 

@@ -1,8 +1,9 @@
-"""Exercises on RMSprop and Adam (notebooks 06-07): cases and the catalogue of known mistakes.
+"""The exercises of notebook 07 (Adam): Adam's initial state and one step of Adam, and the mistakes their checks name.
 
-Some cases use a large ε with small gradients, or a late step t: only there do the placement of ε and
-the bias correction change the result by more than the tolerance. Each wrong implementation has the
-learner's signature and returns what the mistaken learner would (see :mod:`catalogue_rules`).
+The initial state can go wrong as momentum's velocity does (notebook 05, whose mistakes are reused here),
+and in one way of its own: v and s sharing their arrays. For the step, some cases use a large ε with small
+gradients, or a late step t: only there do the placement of ε and the bias correction change the result by
+more than the tolerance. Each exercise draws its inputs from a generator of its own (see :mod:`.nb00`).
 """
 
 from __future__ import annotations
@@ -10,124 +11,50 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import optim
+from coursekit.course.exercises import nb05
+from coursekit.course.exercises.compare import arrays_in, share_memory
+from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
-_rng = np.random.default_rng(20240602)
+__all__ = ["ADAM_UPDATE", "EXERCISES", "INITIALIZE_ADAM"]
 
 
-def _n(*shape, scale: float = 1.0) -> np.ndarray:
-    """Seeded normal entries: parameters, gradients, first moments."""
-    return scale * _rng.standard_normal(shape)
+def _initial_adam_state(params: dict) -> tuple[dict, dict]:
+    return optim.zeros_like_params(params), optim.zeros_like_params(params)
 
 
-def _sq(*shape, scale: float = 1.0) -> np.ndarray:
-    """Seeded non-negative entries: second moments (averages of squares)."""
-    return scale * _rng.standard_normal(shape) ** 2
+def _pairs(wrong):
+    """The Adam form of a wrong velocity initialisation: the same mistake made for v and for s."""
+    return lambda params: (wrong(params), wrong(params))
 
 
-# Wrong RMSprop steps, as learners write them.
-def _rms_eps_added_to_step(w, s, dw, lr, beta2, eps):
-    s = beta2 * s + (1 - beta2) * dw**2
-    return w - (lr * dw / np.sqrt(s) + eps), s
-
-
-def _rms_eps_in_sqrt(w, s, dw, lr, beta2, eps):
-    s = beta2 * s + (1 - beta2) * dw**2
-    return w - lr * dw / np.sqrt(s + eps), s
-
-
-def _rms_not_squared(w, s, dw, lr, beta2, eps):
-    s = beta2 * s + (1 - beta2) * dw
-    return w - lr * dw / (np.sqrt(s) + eps), s
-
-
-def _rms_sum(w, s, dw, lr, beta2, eps):
-    s = beta2 * s + dw**2
-    return w - lr * dw / (np.sqrt(s) + eps), s
-
-
-def _rms_swapped(w, s, dw, lr, beta2, eps):
-    s = (1 - beta2) * s + beta2 * dw**2
-    return w - lr * dw / (np.sqrt(s) + eps), s
-
-
-def _rms_no_sqrt(w, s, dw, lr, beta2, eps):
-    s = beta2 * s + (1 - beta2) * dw**2
-    return w - lr * dw / (s + eps), s
-
-
-def _rms_multiplied(w, s, dw, lr, beta2, eps):
-    s = beta2 * s + (1 - beta2) * dw**2
-    return w - lr * dw * (np.sqrt(s) + eps), s
-
-
-def _rms_old_s(w, s, dw, lr, beta2, eps):
-    return w - lr * dw / (np.sqrt(s) + eps), beta2 * s + (1 - beta2) * dw**2
-
-
-RMSPROP_UPDATE = Exercise(
-    name="rmsprop_update",
-    notebook="06",
-    args=("w", "s", "dw", "lr", "beta2", "eps"),
-    returns=("w", "s"),
-    description="One step of RMSprop: s = β₂ s + (1 − β₂) dW², then W = W − α dW / (√s + ε). Return (w, s).",
+INITIALIZE_ADAM = Exercise(
+    name="initialize_adam",
+    notebook="07",
+    args=("params",),
+    returns=("v", "s"),
+    description="Adam's initial state: two separate dicts (v, s), each with the keys of params and new float "
+    "zeros of each parameter's shape.",
     hints=(
-        "s is an exponentially weighted average too, but of the squared gradient (element by element).",
-        "The step divides dw by the square root of s, so a direction with big gradients gets a small step.",
-        "ε guards against dividing by zero: it is added after taking the square root, never inside it.",
+        "Adam keeps two states, v (like momentum) and s (like RMSprop), each shaped like the parameters.",
+        "Make each of the two dicts on its own; two names for one dict would tie v and s together.",
     ),
-    reference=optim.rmsprop_update,
-    cases=(
-        Case("first step, from s = 0", (_n(3), np.zeros(3), _n(3), 0.01, 0.999, 1e-8)),
-        Case("a later step, β₂ = 0.9", (_n(2, 3), _sq(2, 3), _n(2, 3), 0.001, 0.9, 1e-8)),
-        Case("small gradients, large ε = 0.1",
-             (_n(4, 1), _sq(4, 1, scale=1e-4), _n(4, 1, scale=1e-2), 0.01, 0.99, 0.1)),
-        Case("β₂ = 0", (_n(3), _sq(3), _n(3), 0.1, 0.0, 1e-6)),
-        Case("β₂ close to 1, ε = 1e-2", (_n(2, 3), _sq(2, 3, scale=1e-2), _n(2, 3, scale=0.1), 0.05, 0.999, 1e-2)),
-    ),
+    reference=_initial_adam_state,
+    cases=nb05.params_cases(Draws(20240609)),
     mistakes=(
+        nb05.RETURNED_PARAMS,
+        nb05.SHARES_PARAMS,
         Mistake(
-            "ε inside the square root",
-            "the course (like PyTorch and Keras) adds ε outside: dW / (√s + ε). √(s + ε) is another choice that "
-            "changes the step whenever s is not much larger than ε.",
-            wrong=_rms_eps_in_sqrt,
+            "v and s are the same",
+            "v = s = {...} gives one dict two names (and shared arrays do the same per key): an update of v would "
+            "change s. Build two separate dicts of zeros.",
+            spot=lambda args, result: result[0] is result[1]
+            or share_memory(arrays_in(result[0]), arrays_in(result[1])),
         ),
-        Mistake(
-            "ε added to the step, not to the root",
-            "lr * dw / np.sqrt(s) + eps adds ε to the step itself: ε belongs in the denominator, "
-            "dW / (√s + ε), where it keeps a tiny √s from blowing the step up.",
-            wrong=_rms_eps_added_to_step,
-        ),
-        Mistake(
-            "dw not squared",
-            "s averages the squares dW² (dw ** 2, element-wise); averaging dW itself can turn s negative.",
-            wrong=_rms_not_squared,
-        ),
-        Mistake(
-            "forgotten (1 − β₂)",
-            "s = β₂ s + (1 − β₂) dW² is an average; without (1 − β₂) it sums the squares and the steps shrink.",
-            wrong=_rms_sum,
-        ),
-        Mistake(
-            "β₂ and (1 − β₂) swapped",
-            "β₂ weighs the old s and 1 − β₂ the new square.",
-            wrong=_rms_swapped,
-        ),
-        Mistake(
-            "square root forgotten",
-            "divide by the root of the mean square, √s + ε, which has the units of dW; s alone is squared units.",
-            wrong=_rms_no_sqrt,
-        ),
-        Mistake(
-            "multiplied by √s instead of dividing",
-            "RMSprop damps large gradients by dividing by √s + ε; multiplying amplifies them.",
-            wrong=_rms_multiplied,
-        ),
-        Mistake(
-            "stepped with the old s",
-            "update s first, then step with the new s: from s = 0 the old s makes the first step α dW / ε, huge.",
-            wrong=_rms_old_s,
-        ),
+        nb05.SHARED_ARRAYS,
+        Mistake(nb05.D_KEYS.name, nb05.D_KEYS.explanation, wrong=_pairs(nb05.D_KEYS.wrong)),
+        Mistake(nb05.INTEGER_ZEROS.name, nb05.INTEGER_ZEROS.explanation, wrong=_pairs(nb05.INTEGER_ZEROS.wrong)),
+        nb05.WRONG_SHAPES,
     ),
 )
 
@@ -193,6 +120,21 @@ def _adam_not_squared(w, v, s, dw, t, lr, beta1, beta2, eps):
     return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
 
 
+def _adam_cases() -> tuple[Case, ...]:
+    draw = Draws(20240608)
+    n, sq = draw.normal, draw.squares
+    return (
+        Case("t = 1 from zeros, default hyperparameters",
+             (n(3), np.zeros(3), np.zeros(3), n(3), 1, 1e-3, 0.9, 0.999, 1e-8)),
+        Case("t = 2", (n(2, 3), n(2, 3, scale=0.1), sq(2, 3, scale=0.01), n(2, 3), 2, 0.01, 0.9, 0.999, 1e-8)),
+        Case("t = 10, β₁ = 0.5, β₂ = 0.9", (n(4, 1), n(4, 1), sq(4, 1), n(4, 1), 10, 0.1, 0.5, 0.9, 1e-8)),
+        Case("small gradients, large ε = 1e-2, t = 3",
+             (n(3, 2), n(3, 2, scale=1e-3), sq(3, 2, scale=1e-6), n(3, 2, scale=1e-3), 3, 0.01, 0.9, 0.999, 1e-2)),
+        Case("β₁ = 0, t = 5", (n(3), n(3), sq(3), n(3), 5, 0.001, 0.0, 0.99, 1e-8)),
+        Case("t = 1000, β₂ close to 1", (n(2, 2), n(2, 2), sq(2, 2), n(2, 2), 1000, 0.001, 0.9, 0.999, 1e-8)),
+    )
+
+
 ADAM_UPDATE = Exercise(
     name="adam_update",
     notebook="07",
@@ -211,16 +153,7 @@ ADAM_UPDATE = Exercise(
         "and s as the state for the next step.",
     ),
     reference=optim.adam_update,
-    cases=(
-        Case("t = 1 from zeros, default hyperparameters",
-             (_n(3), np.zeros(3), np.zeros(3), _n(3), 1, 1e-3, 0.9, 0.999, 1e-8)),
-        Case("t = 2", (_n(2, 3), _n(2, 3, scale=0.1), _sq(2, 3, scale=0.01), _n(2, 3), 2, 0.01, 0.9, 0.999, 1e-8)),
-        Case("t = 10, β₁ = 0.5, β₂ = 0.9", (_n(4, 1), _n(4, 1), _sq(4, 1), _n(4, 1), 10, 0.1, 0.5, 0.9, 1e-8)),
-        Case("small gradients, large ε = 1e-2, t = 3",
-             (_n(3, 2), _n(3, 2, scale=1e-3), _sq(3, 2, scale=1e-6), _n(3, 2, scale=1e-3), 3, 0.01, 0.9, 0.999, 1e-2)),
-        Case("β₁ = 0, t = 5", (_n(3), _n(3), _sq(3), _n(3), 5, 0.001, 0.0, 0.99, 1e-8)),
-        Case("t = 1000, β₂ close to 1", (_n(2, 2), _n(2, 2), _sq(2, 2), _n(2, 2), 1000, 0.001, 0.9, 0.999, 1e-8)),
-    ),
+    cases=_adam_cases(),
     mistakes=(
         Mistake(
             "bias correction with t − 1",
@@ -277,3 +210,7 @@ ADAM_UPDATE = Exercise(
         ),
     ),
 )
+
+
+#: The exercises of notebook 07, in the order the notebook asks them.
+EXERCISES = (INITIALIZE_ADAM, ADAM_UPDATE)

@@ -3,11 +3,13 @@ valley, the best β on κ = 100, and the learning rate of the variant without (1
 
 import numpy as np
 
-from coursekit.experiments import along_path, convergence
+from coursekit.experiments import along_path, convergence, settling
 from coursekit.course.questions.question import Choice, Question
 from coursekit.optim import Momentum
 from coursekit.surfaces import elongated_quadratic
 from coursekit.trajectories import trajectory
+
+__all__ = ["QUESTIONS"]
 
 
 def _bowl():
@@ -30,7 +32,7 @@ def _velocity_across() -> int:
 def _best_beta() -> int:
     bowl = _bowl()
     tol = 1e-6 * np.hypot(*bowl.start)
-    _, beta, _ = convergence.steps_map(bowl, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), tol).best()
+    _, beta, _ = settling.steps_map(bowl, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), tol).best()
     return 1 if 0.55 <= beta <= 0.8 else (0 if beta == 0 else 2 if beta < 0.95 else 3)
 
 

@@ -1,0 +1,61 @@
+"""The exercise of notebook 03 (exponentially weighted averages): one step of the average, and its known mistakes.
+
+The cases start from v = 0 as the notebook does, continue later in a series, and take arrays; β runs from
+0 (no averaging) to close to 1. Inputs come from the exercise's own generator (see :mod:`.nb00`).
+"""
+
+from __future__ import annotations
+
+from coursekit import averages
+from coursekit.course.exercises.inputs import Draws
+from coursekit.course.exercises.machinery import Case, Exercise, Mistake
+
+__all__ = ["EXERCISES", "EWA_STEP"]
+
+
+def _cases() -> tuple[Case, ...]:
+    draw = Draws(20240605)
+    return (
+        Case("day 1, from v = 0", (0.0, 12.0, 0.9)),
+        Case("a later day, β = 0.98", (14.2, 17.5, 0.98)),
+        Case("an array, β = 0.5", (draw.normal(3), draw.normal(3), 0.5)),
+        Case("β = 0: no averaging", (draw.normal(2, 3), draw.normal(2, 3), 0.0)),
+        Case("β close to 1", (draw.normal(4, 1), draw.normal(4, 1), 0.999)),
+    )
+
+
+EWA_STEP = Exercise(
+    name="ewa_step",
+    notebook="03",
+    args=("v", "theta", "beta"),
+    returns=("v",),
+    description="One step of an exponentially weighted average: v_t = β v_{t−1} + (1 − β) θ_t.",
+    hints=(
+        "The new average is a weighted mix of two things: the old average and today's value.",
+        "The weights are β and 1 − β, and they sum to 1 so that a constant input stays constant.",
+        "β belongs to the old average v (the memory); 1 − β to the new value θ.",
+    ),
+    reference=averages.ewa_step,
+    cases=_cases(),
+    mistakes=(
+        Mistake(
+            "forgotten (1 − β)",
+            "v = β v + θ adds up the values instead of averaging them: the weights sum to 1/(1 − β), not 1.",
+            wrong=lambda v, theta, beta: beta * v + theta,
+        ),
+        Mistake(
+            "β and (1 − β) swapped",
+            "β belongs to the old average v and 1 − β to the new value θ; swapped, β = 0.9 follows each new value.",
+            wrong=lambda v, theta, beta: (1 - beta) * v + beta * theta,
+        ),
+        Mistake(
+            "β − 1 instead of 1 − β",
+            "the new value's weight is 1 − β, a positive number; β − 1 subtracts it.",
+            wrong=lambda v, theta, beta: beta * v + (beta - 1) * theta,
+        ),
+    ),
+)
+
+
+#: The exercises of notebook 03, in the order the notebook asks them.
+EXERCISES = (EWA_STEP,)
