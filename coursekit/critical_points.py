@@ -112,10 +112,12 @@ def goe_all_positive(n_max: int, count: int, seed: int = 0, chunk: int = 250_000
 
     The leading ``k × k`` block of a GOE matrix is itself a GOE matrix, and a symmetric matrix has only
     positive eigenvalues exactly when every leading block has a positive determinant (Sylvester's
-    criterion). So the matrices are grown one row and column at a time, only those still positive
-    definite are kept, and one sample answers every n: hit ``k`` counts the matrices whose first ``k``
-    leading determinants are all > 0. Each hit count divided by ``count`` estimates
-    ``P(all n eigenvalues > 0)``.
+    criterion), that is when every pivot of its Cholesky factorisation ``H = L Lᵀ`` is positive. So the
+    matrices are grown one row ``(b, c)`` at a time, with ``L y = b`` and the new pivot ``c − ‖y‖²``; only
+    those still positive definite are kept, and one sample answers every n: hit ``k`` counts the matrices
+    whose first ``k`` pivots are all > 0. Only elementwise arithmetic decides, so the count does not depend
+    on the linear-algebra library. Each hit count divided by ``count`` estimates ``P(all n eigenvalues > 0)``
+    (its uncertainty: :func:`rate_interval`).
 
     Args:
         n_max: the largest size, ≥ 1.  count: matrices sampled, ≥ 1.  seed: seeds the generator.
@@ -137,15 +139,49 @@ def goe_all_positive(n_max: int, count: int, seed: int = 0, chunk: int = 250_000
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     hits = np.zeros(n_max, dtype=np.int64)
     for start in range(0, count, chunk):
-        H = np.empty((min(chunk, count - start), 0, 0))
+        L = np.empty((min(chunk, count - start), 0, 0))  # Cholesky factors of the positive definite blocks
         for k in range(n_max):
-            grown = np.empty((len(H), k + 1, k + 1))
-            grown[:, :k, :k] = H
-            grown[:, k, :] = rng.standard_normal((len(H), k + 1))
-            grown[:, :, k] = grown[:, k, :]
-            grown[:, k, k] *= math.sqrt(2)  # the diagonal of (A + Aᵀ) / √2 has variance 2
-            H = grown[np.linalg.det(grown) > 0]
-            hits[k] += len(H)
-            if not len(H):
+            row = rng.standard_normal((len(L), k + 1))  # the new row (b, c) of each kept matrix
+            row[:, k] *= math.sqrt(2)  # the diagonal of (A + Aᵀ) / √2 has variance 2
+            y = np.empty((len(L), k))
+            for i in range(k):  # forward substitution, L y = b
+                y[:, i] = (row[:, i] - np.einsum("mj,mj->m", L[:, i, :i], y[:, :i])) / L[:, i, i]
+            pivot = row[:, k] - np.einsum("mj,mj->m", y, y)
+            kept = pivot > 0
+            grown = np.zeros((int(kept.sum()), k + 1, k + 1))
+            grown[:, :k, :k], grown[:, k, :k], grown[:, k, k] = L[kept], y[kept], np.sqrt(pivot[kept])
+            L = grown
+            hits[k] += len(L)
+            if not len(L):
                 break
     return hits
+
+
+def rate_interval(hits: int, count: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval for a rate estimated as ``hits / count`` (95 % for ``z = 1.96``).
+
+    With ``p̂ = hits / count`` and ``N = count``: centre ``(p̂ + z²/2N) / (1 + z²/N)``, half-width
+    ``z / (1 + z²/N) · √(p̂ (1 − p̂) / N + z² / 4N²)``; unlike ``p̂ ± z √(p̂ (1 − p̂) / N)`` it stays
+    inside [0, 1] and is right for a handful of hits, or none.
+
+    Args:
+        hits: the samples that hit, 0 ≤ hits ≤ count.  count: the samples, ≥ 1.  z: the normal quantile > 0.
+
+    Returns:
+        ``(low, high)``.
+
+    Reference: notebook 09; E. B. Wilson (1927), "Probable inference, the law of succession, and
+    statistical inference", Journal of the American Statistical Association 22(158), 209–212.
+
+    >>> [round(x, 4) for x in rate_interval(50, 100)], round(rate_interval(0, 1000)[1], 4)
+    ([0.4038, 0.5962], 0.0038)
+    """
+    count = _validate.positive_int(count, "count")
+    hits = _validate.non_negative_int(hits, "hits")
+    if hits > count:
+        raise ValueError(f"hits must be at most count = {count}, got {hits}")
+    z = _validate.positive(z, "z")
+    p, shrink = hits / count, 1 + z**2 / count
+    centre = (p + z**2 / (2 * count)) / shrink
+    half = z / shrink * math.sqrt(p * (1 - p) / count + z**2 / (4 * count**2))
+    return max(0.0, centre - half), min(1.0, centre + half)

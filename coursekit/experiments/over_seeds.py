@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from coursekit import _validate, losses, nn
 from coursekit.minibatch import random_mini_batches
@@ -215,3 +216,35 @@ def seed_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, seeds: Sequence
     n = lrs.size
     return SeedSweep(lrs, tuple(int(seed) for seed in seeds),
                      {name: tuple(tuple(row) for row in trained[i * n:(i + 1) * n]) for i, name in enumerate(optimizers)})
+
+
+def sizes_over_seeds(X, Y, layer_dims, lrs: dict, epochs: dict, seeds: Sequence[int]) -> dict:
+    """Gradient descent for each mini-batch size, each of its ``α``'s and every seed: ``{size: SeedSweep}``.
+
+    For each ``size``: ``seed_sweep(X, Y, layer_dims, ["GD"], lrs[size], seeds, epochs[size], size)``, on one
+    BLAS thread (the stacked products of many small networks gain nothing from a second one, and a busy
+    second core can slow them many times over).
+
+    Args:
+        X, Y, layer_dims: as in :func:`coursekit.train.train`.  seeds: as in :func:`train_over_seeds`.
+        lrs: ``{size: (α, α, ...)}``, the learning rates of each mini-batch size.
+        epochs: ``{size: epochs}``, the budget of each size, with the keys of ``lrs``.
+
+    Returns:
+        ``{size: SeedSweep}`` in the order of ``lrs``; ``sweeps[size].best_lr("GD")`` is that size's best ``α``.
+
+    Reference: notebook 02 (each mini-batch size at its own best α, on every seed).
+
+    >>> from coursekit.data import two_moons
+    >>> sweeps = sizes_over_seeds(*two_moons(m=64, seed=0), [2, 4, 1], {8: (0.1, 1.0), 64: (1.0,)},
+    ...                           {8: 2, 64: 4}, seeds=[0, 1])
+    >>> {size: sweep.finals("GD").shape for size, sweep in sweeps.items()}
+    {8: (2, 2), 64: (1, 2)}
+    """
+    if not isinstance(lrs, dict) or not lrs:
+        raise TypeError(f"lrs must be a non-empty dict size -> learning rates, got {lrs!r:.80}")
+    if not isinstance(epochs, dict) or set(epochs) != set(lrs):
+        raise ValueError(f"epochs must be a dict with the sizes of lrs ({sorted(lrs)}) as keys, got {epochs!r:.80}")
+    with threadpool_limits(limits=1, user_api="blas"):
+        return {size: seed_sweep(X, Y, layer_dims, ["GD"], rates, seeds, epochs[size], mini_batch_size=size)
+                for size, rates in lrs.items()}

@@ -43,7 +43,10 @@ def test_rmsprop_works_with_a_6_4_times_larger_alpha_and_needs_51_steps_instead_
     assert all(trajectory(FLAT, optim.GD(lr), steps=300).diverged for lr in LRS[LRS > 0.02])
 
 
-def test_the_steep_coordinate_first_gets_a_33_times_smaller_step_and_the_flat_one_3_5_times_gds():
+def test_the_steep_coordinate_first_gets_a_33_times_smaller_effective_step_so_both_move_by_0_126():
+    """'gets an effective step 33 times smaller ... the flat coordinate gets one 3.5 times larger. The two factors
+    cancel: both coordinates move by the same 0.126, where gradient descent would move the steep one 33 times
+    further'."""
     path = trajectory(FLAT, optim.RMSprop(lr=RMS_LR), steps=100)
     grads = along_path.gradients(FLAT, path)
     effective = along_path.effective_step(along_path.averages(grads**2, 0.9), lr=RMS_LR, eps=1e-8)
@@ -52,6 +55,10 @@ def test_the_steep_coordinate_first_gets_a_33_times_smaller_step_and_the_flat_on
     assert round(effective[0, 0] / (2 / 101), 1) == 3.5
     assert effective[0, 1] < 2 / 101
     assert effective[-1, 0] > 10 * effective[10, 0]  # "the effective steps grow" as the path settles
+    moved = np.abs(path.points[1] - path.points[0])
+    np.testing.assert_allclose(moved, np.abs(grads[0] * effective[0]), rtol=1e-12)
+    assert [f"{step:.3f}" for step in moved] == ["0.126", "0.126"]
+    assert round(abs(grads[0, 1] / grads[0, 0])) == 33  # gradient descent's steps α dW: the steep one 33 times longer
 
 
 def test_on_the_axis_aligned_valley_rmsprops_path_does_not_depend_on_kappa_but_on_the_turned_one_it_does():

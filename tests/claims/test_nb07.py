@@ -206,8 +206,8 @@ print(f"{run.epoch_costs[-1]:.2f}")
 
 
 def test_at_the_edge_seed_0_ends_where_the_processor_kernel_puts_it():
-    # "seed 0's run at α = 2.2 ends at a cost of 0.06 with one of the processor kernels ..., 0.11 with another and
-    # 0.40 with a third"
+    # "seed 0's run at α = 2.2 ends at another cost with each of the processor kernels ... (on one machine we
+    # measured 0.06, 0.11 and 0.40 with three of them, and other numpy versions give others again)"
     from threadpoolctl import threadpool_info
 
     openblas = any(pool.get("internal_api") == "openblas" for pool in threadpool_info())
@@ -219,7 +219,8 @@ def test_at_the_edge_seed_0_ends_where_the_processor_kernel_puts_it():
         env = {**os.environ, "OPENBLAS_CORETYPE": kernel}
         ends[kernel] = subprocess.run([sys.executable, "-c", _SEED0_AT_THE_EDGE], env=env, capture_output=True,
                                       text=True, check=True).stdout.strip()
-    assert ends == {"SkylakeX": "0.06", "Haswell": "0.11", "Prescott": "0.40"}
+    assert len(set(ends.values())) >= 2, ends  # the kernel decides the run
+    assert all(0.04 <= float(end) <= 0.7 for end in ends.values()), ends  # each still trains or stalls at ln 2
 
 
 # --- the digits ---------------------------------------------------------------------------------------------

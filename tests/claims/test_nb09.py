@@ -18,7 +18,8 @@ from coursekit.trajectories import trajectory
 
 
 def test_about_half_of_the_starts_reach_the_deepest_minimum_whatever_the_optimizer():
-    """'GD brings 180 of the 400 runs (45%) ...; momentum, RMSprop and Adam send between 175 and 201 runs there'."""
+    """'GD brings 180 of the 400 runs (45%) ...; momentum, RMSprop and Adam send between 175 and 201 runs there';
+    'nothing here is random ... the same at every run'."""
     bowl = surfaces.several_minima()
     starts = basins.start_grid(bowl, per_side=20)
     optimizers = {"GD": GD(lr=0.3), "Momentum": Momentum(lr=0.3, beta=0.9), "RMSprop": RMSprop(lr=0.02, beta2=0.9),
@@ -30,6 +31,9 @@ def test_about_half_of_the_starts_reach_the_deepest_minimum_whatever_the_optimiz
         counts[name] = [int(np.sum(reached == k)) for k in range(3)]
     assert counts["GD"] == [180, 118, 102]
     assert min(c[0] for c in counts.values()) == 175 and max(c[0] for c in counts.values()) == 201
+    np.testing.assert_array_equal(starts, basins.start_grid(bowl, per_side=20))
+    again = basins.nearest_minimum(bowl, trajectories.from_starts(bowl, GD(lr=0.3), starts, steps=300)[-1])
+    assert [int(np.sum(again == k)) for k in range(3)] == counts["GD"]
 
 
 # --- minima in many dimensions ------------------------------------------------------------------------------------
@@ -42,15 +46,22 @@ def test_the_lectures_coin_flip_odds():
 
 @pytest.fixture(scope="module")
 def goe_hits():
-    return critical_points.goe_all_positive(7, count=500_000, seed=0)
+    return np.array([critical_points.goe_all_positive(7, count=2_000_000, seed=seed) for seed in range(5)])
 
 
 def test_positive_definite_goe_matrices_get_rare_much_faster_than_coin_flips(goe_hits):
-    """'n = 5: 1.7e-4 against 2^-5 = 3.1e-2, 180 times rarer; at n = 7 not one in half a million'."""
-    fraction = goe_hits / 500_000
+    """'n = 5, 1.3e-4 (95% interval 1.26-1.41e-4; each seed alone gives 1.22-1.43e-4) against 2^-5 = 3.1e-2: 220 to
+    250 times rarer. At n = 7 one matrix in ten million'; the recap's 'about once in 7,500 draws'."""
+    hits, total = goe_hits.sum(axis=0), 10_000_000
+    fraction = hits / total
     assert abs(fraction[0] - 0.5) < 0.002
-    assert f"{fraction[4]:.1e}" == "1.7e-04" and 170 < 2.0**-5 / fraction[4] < 190
-    assert goe_hits[6] == 0
+    low, high = critical_points.rate_interval(int(hits[4]), total)
+    assert f"{fraction[4]:.1e} {low:.2e} {high:.2e}" == "1.3e-04 1.26e-04 1.41e-04"
+    assert 220 < 2.0**-5 / high and 2.0**-5 / low < 250
+    assert round(1 / fraction[4], -2) == 7500
+    each = goe_hits[:, 4] / 2_000_000
+    assert f"{each.min():.2e} {each.max():.2e}" == "1.22e-04 1.43e-04"
+    assert hits[6] == 1
     ratios = [2.0 ** -(n + 1) / f for n, f in enumerate(fraction[:6])]
     assert all(b > 2 * a for a, b in zip(ratios[1:], ratios[2:])), "the gap to the coin flips widens at every n"
 
@@ -74,8 +85,10 @@ def pixels():
     return saddles.pooled_digits(side=4)
 
 
-def test_the_autoencoder_has_one_minimum_and_119_saddles_whose_cost_grows_with_the_index(pixels):
-    """'All 120 counts match; exactly one minimum (0, 1) at 0.144; saddles 0.156 to 0.256; correlation 0.88'."""
+def test_the_autoencoder_has_one_minimum_family_and_119_saddle_families_whose_cost_grows_with_the_index(pixels):
+    """'All 120 counts match; exactly one family is a minimum (0, 1) at 0.144; saddles 0.156 to 0.256; correlation
+    0.88'; 'its Hessian has 4 zero eigenvalues besides 60 positive ones ... degenerate'; 'W = 0 ... its gradient is
+    exactly zero, and at cost 0.258 it is a saddle'."""
     points = saddles.critical_points(pixels, p=2)
     assert len(points) == 120 and all(p.index == p.negative_found for p in points)
     minima = [p for p in points if p.index == 0]
@@ -83,6 +96,20 @@ def test_the_autoencoder_has_one_minimum_and_119_saddles_whose_cost_grows_with_t
     assert f"{points[0].cost:.3f} {points[1].cost:.3f} {points[-1].cost:.3f}" == "0.144 0.156 0.256"
     correlation = np.corrcoef([p.index_fraction for p in points], [p.cost for p in points])[0, 1]
     assert f"{correlation:.2f}" == "0.88"
+    vectors = np.linalg.eigh(pixels @ pixels.T / pixels.shape[1])[1][:, ::-1]
+    C = np.array([[2.0, 1.0], [0.5, 3.0]])  # any invertible change of the code: the same cost, still critical
+    for scale in (np.eye(2), C):
+        W1, W2 = scale @ vectors[:, :2].T, vectors[:, :2] @ np.linalg.inv(scale)
+        assert saddles.autoencoder_cost(pixels, W1, W2) == pytest.approx(points[0].cost, rel=1e-12)
+        assert max(np.abs(g).max() for g in saddles.autoencoder_grads(pixels, W1, W2).values()) < 1e-12
+    hessian = saddles.autoencoder_hessian(pixels, vectors[:, :2].T, vectors[:, :2])
+    curvatures = np.linalg.eigvalsh(hessian)
+    assert np.sum(np.abs(curvatures) <= 1e-8) == 4 and np.sum(curvatures > 1e-4) == 60
+    assert critical_points.classify_critical_point(hessian) == "degenerate"
+    W1, W2 = np.zeros((2, 16)), np.zeros((16, 2))
+    assert all(np.all(g == 0) for g in saddles.autoencoder_grads(pixels, W1, W2).values())
+    assert f"{saddles.autoencoder_cost(pixels, W1, W2):.3f}" == "0.258"
+    assert critical_points.classify_critical_point(saddles.autoencoder_hessian(pixels, W1, W2)) == "saddle"
 
 
 def test_training_from_small_weights_pauses_at_the_saddles(pixels):

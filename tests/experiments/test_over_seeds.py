@@ -134,3 +134,23 @@ def test_the_sweep_refuses_an_unknown_name_or_alpha(moons):
         sweep.at("GD", 0.2)
     with pytest.raises(ValueError, match="record"):
         sweep.finals("GD", "costs")
+
+
+def test_each_size_is_a_gd_sweep_over_the_seeds_at_that_size(moons):
+    X, Y = moons
+    lrs, epochs = {8: (0.1, 1.0), 120: (0.3, 3.0)}, {8: 2, 120: 6}
+    sweeps = over_seeds.sizes_over_seeds(X, Y, [2, 4, 1], lrs, epochs, seeds=[0, 3])
+    assert list(sweeps) == [8, 120] and all(sweep.seeds == (0, 3) for sweep in sweeps.values())
+    for size, sweep in sweeps.items():
+        np.testing.assert_array_equal(sweep.lrs, lrs[size])
+        run = sweep.at("GD", lrs[size][1])[1]
+        expected = train(X, Y, [2, 4, 1], GD(lrs[size][1]), epochs=epochs[size], mini_batch_size=size, seed=3)
+        assert run.steps_per_epoch == expected.steps_per_epoch and len(run.epoch_costs) == epochs[size]
+        np.testing.assert_allclose(run.epoch_costs, expected.epoch_costs, rtol=1e-10)
+
+
+@pytest.mark.parametrize("lrs, epochs, error", [({}, {}, TypeError), ([8], {8: 1}, TypeError),
+                                                ({8: (0.1,)}, {16: 1}, ValueError)])
+def test_sizes_over_seeds_refuses_bad_plans(moons, lrs, epochs, error):
+    with pytest.raises(error, match="lrs|epochs"):
+        over_seeds.sizes_over_seeds(*moons, [2, 4, 1], lrs, epochs, seeds=[0])

@@ -18,9 +18,9 @@ def _share_in_the_deepest_minimum() -> int:
 
 
 def _goe_against_coin_flips() -> int:
-    """2 if a 5 × 5 GOE matrix is positive definite less than a tenth as often as 2^−5."""
-    hits = critical_points.goe_all_positive(5, count=500_000, seed=0)
-    fraction = hits[4] / 500_000
+    """2 if a 5 × 5 GOE matrix is positive definite less than a tenth as often as 2^−5 (the notebook's first seed)."""
+    hits = critical_points.goe_all_positive(5, count=2_000_000, seed=0)
+    fraction = hits[4] / 2_000_000
     return 2 if fraction < 0.1 * 2.0**-5 else (1 if fraction < 2 * 2.0**-5 else 0)
 
 
@@ -73,18 +73,22 @@ QUESTIONS = (
                    "whole spread must shift to one side, which gets rarer like exp(−c n²), not 2^−n."),
         ),
         answer=2,
-        explanation="Sampling gives about 0.02% for n = 5, more than a hundred times rarer than 2^−5. The coin-flip "
-                    "argument points the right way but underestimates how fast minima become rare.",
+        explanation="Sampling ten million matrices gives about 0.013% for n = 5 (95% interval 0.0126–0.0141%), "
+                    "220 to 250 times rarer than 2^−5. The coin-flip argument points the right way but "
+                    "underestimates how fast minima become rare.",
         verify=_goe_against_coin_flips,
     ),
     Question(
         id="09-autoencoder-minima",
-        prompt="The linear autoencoder with 16 inputs and 2 hidden units has 120 critical points of full rank, one "
-               "for each pair of eigenvectors of the data's covariance. How many of them are local minima?",
+        prompt="The linear autoencoder with 16 inputs and 2 hidden units has 120 families of critical points of full "
+               "rank, one for each pair of eigenvectors of the data's covariance (a family, because any invertible "
+               "change of the code, undone by the decoder, leaves the cost as it is). How many of the families are "
+               "minima?",
         answer=1,
-        explanation="Only one: keeping the two largest eigenvalues. At every other critical point some eigenvector "
-                    "with a larger eigenvalue is left out, and swapping it in lowers the cost: a direction of "
-                    "negative curvature, so a saddle.",
+        explanation="Only one: keeping the two largest eigenvalues. At every other family some eigenvector with a "
+                    "larger eigenvalue is left out, and swapping it in lowers the cost: a direction of negative "
+                    "curvature, so a saddle. The minimum's Hessian has 4 zero eigenvalues, along its family, so the "
+                    "second-derivative test alone calls it degenerate.",
         verify=_minima_of_the_autoencoder,
     ),
     Question(

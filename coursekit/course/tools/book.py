@@ -206,10 +206,7 @@ def build(notebooks: str | Path, target: str | Path, cache: str | Path) -> Path:
 @cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``NOTEBOOKS TARGET [--cache DIR]``; builds the site and prints where it is."""
-    parser = cli.parser(main)
-    parser.add_argument("notebooks", type=Path)
-    parser.add_argument("target", type=Path)
-    parser.add_argument("--cache", type=Path, default=Path(".cache/npm"), help="where the npm packages are kept")
+    parser = cli.parser(main, "notebooks", "target", npm_cache=True)
     args = parser.parse_args(argv)
     site = build(args.notebooks, args.target, args.cache)
     print(f"open {site / 'index.html'} (no network needed)")

@@ -23,6 +23,7 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 __all__ = ["ToolFailed", "command", "parser", "run"]
 
@@ -31,17 +32,27 @@ class ToolFailed(RuntimeError):
     """A failure the tool explains to its user in a sentence (npm missing, work that would be lost, ...)."""
 
 
-def parser(main: Callable) -> argparse.ArgumentParser:
+def parser(main: Callable, *folders: str, npm_cache: bool = False) -> argparse.ArgumentParser:
     """A tool's argument parser: the program ``python -m <main's module>``, described by ``main``'s docstring.
+
+    ``folders`` name its positional arguments, each a path (``"notebooks", "target"``); ``npm_cache`` adds
+    ``--cache DIR``, where the JavaScript fetched from the npm registry is kept (the slides and the book).
 
     >>> from coursekit.course.tools import guide
     >>> parser(guide.main).prog
     'python -m coursekit.course.tools.guide'
+    >>> parser(guide.main, "notebooks", npm_cache=True).parse_args(["nb"])
+    Namespace(notebooks=PosixPath('nb'), cache=PosixPath('.cache/npm'))
     """
     module = sys.modules.get(main.__module__)
     spec = getattr(module, "__spec__", None)
     name = spec.name if spec is not None else main.__module__  # under ``python -m`` the module is __main__
-    return argparse.ArgumentParser(prog=f"python -m {name}", description=main.__doc__)
+    made = argparse.ArgumentParser(prog=f"python -m {name}", description=main.__doc__)
+    for folder in folders:
+        made.add_argument(folder, type=Path)
+    if npm_cache:
+        made.add_argument("--cache", type=Path, default=Path(".cache/npm"), help="where the npm packages are kept")
+    return made
 
 
 def command(main: Callable[[list[str] | None], int]) -> Callable[[list[str] | None], int]:

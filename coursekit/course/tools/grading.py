@@ -158,9 +158,7 @@ def write_course(notebooks: str | Path, course: str | Path) -> list[str]:
 @cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``NOTEBOOKS COURSE``; writes the nbgrader course folder and says what to run next."""
-    parser = cli.parser(main)
-    parser.add_argument("notebooks", type=Path)
-    parser.add_argument("course", type=Path)
+    parser = cli.parser(main, "notebooks", "course")
     args = parser.parse_args(argv)
     assignments = write_course(args.notebooks, args.course)
     for assignment in assignments:

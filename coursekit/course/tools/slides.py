@@ -172,10 +172,7 @@ def build(notebooks: str | Path, target_dir: str | Path, cache: str | Path) -> l
 @cli.command
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``NOTEBOOKS TARGET [--cache DIR]``; prints each deck written."""
-    parser = cli.parser(main)
-    parser.add_argument("notebooks", type=Path)
-    parser.add_argument("target", type=Path)
-    parser.add_argument("--cache", type=Path, default=Path(".cache/npm"), help="where the npm packages are kept")
+    parser = cli.parser(main, "notebooks", "target", npm_cache=True)
     args = parser.parse_args(argv)
     decks = build(args.notebooks, args.target, args.cache)
     for deck in decks:
