@@ -145,6 +145,34 @@ def _evaluate(X, Y, params: dict, work: nn.Workspace) -> tuple[float, float]:
     return losses._evaluate_output(AL, Y, work)
 
 
+def evaluate_stacked(X, Y, stacked: dict, work: nn.Workspace) -> tuple[np.ndarray, np.ndarray]:
+    """Cost ``J`` and accuracy of each of ``K`` networks stacked on a first axis, on a whole set, unchecked.
+
+    The set is cut into blocks of examples small enough that each network's products stay on one thread
+    (:data:`coursekit.nn.ONE_THREAD`); ``J = (1/m) Σ_blocks m_block · J_block``, likewise the accuracy.
+
+    Returns:
+        ``(costs, accuracies)``, two arrays of shape ``(K,)``.
+
+    Reference: notebook 07 (many networks trained side by side).
+
+    >>> from coursekit.initialization import init_params
+    >>> X, Y = np.array([[1.0, -1.0]]), np.array([[1.0, 0.0]])
+    >>> one = init_params([1, 1], seed=0)
+    >>> stacked = {key: np.stack([value, -value]) for key, value in one.items()}   # a network and its mirror
+    >>> costs, accuracies = evaluate_stacked(X, Y, stacked, nn.Workspace())
+    >>> np.allclose(costs[0], nn.evaluate(X, Y, one)[0]), accuracies.tolist()
+    (True, [1.0, 0.0])
+    """
+    widest = max(W[0].size for key, W in stacked.items() if key.startswith("W"))
+    block = max(1, nn.ONE_THREAD // widest)
+    summed, hits = 0.0, 0.0  # m · J and the examples classified right, of each network
+    for a in range(0, X.shape[1], block):
+        summed_b, hits_b = losses._totals(nn._forward(X[:, a:a + block], stacked, work)[0], Y[:, a:a + block], work)
+        summed, hits = summed + summed_b, hits + hits_b
+    return summed / X.shape[1], hits / X.shape[1]
+
+
 def _show_progress(epoch: int, epochs: int, J: float, acc: float) -> None:
     """Redraw a one-line text bar (``\\r``), about 50 times per run, ending with a newline."""
     if epoch % max(1, epochs // 50) and epoch != epochs:

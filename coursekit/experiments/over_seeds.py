@@ -17,10 +17,10 @@ from typing import NamedTuple
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from coursekit import _validate, losses, nn
+from coursekit import _validate, nn
 from coursekit.minibatch import random_mini_batches
 from coursekit.optim import Optimizer, check_fresh, make_optimizer
-from coursekit.train import History, checked_run
+from coursekit.train import History, checked_run, evaluate_stacked
 
 
 def _stacked(flat: np.ndarray, params: dict) -> dict:
@@ -28,17 +28,6 @@ def _stacked(flat: np.ndarray, params: dict) -> dict:
     ends = np.cumsum([0, *(value.size for value in params.values())]).tolist()
     return {key: np.ascontiguousarray(flat[:, a:b]).reshape(len(flat), *value.shape)
             for (key, value), a, b in zip(params.items(), ends, ends[1:])}
-
-
-def _evaluate(X: np.ndarray, Y: np.ndarray, stacked: dict, work: nn.Workspace) -> tuple[np.ndarray, np.ndarray]:
-    """Cost ``J`` and accuracy of each stacked network on a whole set: two arrays of shape (K,). The set is cut
-    into blocks of examples small enough that each network's products stay on one thread (:data:`nn.ONE_THREAD`)."""
-    block = max(1, nn.ONE_THREAD // max(W[0].size for key, W in stacked.items() if key.startswith("W")))
-    summed, hits = 0.0, 0.0
-    for a in range(0, X.shape[1], block):
-        summed_b, hits_b = losses._totals(nn._forward(X[:, a:a + block], stacked, work)[0], Y[:, a:a + block], work)
-        summed, hits = summed + summed_b, hits + hits_b
-    return summed / X.shape[1], hits / X.shape[1]
 
 
 def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: Sequence[int], epochs: int,
@@ -121,10 +110,10 @@ def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: S
             if epoch % evaluate_every and epoch < epochs:
                 continue
             stacked = _stacked(weights, params)
-            J, acc = _evaluate(X, Y, stacked, work)
+            J, acc = evaluate_stacked(X, Y, stacked, work)
             records["epoch_costs"][epoch - 1, alive], records["train_accuracy"][epoch - 1, alive] = J[alive], acc[alive]
             if X_test is not None:
-                records["test_accuracy"][epoch - 1, alive] = _evaluate(X_test, Y_test, stacked, work)[1][alive]
+                records["test_accuracy"][epoch - 1, alive] = evaluate_stacked(X_test, Y_test, stacked, work)[1][alive]
     final = _stacked(np.where(alive[:, np.newaxis], weights, np.nan), params)
 
     def history(k: int) -> History:

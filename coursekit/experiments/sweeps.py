@@ -18,11 +18,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from coursekit import _validate, losses, nn
+from coursekit import _validate, nn
 from coursekit.minibatch import random_mini_batches
 from coursekit.optim import GD, Adam, Momentum, Optimizer, RMSprop, adam_update, check_fresh, gd_update, make_optimizer
 from coursekit.optim import OPTIMIZERS, momentum_sum_update, momentum_update, rmsprop_update
-from coursekit.train import History, checked_run
+from coursekit.train import History, checked_run, evaluate_stacked
 
 
 def _rule(opt: Optimizer):
@@ -72,21 +72,6 @@ class _Stack:
         """Copy stacked arrays (the gradients of :func:`coursekit.nn._backward`) into their views."""
         for key, array in arrays.items():
             self.views[key][...] = array
-
-
-def _evaluate(X: np.ndarray, Y: np.ndarray, params: dict, work: nn.Workspace) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`coursekit.nn.evaluate` of each of the ``K`` stacked networks: ``(costs, accuracies)``, each of shape (K,).
-
-    The set is cut into blocks of examples small enough that each network's products stay on one thread.
-    """
-    widest = max(params[f"W{l}"][0].size for l in range(1, len(params) // 2 + 1))
-    block = max(1, nn.ONE_THREAD // widest)
-    summed, hits = 0.0, 0.0  # m · J and the examples classified right, of each network
-    for a in range(0, X.shape[1], block):
-        X_b, Y_b = X[:, a:a + block], Y[:, a:a + block]
-        summed_b, hits_b = losses._totals(nn._forward(X_b, params, work)[0], Y_b, work)
-        summed, hits = summed + summed_b, hits + hits_b
-    return summed / X.shape[1], hits / X.shape[1]
 
 
 def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs: int, mini_batch_size: int = 64,
@@ -156,9 +141,9 @@ def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs
                     step *= lrs[rows]
                     weights.flat[rows] -= step  # W := W − α · step
             stacked = weights.stacked()
-            records["epoch_costs"][epoch - 1], records["train_accuracy"][epoch - 1] = _evaluate(X, Y, stacked, work)
+            records["epoch_costs"][epoch - 1], records["train_accuracy"][epoch - 1] = evaluate_stacked(X, Y, stacked, work)
             if X_test is not None:
-                records["test_accuracy"][epoch - 1] = _evaluate(X_test, Y_test, stacked, work)[1]
+                records["test_accuracy"][epoch - 1] = evaluate_stacked(X_test, Y_test, stacked, work)[1]
             for record in records.values():
                 record[epoch - 1, ~alive] = np.nan
     rows = np.argsort(order)  # where run k sits in the stack
