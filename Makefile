@@ -13,7 +13,8 @@ comma := ,
 STAMP := $(VENV)/.installed-$(subst $(comma),+,$(EXTRAS))
 # The learner's working copy: made from the student edition by `make lab`, never overwritten once changed.
 WORK ?= my-course
-# JupyterLab's settings for the course (no news pop-up, widget state saved with the notebook).
+# JupyterLab's settings for the course (no news pop-up; the widget state stored by `make execute` kept as it is,
+# so that opening a notebook does not mark it modified).
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # JupyterLab refuses to start as root unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -37,10 +38,12 @@ $(LAB_SETTINGS): jupyter-settings/overrides.json $(STAMP)
 	mkdir -p $(dir $@)
 	cp $< $@
 
-# Brings the working copy up to the latest edition (keeping every notebook you changed), then opens it.
+# Brings the working copy up to the latest edition (keeping every notebook you changed), then opens it on notebook
+# 00: the browser, and the address printed for a machine without one, go to 00_start_here.ipynb.
 lab: install
 	$(BIN)/python -m coursekit.course.tools.working_copy notebooks $(WORK)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) $(LAB_ARGS) $(WORK)/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) --LabApp.default_url=/lab/tree/00_start_here.ipynb \
+	  $(LAB_ARGS)
 
 # The learner's self-check: every notebook of the working copy (or NB=05) run afresh, one line per exercise.
 check: install
@@ -87,9 +90,11 @@ test-lowest: $(STAMP_LOWEST)
 execute: install
 	$(BIN)/python -m coursekit.course.tools.editions execute notebooks/*.ipynb
 
-# The student edition for instructors to hand out; it refuses to overwrite changed notebooks unless FORCE=1.
+# The student edition for instructors to hand out, with no progress file (`make lab` gives a learner's working copy
+# its own); it refuses to overwrite changed notebooks unless FORCE=1.
 student: install
-	$(BIN)/python -m coursekit.course.tools.working_copy notebooks student $(if $(FORCE),--overwrite,--refuse)
+	$(BIN)/python -m coursekit.course.tools.working_copy notebooks student --no-progress \
+	  $(if $(FORCE),--overwrite,--refuse)
 
 # Instructors: a reveal.js deck of every notebook that works with no network (build/slides/index.html).
 slides: install

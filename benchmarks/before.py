@@ -67,7 +67,7 @@ def build(ref: str) -> Before:
     renamed = root / "renamed" / "coursekit_before"
     shutil.copytree(root / "plain" / "coursekit", renamed)
     for source in renamed.rglob("*.py"):
-        source.write_text(re.sub(r"\bcoursekit\b", "coursekit_before", source.read_text()))
+        source.write_text(re.sub(r"\bcoursekit\b", "coursekit_before", source.read_text(encoding="utf-8")))
     sys.path.insert(0, str(renamed.parent))
     return Before(sha, description, root / "plain", load("coursekit_before"))
 

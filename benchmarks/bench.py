@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     print("ratio: now / reference (medians of per-round ratios); 'ratio before': the same for the old code, same run")
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine, "rows": rows}, indent=1, default=float))
+    args.json.write_text(json.dumps({"machine": machine, "rows": rows}, indent=1, default=float), encoding="utf-8")
     print(f"written to {args.json}")
 
 

@@ -98,7 +98,7 @@ def main() -> None:
         result["at_once"]["runs"].append(row)
         print(f"{n:>8} {row['wall_s']:>18.1f} {row['median_learner_wall_s']:>21.1f} {row['peak_mb_each']:>13}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=1) + "\n")
+    args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {args.output} (the instructor guide quotes it: python -m coursekit.course.tools.guide)")
 
 

@@ -98,6 +98,42 @@ def non_negative_int(value, name: str) -> int:
     return int(value)
 
 
+def not_empty(arr: np.ndarray, name: str) -> np.ndarray:
+    """Return ``arr`` after checking it holds at least one value (a sequence to average, a grid to sweep)."""
+    if arr.size == 0:
+        raise ValueError(f"{name} must hold at least one value, got an empty array of shape {arr.shape}")
+    return arr
+
+
+def same_examples(X: np.ndarray, Y: np.ndarray, x_name: str = "X", y_name: str = "Y") -> None:
+    """Check that inputs and labels, both 2-D arrays, hold the same number ``m`` of examples (columns)."""
+    if X.shape[1] != Y.shape[1]:
+        raise ValueError(f"{x_name} and {y_name} must have the same number of examples m (columns), "
+                         f"got {x_name} {X.shape} and {y_name} {Y.shape}")
+
+
+#: The most memory one call may ask for, in bytes: 2 GiB, well within what a laptop has free.
+MAX_BYTES = 2 * 2**30
+#: The most work one call may ask for, in operations on numbers: a few minutes of one core of a laptop.
+MAX_OPERATIONS = 10**11
+#: The operations one step of a loop run by Python counts for: its overhead of some microseconds.
+STEP_OPERATIONS = 10**4
+
+
+def budget(value, name: str, memory: float = 0, operations: float = 0) -> None:
+    """Check that the size ``value`` given as ``name`` asks for no more than a laptop has, before any work:
+    at most :data:`MAX_BYTES` of ``memory`` and :data:`MAX_OPERATIONS` of ``operations``, both estimated
+    by the caller from its sizes (a loop of ``T`` steps counts ``T ·`` :data:`STEP_OPERATIONS` at least)."""
+    if memory > MAX_BYTES:
+        gib = float(min(memory, 1e300)) / 2**30  # an estimate from huge integers stays a float
+        raise ValueError(f"{name}={value!r} would need {gib:.1f} GiB; at most {MAX_BYTES / 2**30:g} GiB "
+                         f"fits a laptop: {name} must be smaller, got {value!r}")
+    if operations > MAX_OPERATIONS:
+        raise ValueError(f"{name}={value!r} would need about {float(min(operations, 1e300)):.1e} operations; at "
+                         f"most {MAX_OPERATIONS:.0e} (minutes of a laptop) are allowed: {name} must be smaller, "
+                         f"got {value!r}")
+
+
 def start(value, length: int, of: str) -> int:
     """Return ``start`` as an int after checking it is an index into a sequence of ``length`` (named ``of``):
     the first step compared, leaving out a warm-up."""
@@ -210,3 +246,27 @@ def instance(value, name: str, kind: type):
     if not isinstance(value, kind):
         raise TypeError(f"{name} must be a {kind.__module__}.{kind.__qualname__}, got {type(value).__name__}")
     return value
+
+
+def boolean(value, name: str) -> bool:
+    """Return ``value`` after checking it is True or False (a switch: ``bias_correction``, ``log``); a string
+    such as ``"no"`` would otherwise count as True."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} of type {type(value).__name__}")
+    return bool(value)
+
+
+def one_of(value, name: str, allowed) -> object:
+    """Return ``value`` after checking it is one of ``allowed`` (a surface's or an optimizer's name, ``kind``)."""
+    if not any(value is item or (isinstance(value, type(item)) and value == item) for item in allowed):
+        raise ValueError(f"{name} must be one of {list(allowed)}, got {value!r:.80}")
+    return value
+
+
+def mapping(value, name: str, of: str, non_empty: bool = True) -> dict:
+    """Return ``value`` as a dict after checking it is a mapping (``{label: history}``) and, if ``non_empty``,
+    has at least one item; ``of`` says what it maps."""
+    if not isinstance(value, Mapping) or (non_empty and not value):
+        error = ValueError if isinstance(value, Mapping) else TypeError
+        raise error(f"{name} must be a {'non-empty ' if non_empty else ''}dict of {of}, got {value!r:.80}")
+    return dict(value)

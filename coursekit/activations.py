@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from coursekit import _validate
+
 
 def relu(Z, out=None) -> np.ndarray:
     """Rectified linear unit, the activation of the hidden layers.
@@ -11,7 +13,8 @@ def relu(Z, out=None) -> np.ndarray:
     ``g(z) = max(0, z)``, element-wise; its derivative is ``1{z > 0}``.
 
     Args:
-        Z: pre-activations ``Z[l]``, any shape.  out: an array to write ``A[l]`` into (as numpy's ``out=``).
+        Z: pre-activations ``Z[l]``, a numeric array of any shape (NaN stays NaN, as in numpy: the training
+            loops look for it).  out: a float array of ``Z``'s shape to write ``A[l]`` into (as numpy's ``out=``).
 
     Returns:
         ``A[l] = g(Z[l])``, same shape.
@@ -21,7 +24,8 @@ def relu(Z, out=None) -> np.ndarray:
     >>> relu(np.array([-2.0, 0.0, 3.0])).tolist()
     [0.0, 0.0, 3.0]
     """
-    return np.maximum(Z, 0.0, out=out)
+    Z = _validate.array(Z, "Z", finite=False)
+    return np.maximum(Z, 0.0, out=_out(out, Z))
 
 
 def sigmoid(Z, out=None) -> np.ndarray:
@@ -30,7 +34,7 @@ def sigmoid(Z, out=None) -> np.ndarray:
     ``σ(z) = 1 / (1 + e^(−z))``, computed as ``(1 + tanh(z/2)) / 2``, which cannot overflow.
 
     Args:
-        Z: pre-activations ``Z[L]``, any shape.  out: an array to write ``σ(Z)`` into.
+        Z: pre-activations ``Z[L]``, a numeric array of any shape.  out: a float array of its shape for ``σ(Z)``.
 
     Returns:
         ``σ(Z)``, same shape, values in [0, 1].
@@ -40,7 +44,8 @@ def sigmoid(Z, out=None) -> np.ndarray:
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0])).tolist()
     [0.0, 0.5, 1.0]
     """
-    A = np.multiply(np.asarray(Z, dtype=float), 0.5, out=out)  # z / 2
+    Z = _validate.array(Z, "Z", finite=False)
+    A = np.multiply(Z, 0.5, out=_out(out, Z))  # z / 2
     np.tanh(A, out=A)
     A += 1.0
     A *= 0.5  # (1 + tanh(z / 2)) / 2
@@ -53,7 +58,8 @@ def softmax(Z, out=None) -> np.ndarray:
     ``a_k = e^(z_k) / Σ_j e^(z_j)``; the column's maximum is subtracted from ``z`` first (same result, no overflow).
 
     Args:
-        Z: pre-activations ``Z[L]``, shape ``(n_y, m)``.  out: an array to write ``A[L]`` into.
+        Z: pre-activations ``Z[L]``, shape ``(n_y, m)``, ``n_y, m >= 1``.
+        out: a float array of that shape to write ``A[L]`` into.
 
     Returns:
         ``A[L]``, same shape; each column is a probability distribution over the ``n_y`` classes.
@@ -63,7 +69,16 @@ def softmax(Z, out=None) -> np.ndarray:
     >>> softmax(np.array([[1.0, 0.0], [1.0, 1000.0]])).tolist()
     [[0.5, 0.0], [0.5, 1.0]]
     """
-    E = np.subtract(Z, Z.max(axis=0, keepdims=True), out=out)
+    Z = _validate.not_empty(_validate.array(Z, "Z", ndim=2, finite=False), "Z")
+    E = np.subtract(Z, Z.max(axis=0, keepdims=True), out=_out(out, Z))
     np.exp(E, out=E)
     E /= E.sum(axis=0, keepdims=True)
     return E
+
+
+def _out(out, Z: np.ndarray) -> np.ndarray | None:
+    """``out`` after checking it is ``None`` or a float array of the shape of ``Z``, to write the result into."""
+    if out is not None and not (isinstance(out, np.ndarray) and out.dtype == float and out.shape == Z.shape):
+        raise TypeError(f"out must be None or a float array of the shape of Z, {Z.shape}, "
+                        f"got {type(out).__name__} of shape {np.shape(out)}")
+    return out

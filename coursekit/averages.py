@@ -81,7 +81,7 @@ def ewa(thetas, beta: float, bias_correction: bool = False) -> np.ndarray:
     >>> ewa([10.0, 10.0, 10.0], beta=0.5, bias_correction=True).tolist()
     [10.0, 10.0, 10.0]
     """
-    thetas = _validate.array(thetas, "thetas", ndim=1)
+    thetas = _validate.not_empty(_validate.array(thetas, "thetas", ndim=1), "thetas")
     beta = _validate.beta(beta, "beta")
     out = np.empty_like(thetas)
     v = 0.0
@@ -110,6 +110,7 @@ def ewa_weights(beta: float, n: int) -> np.ndarray:
     """
     beta = _validate.beta(beta, "beta")
     n = _validate.positive_int(n, "n")
+    _validate.budget(n, "n", memory=3 * 8 * n)  # k, β^k and the weights
     return (1 - beta) * beta ** np.arange(n)
 
 
@@ -159,6 +160,10 @@ def correction_factor(beta: float, t) -> np.ndarray | float:
     return 1 / (1 - beta ** steps.astype(float))
 
 
+#: The smallest gap :func:`warmup_steps` measures: much below it, ``1 + tolerance`` rounds to 1.
+MIN_TOLERANCE = 1e-12
+
+
 def warmup_steps(beta: float, tolerance: float = 0.01) -> int:
     """The first step at which the bias-correction factor is within ``tolerance`` of 1.
 
@@ -166,7 +171,7 @@ def warmup_steps(beta: float, tolerance: float = 0.01) -> int:
     from then on the uncorrected average is at most ``tolerance`` (relatively) below the corrected one.
 
     Args:
-        beta: ``β`` in [0, 1).  tolerance: the accepted relative gap, a number > 0 (0.01 is 1 %).
+        beta: ``β`` in [0, 1).  tolerance: the accepted relative gap, a number >= ``MIN_TOLERANCE`` (0.01 is 1 %).
 
     Returns:
         ``t``, an integer >= 1.
@@ -177,15 +182,25 @@ def warmup_steps(beta: float, tolerance: float = 0.01) -> int:
     (44, 4613)
     """
     beta = _validate.beta(beta, "beta")
-    tolerance = _validate.positive(tolerance, "tolerance")
+    tolerance = _validate.at_least(tolerance, "tolerance", MIN_TOLERANCE)
     if beta == 0:
         return 1
-    t = max(1, math.ceil(math.log(tolerance / (1 + tolerance)) / math.log(beta)))
-    while t > 1 and correction_factor(beta, t - 1) <= 1 + tolerance:  # guard against rounding in the logs
-        t -= 1
-    while correction_factor(beta, t) > 1 + tolerance:
-        t += 1
-    return t
+    def within(t: int) -> bool:
+        return correction_factor(beta, t) <= 1 + tolerance
+
+    # The logs give t up to their rounding, which for β a hair below 1 is off by millions: from that guess,
+    # steps that double find a t within (high) and one not within (low, 0 standing for none), then halving.
+    high, step = max(1, math.ceil(math.log(tolerance / (1 + tolerance)) / math.log(beta))), 1
+    while not within(high):
+        high, step = high + step, 2 * step
+    low, step = high - 1, 1
+    while low >= 1 and within(low):
+        high, low, step = low, low - step, 2 * step
+    low = max(low, 0)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if within(middle) else (middle, high)
+    return high
 
 
 def startup_bias(thetas, beta: float, days: int = 7) -> float:

@@ -103,6 +103,7 @@ def goe(n: int, count: int = 1, seed: int = 0) -> np.ndarray:
     """
     n = _validate.positive_int(n, "n")
     count = _validate.positive_int(count, "count")
+    _validate.budget((n, count), "(n, count)", memory=2 * 8 * count * n * n)  # A and H
     A = np.random.default_rng(_validate.non_negative_int(seed, "seed")).standard_normal((count, n, n))
     return (A + A.transpose(0, 2, 1)) / math.sqrt(2)
 
@@ -136,6 +137,10 @@ def goe_all_positive(n_max: int, count: int, seed: int = 0, chunk: int = 250_000
     n_max = _validate.positive_int(n_max, "n_max")
     count = _validate.positive_int(count, "count")
     chunk = _validate.positive_int(chunk, "chunk")
+    # Beyond about 30 rows no sample is still positive definite (the chance falls like exp(−(ln 3 / 4) n²)).
+    rows = min(n_max, 30)
+    _validate.budget(count, "count", memory=8 * (n_max + min(chunk, count) * rows * rows),
+                     operations=count * rows * rows + -(-count // chunk) * rows * rows * _validate.STEP_OPERATIONS)
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     hits = np.zeros(n_max, dtype=np.int64)
     for start in range(0, count, chunk):

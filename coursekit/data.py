@@ -42,6 +42,7 @@ def two_moons(m: int = 300, noise: float = 0.2, seed: int = 0) -> tuple[np.ndarr
     m = _validate.positive_int(m, "m")
     if m < 2:
         raise ValueError(f"m must be an integer >= 2 (one example per moon at least), got {m!r}")
+    _validate.budget(m, "m", memory=6 * 8 * m, operations=20 * m)  # X, Y, θ and noise: six floats per example
     noise = _validate.non_negative(noise, "noise")
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     y = rng.permutation(np.repeat([0.0, 1.0], [m // 2, m - m // 2]))
@@ -206,8 +207,7 @@ def daily_temperatures(year: int = 2015, kind: str = "max") -> tuple[np.ndarray,
     >>> len(temps), str(dates[-1])
     (365, '2015-12-31')
     """
-    if kind not in ("max", "min"):
-        raise ValueError(f"kind must be 'max' or 'min', got {kind!r}")
+    _validate.one_of(kind, "kind", ("max", "min"))
     weather = _seattle_table()
     years = weather.dates.astype("datetime64[Y]").astype(int) + 1970
     allowed = sorted(set(years.tolist()))

@@ -30,6 +30,7 @@ def init_params(layer_dims, seed: int = 0) -> dict[str, np.ndarray]:
     {'W1': (5, 2), 'b1': (5, 1), 'W2': (1, 5), 'b2': (1, 1)}
     """
     dims = _validate.layer_dims(layer_dims)
+    _validate.budget(dims, "layer_dims", memory=8 * sum(n * (m + 1) for m, n in zip(dims, dims[1:])))
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     params = {}
     for l in range(1, len(dims)):

@@ -32,7 +32,7 @@ def _checked_labels(Y, AL: np.ndarray) -> np.ndarray:
 
 def _checked_pair(AL, Y) -> tuple[np.ndarray, np.ndarray]:
     """Validate an output ``A[L]`` and labels ``Y`` of the same shape, with values in [0, 1]."""
-    AL = _in_unit_interval(_validate.array(AL, "AL", ndim=2), "AL")
+    AL = _in_unit_interval(_validate.not_empty(_validate.array(AL, "AL", ndim=2), "AL"), "AL")
     return AL, _checked_labels(Y, AL)
 
 

@@ -31,12 +31,9 @@ def random_mini_batches(X, Y, mini_batch_size: int = 64, seed: int = 0) -> list[
     >>> [x.shape for x, _ in random_mini_batches(X, Y, mini_batch_size=2)]
     [(2, 2), (2, 2), (2, 1)]
     """
-    X = _validate.array(X, "X", ndim=2, finite=False)
+    X = _validate.not_empty(_validate.array(X, "X", ndim=2, finite=False), "X")
     Y = _validate.array(Y, "Y", ndim=2, finite=False)
-    if X.shape[1] != Y.shape[1]:
-        raise ValueError(
-            f"X and Y must have the same number of examples m (columns), got X {X.shape} and Y {Y.shape}"
-        )
+    _validate.same_examples(X, Y)
     mini_batch_size = _validate.positive_int(mini_batch_size, "mini_batch_size")
     seed = _validate.non_negative_int(seed, "seed")
     m = X.shape[1]

@@ -179,7 +179,7 @@ def stalled_at(costs, patience: int = 10, min_decrease: float = 0.01) -> int | N
     >>> stalled_at([1.0, 0.5, 0.25], patience=3) is None
     True
     """
-    costs = _validate.array(costs, "costs", ndim=1)
+    costs = _validate.not_empty(_validate.array(costs, "costs", ndim=1), "costs")
     patience = _validate.positive_int(patience, "patience")
     min_decrease = _validate.beta(min_decrease, "min_decrease")
     best, since = math.inf, 0

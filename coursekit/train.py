@@ -126,14 +126,22 @@ def checked_run(X, Y, layer_dims, epochs: int, mini_batch_size: int, seed: int, 
         raise ValueError("X_test and Y_test must be given together (or neither)")
     if X_test is not None:
         X_test, Y_test = _checked_data(X_test, Y_test, "X_test", "Y_test", layer_dims)
-    return Run(X, Y, X_test, Y_test, epochs, params, num_mini_batches(X.shape[1], mini_batch_size))
+    steps = num_mini_batches(X.shape[1], mini_batch_size)
+    weights = sum(value.size for value in params.values())  # a forward and a backward pass: some 8 operations each
+    per_epoch = steps * _validate.STEP_OPERATIONS + 8 * X.shape[1] * weights
+    _validate.budget(epochs, "epochs", operations=epochs * per_epoch)
+    return Run(X, Y, X_test, Y_test, epochs, params, steps)
 
 
-def _check_optimizer(optimizer, schedule) -> None:
-    """Check that ``optimizer`` is an unused coursekit optimizer and ``schedule`` is None or callable."""
+def _check_optimizer(optimizer, schedule, progress) -> None:
+    """Check that ``optimizer`` is an unused coursekit optimizer, ``schedule`` None or callable, ``progress`` a
+    switch or callable."""
     check_fresh(optimizer)
     if schedule is not None and not callable(schedule):
         raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
+    if not (callable(progress) or isinstance(progress, bool)):
+        raise TypeError(f"progress must be True, False or a function (epoch, epochs, J, accuracy), "
+                        f"got {progress!r:.80}")
 
 
 def _evaluate(X, Y, params: dict, work: nn.Workspace) -> tuple[float, float]:
@@ -146,7 +154,8 @@ def _evaluate(X, Y, params: dict, work: nn.Workspace) -> tuple[float, float]:
 
 
 def evaluate_stacked(X, Y, stacked: dict, work: nn.Workspace) -> tuple[np.ndarray, np.ndarray]:
-    """Cost ``J`` and accuracy of each of ``K`` networks stacked on a first axis, on a whole set, unchecked.
+    """Cost ``J`` and accuracy of each of ``K`` networks stacked on a first axis, on a whole set (the kinds of
+    ``stacked`` and ``work`` are checked, the arrays not: the callers made them).
 
     The set is cut into blocks of examples small enough that each network's products stay on one thread
     (:data:`coursekit.nn.ONE_THREAD`); ``J = (1/m) Σ_blocks m_block · J_block``, likewise the accuracy.
@@ -164,6 +173,10 @@ def evaluate_stacked(X, Y, stacked: dict, work: nn.Workspace) -> tuple[np.ndarra
     >>> np.allclose(costs[0], nn.evaluate(X, Y, one)[0]), accuracies.tolist()
     (True, [1.0, 0.0])
     """
+    stacked = _validate.mapping(stacked, "stacked", "arrays {'W1': (K, n[1], n[0]), 'b1': ..., ...}")
+    _validate.instance(work, "work", nn.Workspace)
+    if not any(key.startswith("W") for key in stacked):
+        raise ValueError(f"stacked must hold the weights 'W1', ... of stacked networks, got keys {sorted(stacked)}")
     widest = max(W[0].size for key, W in stacked.items() if key.startswith("W"))
     block = max(1, nn.ONE_THREAD // widest)
     summed, hits = 0.0, 0.0  # m · J and the examples classified right, of each network
@@ -226,7 +239,7 @@ def train(
     >>> len(h.costs), h.steps_per_epoch, float(h.train_accuracy[-1])
     (60, 2, 1.0)
     """
-    _check_optimizer(optimizer, schedule)
+    _check_optimizer(optimizer, schedule, progress)
     X, Y, X_test, Y_test, epochs, params, steps = checked_run(X, Y, layer_dims, epochs, mini_batch_size, seed,
                                                               X_test, Y_test)
 

@@ -99,6 +99,7 @@ def trajectory(surface: Surface, optimizer: Optimizer, start=None, steps: int = 
     check_fresh(optimizer)
     w = np.array(_validate.point(surface.start if start is None else start, "start"))
     steps = _validate.positive_int(steps, "steps")
+    _validate.budget(steps, "steps", memory=24 * steps, operations=steps * _validate.STEP_OPERATIONS)
     points, kept = np.empty((steps + 1, 2)), 0
     with np.errstate(over="ignore", invalid="ignore"):
         while kept <= steps and (grad := _grad_in_bounds(surface, w)) is not None:
@@ -157,6 +158,8 @@ def from_starts(surface: Surface, optimizer: Optimizer, starts, steps: int = 200
     if w.shape[1] != 2 or not len(w):
         raise ValueError(f"starts must have shape (N, 2) with N >= 1, got shape {w.shape}")
     steps = _validate.positive_int(steps, "steps")
+    _validate.budget(steps, "steps", memory=16 * (steps + 1) * len(w),
+                     operations=steps * (_validate.STEP_OPERATIONS + 100 * len(w)))
     out = np.full((steps + 1, *w.shape), np.nan)
     alive = np.ones(len(w), dtype=bool)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -234,8 +237,10 @@ def outside_window(surface: Surface, points) -> np.ndarray:
     >>> outside_window(elongated_quadratic(), [[0.0, 0.0], [1.36, -2.56]]).tolist()
     [False, True]
     """
-    (x0, x1), (y0, y1) = surface.xlim, surface.ylim
-    points = np.asarray(points, dtype=float)
+    (x0, x1), (y0, y1) = _validate.instance(surface, "surface", Surface).xlim, surface.ylim
+    points = _validate.array(points, "points", ndim=2, finite=False)
+    if points.shape[1] != 2:
+        raise ValueError(f"points must have shape (N, 2), one iterate (x, y) per row, got shape {points.shape}")
     return (points[:, 0] < x0) | (points[:, 0] > x1) | (points[:, 1] < y0) | (points[:, 1] > y1)
 
 
@@ -259,6 +264,11 @@ def paths_summary(surface: Surface, runs: Mapping[str, Trajectory], tol: float =
     >>> paths_summary(elongated_quadratic(), runs)["GD"]
     'J = 4.55e-13 after 20 steps, 9.5e-07 from the nearest minimum; within 0.001 of it from step 10 on'
     """
+    _validate.instance(surface, "surface", Surface)
+    runs = _validate.mapping(runs, "runs", "paths {name: Trajectory}")
+    tol = _validate.positive(tol, "tol")
+    for name, run in runs.items():
+        _validate.instance(run, f"runs[{name!r}]", Trajectory)
     sentences = {}
     for name, run in runs.items():
         steps = len(run.losses) - 1

@@ -155,6 +155,13 @@ def test_warmup_steps_is_the_first_step_within_the_tolerance(beta, tolerance):
     assert t == 1 or correction_factor(beta, t - 1) > 1 + tolerance
 
 
+@pytest.mark.parametrize("beta", [1 - 2**-20, 1 - 2**-40, 0.9999999999999999])
+def test_warmup_steps_answers_at_once_when_beta_is_a_hair_below_1(beta):
+    """The logs' rounding puts the first guess millions of steps off there; the search still ends at once."""
+    t = warmup_steps(beta, 1e-12)
+    assert correction_factor(beta, t) <= 1 + 1e-12 < correction_factor(beta, t - 1)
+
+
 def test_warmup_steps_golden():
     """Notebook 04: within 1 % from t = 44 (β = 0.9), 229 (0.98) and 4,613 (0.999); ln(0.0099)/ln(0.9) = 43.8."""
     assert [warmup_steps(b) for b in (0.9, 0.98, 0.999)] == [44, 229, 4613]
@@ -187,7 +194,7 @@ def test_startup_bias_of_a_constant_is_the_constant_times_the_mean_of_beta_to_th
         (lambda: correction_factor(0.9, [0, 1]), ValueError, r"t must be an integer >= 1 or a non-empty array"),
         (lambda: correction_factor(0.9, []), ValueError, r"t must be an integer >= 1 or a non-empty array"),
         (lambda: correction_factor("0.9", 1), TypeError, r"beta must be a number in \[0, 1\), got '0.9'"),
-        (lambda: warmup_steps(0.9, tolerance=0), ValueError, r"tolerance must be a finite number > 0, got 0"),
+        (lambda: warmup_steps(0.9, tolerance=0), ValueError, r"tolerance must be a finite number >= 1e-12, got 0"),
         (lambda: warmup_steps(1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
         (lambda: startup_bias([1.0, 2.0], 0.9, days=3), ValueError,
          r"thetas must hold at least days = 3 values, got 2"),

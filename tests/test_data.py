@@ -211,7 +211,7 @@ def test_daily_temperatures_returns_copies():
     [
         ({"year": 2016}, ValueError, r"year must be one of \[2012, 2013, 2014, 2015\], got 2016"),
         ({"year": "2015"}, TypeError, r"year must be an integer, one of \[2012.*got '2015'"),
-        ({"kind": "mean"}, ValueError, r"kind must be 'max' or 'min', got 'mean'"),
+        ({"kind": "mean"}, ValueError, r"kind must be one of \['max', 'min'\], got 'mean'"),
     ],
 )
 def test_daily_temperatures_rejects_bad_arguments(kwargs, error, match):

@@ -74,8 +74,7 @@ def check(name: str, fn=_FROM_NOTEBOOK) -> Result:
         _last_failure.pop(name, None)
     else:
         _last_failure[name] = fn
-        if result.case is not None:  # the report showed the first hint
-            hints.shown(name, 1)
+        hints.shown(name, result.hints)  # a report that names no mistake shows the first hint
     records.record("exercises", name, result.passed, entry.notebook)
     return _verdict(result)
 

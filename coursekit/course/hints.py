@@ -1,7 +1,9 @@
 """Progressive hints: each call of ``hint(name)`` shows the next hint of an exercise, from a nudge to nearly the answer.
 
-A failed check already shows the first hint; ``hint("adam_update")`` then reveals the second, and so on.
-No hint spells out the code (``tests/course/test_hints.py`` holds them to that).
+A failed check that names no known mistake already shows the first hint, and ``hint("adam_update")``
+then reveals the second; after a report that names a mistake (its explanation is the help for that
+mistake), ``hint`` starts with the first. No hint spells out the code (``tests/course/test_hints.py``
+holds them to that).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ class Hint:
     text: str
 
     def __repr__(self) -> str:
-        last = " (the last one: the formula above the exercise says the rest)" if self.number == self.total else ""
+        last = ""
+        if self.number == self.total:
+            last = " (the last one: from here the check's report says which case fails and how)"
         return f"hint {self.number} of {self.total} for {self.name}{last}:\n  {self.text}"
 
     def _repr_html_(self) -> str:
@@ -35,7 +39,7 @@ class Hint:
 
 
 def shown(name: str, count: int) -> None:
-    """Note that the first ``count`` hints of exercise ``name`` have been shown (a failed check shows one)."""
+    """Note that the first ``count`` hints of exercise ``name`` have been shown (a check's report shows 0 or 1)."""
     _shown[name] = max(_shown.get(name, 0), count)
 
 

@@ -2,7 +2,8 @@
 
 ``progress()`` in a notebook (and the end of ``make check``) shows it, from the verdicts that
 :mod:`coursekit.course.records` keeps and the two registries: :mod:`coursekit.course.exercises` and
-:mod:`coursekit.course.questions`.
+:mod:`coursekit.course.questions`. A verdict that counts but came from another file than the course's
+notebook (a duplicate such as ``07_adam-Copy1.ipynb``) is named under the table with its file.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ __all__ = ["Progress", "progress", "Row"]
 
 @dataclass(frozen=True)
 class Row:
-    """One notebook's line of the table: exercises passed / total, questions answered right / total."""
+    """One notebook's line of the table: exercises passed / total, questions answered right / total, and
+    ``elsewhere``: ``(key, file)`` for each verdict counted from another file than the course's notebook."""
 
     notebook: str
     title: str
     exercises: tuple[int, int]
     questions: tuple[int, int]
+    elsewhere: tuple[tuple[str, str], ...] = ()
 
     @property
     def done(self) -> bool:
@@ -45,7 +48,12 @@ class Progress:
             mark = "✔" if row.done else " "
             lines.append(f"{mark:2} {row.notebook} {row.title:<43} {_fraction(row.exercises):>9} "
                          f"{_fraction(row.questions):>9}")
-        return "\n".join(lines)
+        return "\n".join(lines + self._elsewhere())
+
+    def _elsewhere(self) -> list[str]:
+        """One line per notebook with verdicts counted from other files: which key, from which file."""
+        return [f"   {row.notebook}: " + "; ".join(f"{key} counted from {file}" for key, file in row.elsewhere)
+                for row in self.rows if row.elsewhere]
 
     def _repr_html_(self) -> str:
         cells = "".join(
@@ -54,7 +62,8 @@ class Progress:
             for row in self.rows
         )
         return ("<table class='coursekit-progress'><thead><tr><th></th><th>#</th><th style='text-align:left'>"
-                f"notebook</th><th>exercises</th><th>questions</th></tr></thead><tbody>{cells}</tbody></table>")
+                f"notebook</th><th>exercises</th><th>questions</th></tr></thead><tbody>{cells}</tbody></table>"
+                + "".join(f"<p>{escape(line.strip())}</p>" for line in self._elsewhere()))
 
 
 def _fraction(pair: tuple[int, int]) -> str:
@@ -73,10 +82,13 @@ def progress(folder: str | Path | None = None) -> Progress:
     """
     data = records.load(folder)
     rows = []
-    for number, (_, title) in NOTEBOOKS.items():
+    for number, (file, title) in NOTEBOOKS.items():
         names = [name for name in exercises.names() if exercises.exercise(name).notebook == number]
         ids = [q.id for q in questions.all_questions() if q.notebook == number]
-        rows.append(Row(number, title, _count(data["exercises"], names), _count(data["questions"], ids)))
+        counted = [(key, data[kind][key]) for kind, keys in (("exercises", names), ("questions", ids))
+                   for key in keys if key in data[kind]]
+        elsewhere = tuple((key, verdict["source"]) for key, verdict in counted if verdict["source"] not in (file, ""))
+        rows.append(Row(number, title, _count(data["exercises"], names), _count(data["questions"], ids), elsewhere))
     return Progress(tuple(rows))
 
 

@@ -59,7 +59,7 @@ def averages(values, beta: float) -> np.ndarray:
     >>> averages([[10.0, -10.0], [10.0, 10.0]], beta=0.5).tolist()   # a steady and an alternating column
     [[5.0, -5.0], [7.5, 2.5]]
     """
-    values = _validate.array(values, "values", ndim=2)
+    values = _validate.not_empty(_validate.array(values, "values", ndim=2), "values")
     beta = _validate.beta(beta, "beta")
     return np.column_stack([ewa(column, beta) for column in values.T]).reshape(values.shape)
 

@@ -30,6 +30,7 @@ def start_grid(surface: Surface, per_side: int = 15, margin: float = 0.1) -> np.
     """
     _validate.instance(surface, "surface", Surface)
     per_side = _validate.positive_int(per_side, "per_side")
+    _validate.budget(per_side, "per_side", memory=4 * 8 * per_side**2)  # the grid's xs, ys and two columns
     margin = _validate.non_negative(margin, "margin")
     if margin >= 0.5:
         raise ValueError(f"margin must be in [0, 0.5), got {margin!r}")

@@ -46,7 +46,7 @@ class SizeSweep:
 
     def final_costs(self, size: int) -> np.ndarray:
         """The whole set's cost ``J`` after the last epoch, one per ``α`` (in the order of :meth:`lrs`)."""
-        return np.array([self.runs[size][lr].epoch_costs[-1] for lr in self.lrs(size)])
+        return np.array([self._runs(size)[lr].epoch_costs[-1] for lr in self.lrs(size)])
 
     def curves(self) -> dict:
         """``{size: (learning rates, final costs)}``, as :func:`coursekit.show.sweeps.plot_lr_sweeps` draws them."""
@@ -54,7 +54,7 @@ class SizeSweep:
 
     def lrs(self, size: int) -> list[float]:
         """The learning rates tried with ``size``, smallest first."""
-        return sorted(self.runs[size])
+        return sorted(self._runs(size))
 
     def best_lr(self, size: int) -> float:
         """The ``α`` with the lowest final cost for ``size``."""
@@ -62,7 +62,7 @@ class SizeSweep:
 
     def best(self, size: int) -> History:
         """The run of ``size`` at its best ``α``."""
-        return self.runs[size][self.best_lr(size)]
+        return self._runs(size)[self.best_lr(size)]
 
     def epochs_to(self, size: int, target: float) -> int | None:
         """The first epoch after which the best run of ``size`` has ``J <= target``; None if it never does."""
@@ -71,11 +71,16 @@ class SizeSweep:
 
     def seconds_per_epoch(self, size: int) -> float:
         """The median over all the runs of ``size`` of each run's :attr:`~coursekit.train.History.seconds_per_epoch`."""
-        return float(np.median([h.seconds_per_epoch for h in self.runs[size].values()]))
+        return float(np.median([h.seconds_per_epoch for h in self._runs(size).values()]))
 
     def seconds(self, size: int) -> np.ndarray:
         """The time at the end of each epoch of the best run: ``epoch × seconds_per_epoch(size)``."""
         return np.arange(1, self.best(size).epochs + 1) * self.seconds_per_epoch(size)
+
+    def _runs(self, size: int) -> dict:
+        if size not in self.runs:
+            raise ValueError(f"size must be one of the sweep's sizes {self.sizes}, got {size!r}")
+        return self.runs[size]
 
 
 def sweep_sizes(X, Y, layer_dims, lrs: dict, epochs: dict, seed: int = 0) -> SizeSweep:
@@ -143,13 +148,18 @@ def gradient_seconds(X, Y, params, blocks=(1, 8, 64, 1024), examples: int = 1024
     (2,)
     """
     X = _validate.array(X, "X", ndim=2)
+    _validate.same_examples(X, _validate.array(Y, "Y", ndim=2))
     examples = _validate.positive_int(examples, "examples")
     if examples > X.shape[1]:
         raise ValueError(f"examples must be <= m = {X.shape[1]}, got {examples}")
-    blocks = [_validate.positive_int(b, "blocks") for b in _validate.sequence(blocks, "blocks", "block sizes")]
+    blocks = _validate.sequence(blocks, "blocks", "block sizes", non_empty=True)
+    blocks = [_validate.positive_int(b, f"blocks[{i}]") for i, b in enumerate(blocks)]
     if max(blocks) > examples:
         raise ValueError(f"blocks must be <= examples = {examples}, got {max(blocks)}")
-    rounds = np.empty((_validate.positive_int(repeats, "repeats"), len(blocks)))
+    repeats = _validate.positive_int(repeats, "repeats")
+    per_round = sum(-(-examples // b) * _validate.STEP_OPERATIONS + 3 * examples * X.shape[0] for b in blocks)
+    _validate.budget(repeats, "repeats", operations=repeats * per_round)
+    rounds = np.empty((repeats, len(blocks)))
     with threadpool_limits(limits=1, user_api="blas"):
         for r in range(len(rounds)):
             for j, b in enumerate(blocks):
@@ -207,6 +217,7 @@ def step_bytes(X, Y, params, repeats: int = 3) -> int:
     True
     """
     repeats = _validate.positive_int(repeats, "repeats")
+    _validate.budget(repeats, "repeats", operations=repeats * (_validate.STEP_OPERATIONS + 3 * np.size(X)))
     if tracemalloc.is_tracing():
         raise RuntimeError("step_bytes needs tracemalloc for itself, but it is already tracing")
     nn.cost_and_grads(X, Y, params)

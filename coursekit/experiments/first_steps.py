@@ -41,13 +41,12 @@ def adam_steps(grads, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999
     >>> adam_steps([2.0, 2.0], lr=0.1, bias_correction=False).round(4).tolist()   # 0.1 · 0.1 / √0.001, ...
     [-0.3162, -0.425]
     """
-    grads = _validate.array(grads, "grads", ndim=1)
+    grads = _validate.not_empty(_validate.array(grads, "grads", ndim=1), "grads")
     lr = _validate.positive(lr, "lr")
     beta1 = _validate.beta(beta1, "beta1")
     beta2 = _validate.beta(beta2, "beta2")
     eps = _validate.positive(eps, "eps")
-    if not isinstance(bias_correction, bool):
-        raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")
+    bias_correction = _validate.boolean(bias_correction, "bias_correction")
     v = ewa(grads, beta1, bias_correction)
     s = ewa(grads**2, beta2, bias_correction)
     return -lr * v / (np.sqrt(s) + eps)
@@ -76,7 +75,7 @@ def steps_taken(grads, optimizer: Optimizer) -> np.ndarray:
     >>> (-steps_taken([[1e-6, 1.0, 1e3]], GD(lr=0.01))).tolist()   # α |dw|
     [[1e-08, 0.01, 10.0]]
     """
-    grads = _validate.array(grads, "grads", ndim=2)
+    grads = _validate.not_empty(_validate.array(grads, "grads", ndim=2), "grads")
     check_fresh(optimizer)
     params = {"w": np.zeros(grads.shape[1])}
     steps = np.empty_like(grads)

@@ -39,9 +39,14 @@ def flat_gradient(grads) -> np.ndarray:
     >>> flat_gradient({"W1": np.array([[1.0, 2.0]]), "b1": np.array([[3.0]])}).tolist()
     [1.0, 2.0, 3.0]
     """
+    return _flat(grads, "grads")
+
+
+def _flat(grads, name: str) -> np.ndarray:
+    """:func:`flat_gradient` of the argument ``name``, checked as such."""
     if not isinstance(grads, dict) or not grads:
-        raise TypeError(f"grads must be a non-empty dict of arrays {{'W1': ..., 'b1': ...}}, got {type(grads).__name__}")
-    return np.concatenate([_validate.array(value, f"grads[{key!r}]").ravel() for key, value in grads.items()])
+        raise TypeError(f"{name} must be a non-empty dict of arrays {{'W1': ..., 'b1': ...}}, got {type(grads).__name__}")
+    return np.concatenate([_validate.array(value, f"{name}[{key!r}]").ravel() for key, value in grads.items()])
 
 
 @threadpool_limits.wrap(limits=1, user_api="blas")
@@ -73,6 +78,7 @@ def minibatch_gradients(X, Y, params, mini_batch_size: int, count: int, seed: in
     seed = _validate.non_negative_int(seed, "seed")
     if size > X.shape[1]:
         raise ValueError(f"mini_batch_size must be <= m = {X.shape[1]} (a full mini-batch), got {size}")
+    _validate.budget(count, "count", operations=count * (_validate.STEP_OPERATIONS + 3 * size * X.shape[0]))
     grads = []
     while len(grads) < count:
         for X_t, Y_t in random_mini_batches(X, Y, size, seed=seed):
@@ -101,16 +107,13 @@ def gradient_spread(minibatch_grads, full_grad) -> float:
     >>> gradient_spread([{"W1": np.array([[3.0, 0.0]]), "b1": np.array([[4.0]])}, g], g)   # sqrt((25 + 0) / 2)
     3.5355339059327378
     """
-    full = flat_gradient(full_grad)
+    full = _flat(full_grad, "full_grad")
     minibatch_grads = _validate.sequence(minibatch_grads, "minibatch_grads", "gradient dicts", non_empty=True)
     squared = []
     for t, grads in enumerate(minibatch_grads):
-        if not isinstance(grads, dict) or list(grads) != list(full_grad):
-            raise ValueError(f"minibatch_grads[{t}] must be a dict with the keys {list(full_grad)}, got {grads!r:.60}")
-        g_t = flat_gradient(grads)
-        if g_t.shape != full.shape:
-            raise ValueError(f"minibatch_grads[{t}] must have the shapes of full_grad ({full.size} entries), got {g_t.size}")
-        squared.append(np.sum((g_t - full) ** 2))
+        _validate.matching_dicts(full_grad, grads, "full_grad", f"minibatch_grads[{t}]")
+        in_order = {key: grads[key] for key in full_grad}  # entry by entry as in full
+        squared.append(np.sum((_flat(in_order, f"minibatch_grads[{t}]") - full) ** 2))
     return float(np.sqrt(np.mean(squared)))
 
 
@@ -135,9 +138,19 @@ def spread_by_size(X, Y, params, sizes, count: int = 64, seed: int = 0) -> np.nd
     >>> bool(spread[0] > 0), bool(spread[1] < 1e-12)    # size m: every mini-batch is the whole set
     (True, True)
     """
-    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes")
+    X = _validate.array(X, "X", ndim=2)
+    sizes = _sizes(sizes, X.shape[1])
     full = nn.cost_and_grads(X, Y, params)[1]
     return np.array([gradient_spread(minibatch_gradients(X, Y, params, size, count, seed), full) for size in sizes])
+
+
+def _sizes(sizes, m: int) -> list[int]:
+    """The mini-batch sizes asked for, after checking there is at least one and each is in ``1..m``."""
+    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes", non_empty=True)
+    sizes = [_validate.positive_int(size, f"sizes[{i}]") for i, size in enumerate(sizes)]
+    if max(sizes) > m:
+        raise ValueError(f"sizes must be mini-batch sizes <= m = {m} (full mini-batches), got {max(sizes)}")
+    return sizes
 
 
 def noisy_descent(surface: Surface, lr: float, steps: int, mini_batch_size: int, noise: float = 1.0,
@@ -167,6 +180,7 @@ def noisy_descent(surface: Surface, lr: float, steps: int, mini_batch_size: int,
     _validate.instance(surface, "surface", Surface)
     lr = _validate.positive(lr, "lr")
     steps = _validate.positive_int(steps, "steps")
+    _validate.budget(steps, "steps", memory=160 * steps, operations=steps * _validate.STEP_OPERATIONS)  # ξ, the points
     scale = _validate.non_negative(noise, "noise") / np.sqrt(_validate.positive_int(mini_batch_size, "mini_batch_size"))
     w = np.array(_validate.point(surface.start if start is None else start, "start"))
     xi = np.random.default_rng(_validate.non_negative_int(seed, "seed")).standard_normal((steps, 2))
@@ -221,8 +235,8 @@ def gradient_noise_data(X, Y, params, sizes=(1, 4, 16, 64, 256, 1024), count: in
     >>> data.grads[2].shape, data.spread.shape
     ((4, 13), (2,))
     """
-    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes", non_empty=True)
-    sizes = tuple(sorted({_validate.positive_int(size, "sizes") for size in sizes}))
+    X = _validate.array(X, "X", ndim=2)
+    sizes = tuple(sorted(set(_sizes(sizes, X.shape[1]))))
     full = nn.cost_and_grads(X, Y, params)[1]
     grads, spread = {}, []
     for size in sizes:

@@ -63,17 +63,22 @@ def cycle_delay(beta: float, period: float = YEAR) -> float:
     (8.9, 40.5)
     """
     beta = _validate.beta(beta, "beta")
+    omega = 2 * math.pi / _period(period)
+    return math.atan2(beta * math.sin(omega), 1 - beta * math.cos(omega)) / omega
+
+
+def _period(period) -> float:
+    """``period`` as a float after checking it is a number > 2: a cycle of 2 steps or fewer has no wave to fit."""
     period = _validate.positive(period, "period")
     if period <= 2:
         raise ValueError(f"period must be a number > 2 (steps per cycle), got {period!r}")
-    omega = 2 * math.pi / period
-    return math.atan2(beta * math.sin(omega), 1 - beta * math.cos(omega)) / omega
+    return period
 
 
 def _wave(thetas, period: float) -> tuple[np.ndarray, np.ndarray]:
     """The least-squares coefficients ``(a, b, c)`` of ``a + b cos(ω t) + c sin(ω t)``, and that basis."""
     thetas = _validate.array(thetas, "thetas", ndim=1)
-    period = _validate.positive(period, "period")
+    period = _period(period)
     if len(thetas) < period:
         raise ValueError(f"thetas must cover at least one period ({period:g} values), got {len(thetas)}")
     angle = 2 * np.pi * np.arange(len(thetas)) / period
@@ -213,7 +218,8 @@ def lag_table(thetas, betas, start: int = 365, period: float = YEAR) -> LagTable
     ([8.9, 40.5], [8.9, 40.5])
     """
     thetas = _validate.array(thetas, "thetas", ndim=1)
-    betas = [_validate.beta(b, "betas[i]") for b in np.atleast_1d(np.asarray(betas, dtype=float)).tolist()]
+    betas = _validate.sequence(betas, "betas", "numbers in [0, 1)", non_empty=True)
+    betas = [_validate.beta(b, f"betas[{i}]") for i, b in enumerate(betas)]
     averages = [ewa(thetas, beta) for beta in betas]
     return LagTable(
         betas=np.array(betas),

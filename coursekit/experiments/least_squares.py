@@ -64,6 +64,7 @@ def least_squares(m: int = 200, noise: float = 0.5, seed: int = 0) -> LeastSquar
     m = _validate.positive_int(m, "m")
     if m < 2:
         raise ValueError(f"m must be an integer >= 2, got {m!r}")
+    _validate.budget(m, "m", memory=64 * m)  # the draws, X, Y and their products
     noise = _validate.non_negative(noise, "noise")
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     x1, z, e = rng.standard_normal((3, m))
@@ -126,6 +127,8 @@ def minibatch_path(problem: LeastSquares, optimizer: Optimizer, epochs: int, min
     epochs = _validate.positive_int(epochs, "epochs")
     mini_batch_size = _validate.positive_int(mini_batch_size, "mini_batch_size")
     seed = _validate.non_negative_int(seed, "seed")
+    steps = epochs * -(-problem.X.shape[1] // mini_batch_size)
+    _validate.budget(epochs, "epochs", memory=160 * steps, operations=steps * _validate.STEP_OPERATIONS)
     w = np.array(_validate.point(problem.surface.start if start is None else start, "start"))
     points, diverged = [w.copy()], False
     for epoch in range(1, epochs + 1):

@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 
 from coursekit import _validate, nn
 from coursekit.minibatch import random_mini_batches
-from coursekit.optim import Optimizer, check_fresh, make_optimizer
+from coursekit.optim import OPTIMIZERS, Optimizer, check_fresh, make_optimizer
 from coursekit.train import History, checked_run, evaluate_stacked
 
 
@@ -64,8 +64,9 @@ def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: S
         raise TypeError(f"optimizers must be a non-empty list of optimizers, got {optimizers!r}")
     for opt in optimizers:
         check_fresh(opt)
-    seeds = [_validate.non_negative_int(seed, "seed") for seed in seeds]
-    if not seeds or len(set(seeds)) < len(seeds):
+    seeds = _validate.sequence(seeds, "seeds", "distinct integers >= 0", non_empty=True)
+    seeds = [_validate.non_negative_int(seed, f"seeds[{j}]") for j, seed in enumerate(seeds)]
+    if len(set(seeds)) < len(seeds):
         raise ValueError(f"seeds must be distinct integers >= 0, at least one, got {seeds}")
     schedules = [None] * len(optimizers) if schedules is None else list(schedules)
     if len(schedules) != len(optimizers) or not all(s is None or callable(s) for s in schedules):
@@ -197,8 +198,7 @@ def seed_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, seeds: Sequence
     lrs = _validate.array(lrs, "lrs", ndim=1)
     if not lrs.size or (lrs <= 0).any() or len(set(lrs.tolist())) < lrs.size:
         raise ValueError(f"lrs must be distinct learning rates > 0, got {lrs.tolist()}")
-    if isinstance(optimizers, str) or not isinstance(optimizers, Sequence) or not optimizers:
-        raise TypeError(f"optimizers must be a list of names such as ['GD', 'Adam'], got {optimizers!r}")
+    optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     runs = [make_optimizer(name, float(lr), beta1, beta2) for name in optimizers for lr in lrs]
     trained = train_over_seeds(X, Y, layer_dims, runs, seeds, epochs, mini_batch_size, X_test=X_test,
                                  Y_test=Y_test, evaluate_every=evaluate_every)

@@ -44,9 +44,7 @@ def long_plateau(length: float = 10.0, slope: float = 0.02) -> Surface:
     >>> round(float(np.linalg.norm(s.grad(s.start))), 4), (s.hessian([0.0, 0.0]).round(6) + 0.0).tolist()
     (0.0199, [[1.02, 0.0], [0.0, 1.02]])
     """
-    length = _validate.positive(length, "length")
-    if length < 3:
-        raise ValueError(f"length must be >= 3 (the well itself is about 3 wide), got {length!r}")
+    length = _length(length, "length")
     s = _validate.positive(slope, "slope")
 
     def f(x, y):
@@ -74,6 +72,14 @@ def long_plateau(length: float = 10.0, slope: float = 0.02) -> Surface:
         xlim=(-length - 1.0, 3.0),
         ylim=(-2.0, 2.0),
     )
+
+
+def _length(value, name: str) -> float:
+    """A plateau's length as a float after checking it is a finite number >= 3 (the well is about 3 wide)."""
+    length = _validate.positive(value, name)
+    if length < 3:
+        raise ValueError(f"{name} must be >= 3 (the well itself is about 3 wide), got {value!r}")
+    return length
 
 
 def steps_to_leave(losses, level: float = LEAVE_LEVEL) -> int | None:
@@ -149,7 +155,8 @@ def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, bet
     >>> data["Adam"].shape, steps_to_leave(data["Adam"][0])
     ((2, 101), 14)
     """
-    lengths = [_validate.positive(L, "lengths[...]") for L in lengths]
+    lengths = _validate.sequence(lengths, "lengths", "plateau lengths >= 3", non_empty=True)
+    lengths = [_length(L, f"lengths[{i}]") for i, L in enumerate(lengths)]
     surface = long_plateau(max(lengths), slope)
     lr, beta = _validate.positive(lr, "lr"), _validate.beta(beta, "beta")
     steps = _validate.positive_int(steps, "steps")

@@ -13,6 +13,7 @@ pairs, the higher the cost — the picture of Dauphin et al. (2014) in a case th
 from __future__ import annotations
 
 import itertools
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -50,7 +51,7 @@ def pooled_digits(side: int = 4) -> np.ndarray:
 
 
 def _sigma(X) -> np.ndarray:
-    X = _validate.array(X, "X", ndim=2)
+    X = _validate.not_empty(_validate.array(X, "X", ndim=2), "X")
     return X @ X.T / X.shape[1]
 
 
@@ -125,6 +126,7 @@ def autoencoder_hessian(X, W1, W2) -> np.ndarray:
     W1, W2 = _checked_weights(W1, W2, len(sigma))
     p, n = W1.shape
     size = p * n
+    _validate.budget(W1.shape, "W1.shape", memory=8 * 2 * size * (6 * size + 4 * n * n + 4 * size))
     unit = np.eye(2 * size)  # row k: the unit direction of the k-th weight
     E1, E2 = unit[:, :size].reshape(2 * size, p, n), unit[:, size:].reshape(2 * size, n, p)
     R = np.eye(n) - W2 @ W1
@@ -182,6 +184,7 @@ def critical_points(X, p: int, tol: float = 1e-9) -> list[CriticalPoint]:
     if p >= n:
         raise ValueError(f"p must be smaller than the number of inputs n = {n}, got {p}")
     tol = _validate.positive(tol, "tol")
+    _validate.budget(p, "p", operations=math.comb(n, p) * (_validate.STEP_OPERATIONS + 2 * (2 * n * p) ** 3))
     eigenvalues, vectors = np.linalg.eigh(sigma)
     eigenvalues, vectors = eigenvalues[::-1], vectors[:, ::-1]  # largest first
     found = []
@@ -224,6 +227,7 @@ def train_autoencoder(X, p: int, optimizer: Optimizer, steps: int, init_scale: f
         raise ValueError(f"p must be smaller than the number of inputs n = {n}, got {p}")
     check_fresh(optimizer)
     steps = _validate.positive_int(steps, "steps")
+    _validate.budget(steps, "steps", memory=8 * steps, operations=steps * (_validate.STEP_OPERATIONS + 6 * n * n * p))
     init_scale = _validate.positive(init_scale, "init_scale")
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     params = {"W1": init_scale * rng.standard_normal((p, n)), "W2": init_scale * rng.standard_normal((n, p))}

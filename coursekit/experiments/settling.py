@@ -76,9 +76,7 @@ class StepsMap(NamedTuple):
 
 
 def _grid(values, name: str, check) -> np.ndarray:
-    arr = _validate.array(values, name, ndim=1)
-    if arr.size == 0:
-        raise ValueError(f"{name} must hold at least one value, got an empty array")
+    arr = _validate.not_empty(_validate.array(values, name, ndim=1), name)
     for value in arr:
         check(float(value), f"{name} entries")
     return arr
@@ -119,6 +117,8 @@ def steps_map(surface: Surface, lrs, betas, tol: float, max_steps: int = 2000, s
     betas = _grid(betas, "betas", _validate.beta)
     tol = _validate.positive(tol, "tol")
     max_steps = _validate.positive_int(max_steps, "max_steps")
+    per_step = _validate.STEP_OPERATIONS + 30 * lrs.size * betas.size  # some 30 operations per point of the grid
+    _validate.budget(max_steps, "max_steps", operations=max_steps * per_step)
     lr, beta = (a.ravel() for a in np.meshgrid(lrs, betas))
     x, y = np.full(lr.shape, w0[0]), np.full(lr.shape, w0[1])
     vx, vy = np.zeros(lr.shape), np.zeros(lr.shape)
@@ -162,6 +162,8 @@ def steps_by_lr(surface: Surface, make: Callable[[float], Optimizer], lrs, tol: 
         raise TypeError(f"make must be a function lr -> optimizer (e.g. lambda lr: GD(lr)), got {make!r}")
     lrs = _grid(lrs, "lrs", _validate.positive)
     tol = _validate.positive(tol, "tol")
+    steps = _validate.positive_int(steps, "steps")
+    _validate.budget(steps, "steps", operations=lrs.size * steps * _validate.STEP_OPERATIONS)
     found = []
     for lr in lrs:
         settled = trajectory(surface, make(float(lr)), start, steps).steps_to_settle(surface.minima[0], tol)

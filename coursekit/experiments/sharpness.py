@@ -19,6 +19,11 @@ from threadpoolctl import threadpool_limits
 from coursekit import _validate, nn
 
 
+#: The largest relative perturbation measured: beyond some times the weights' own size the cost says nothing
+#: about the minimum (and at 1e200 it overflows).
+MAX_RADIUS = 10.0
+
+
 @threadpool_limits.wrap(limits=1, user_api="blas")
 def perturbed_cost_increase(X, Y, params, radius: float, directions: int = 20, seed: int = 0) -> np.ndarray:
     """The cost increase under random perturbations of the parameters, each array moved by ``radius`` × its norm.
@@ -29,7 +34,7 @@ def perturbed_cost_increase(X, Y, params, radius: float, directions: int = 20, s
 
     Args:
         X, Y: the data set whose cost ``J`` is measured (the training set).  params: the trained ``w``.
-        radius: the relative size of a perturbation, > 0 (0.1 moves each array by 10 % of its norm).
+        radius: the relative size of a perturbation, in (0, ``MAX_RADIUS``] (0.1 moves each array by 10 % of its norm).
         directions: how many random perturbations, >= 1.  seed: their seed.
 
     Returns:
@@ -45,10 +50,15 @@ def perturbed_cost_increase(X, Y, params, radius: float, directions: int = 20, s
     """
     params = {key: _validate.array(value, f"params[{key!r}]", ndim=2) for key, value in _checked(params).items()}
     radius = _validate.positive(radius, "radius")
+    if radius > MAX_RADIUS:
+        raise ValueError(f"radius must be a finite number in (0, {MAX_RADIUS:g}] (times each array's norm), "
+                         f"got {radius!r}")
+    directions = _validate.positive_int(directions, "directions")
+    _validate.budget(directions, "directions", operations=directions * (_validate.STEP_OPERATIONS + 6 * np.size(X)))
     rng = np.random.default_rng(_validate.non_negative_int(seed, "seed"))
     J = nn.evaluate(X, Y, params)[0]
     increases = []
-    for _ in range(_validate.positive_int(directions, "directions")):
+    for _ in range(directions):
         moved = {}
         for key, w in params.items():
             u = rng.standard_normal(w.shape)
@@ -82,7 +92,8 @@ def interpolate_costs(X, Y, params_a, params_b, steps) -> np.ndarray:
     """
     params_a, params_b = _checked(params_a, "params_a"), _checked(params_b, "params_b")
     _validate.matching_dicts(params_a, params_b, "params_a", "params_b")
-    steps = _validate.array(steps, "steps", ndim=1)
+    steps = _validate.not_empty(_validate.array(steps, "steps", ndim=1), "steps")
+    _validate.budget(steps.size, "len(steps)", operations=steps.size * (_validate.STEP_OPERATIONS + 6 * np.size(X)))
     return np.array([nn.evaluate(X, Y, {k: (1 - s) * params_a[k] + s * params_b[k] for k in params_a})[0]
                      for s in steps])
 

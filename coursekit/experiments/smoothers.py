@@ -85,7 +85,7 @@ def rms_distance(a, b, start: int = 0) -> float:
     >>> rms_distance([1.0, 2.0, 5.0], [1.0, 0.0, 1.0], start=1)
     3.1622776601683795
     """
-    a = _validate.array(a, "a", ndim=1)
+    a = _validate.not_empty(_validate.array(a, "a", ndim=1), "a")
     b = _validate.array(b, "b", ndim=1)
     _validate.same_shape(a, "a", b, "b")
     start = _validate.start(start, len(a), "the sequences")
@@ -130,7 +130,8 @@ def compare_to_reference(thetas, reference, windows, start: int = 365) -> Window
     thetas = _validate.array(thetas, "thetas", ndim=1)
     reference = _validate.array(reference, "reference", ndim=1)
     _validate.same_shape(thetas, "thetas", reference, "reference")
-    windows = [_validate.positive_int(int(n) if isinstance(n, np.integer) else n, "windows[i]") for n in windows]
+    windows = _validate.sequence(windows, "windows", "window sizes (integers >= 1)", non_empty=True)
+    windows = [_validate.positive_int(n, f"windows[{i}]") for i, n in enumerate(windows)]
     betas = [matched_beta(n) for n in windows]
     return WindowComparison(
         windows=np.array(windows),
@@ -196,6 +197,7 @@ class WindowSmoother:
 
     def __init__(self, window: int):
         self.window = _validate.positive_int(window, "window")
+        _validate.budget(window, "window", memory=8 * self.window)  # a reference to each value kept
         self._values = [0.0] * self.window
         self._total, self._next, self._count = 0.0, 0, 0
 
@@ -245,8 +247,9 @@ def time_per_update(smoothers: dict, thetas, repeats: int = 5) -> dict:
     for name, smoother in smoothers.items():
         if not callable(getattr(smoother, "update", None)):
             raise TypeError(f"smoothers[{name!r}] must have an update(theta) method, got {type(smoother).__name__}")
-    values = _validate.array(thetas, "thetas", ndim=1).tolist()
+    values = _validate.not_empty(_validate.array(thetas, "thetas", ndim=1), "thetas").tolist()
     repeats = _validate.positive_int(repeats, "repeats")
+    _validate.budget(repeats, "repeats", operations=repeats * len(smoothers) * len(values) * _validate.STEP_OPERATIONS)
     seconds = {name: [] for name in smoothers}
     for _ in range(repeats):
         for name, smoother in smoothers.items():

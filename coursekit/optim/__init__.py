@@ -16,6 +16,7 @@ changed between steps, so a schedule can drive it.
 
 from __future__ import annotations
 
+from coursekit import _validate
 from coursekit.optim.adam import Adam, adam_update
 from coursekit.optim.gd import GD, gd_update
 from coursekit.optim.momentum import Momentum, momentum_sum_update, momentum_update
@@ -49,13 +50,13 @@ def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float | None
     >>> make_optimizer("RMSprop", lr=0.1), make_optimizer("Adam", lr=0.1)
     (RMSprop(lr=0.1, beta2=0.9, eps=1e-08), Adam(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-08))
     """
-    own = {} if beta2 is None else {"beta2": beta2}
+    _validate.one_of(name, "optimizer name", OPTIMIZERS)
+    beta1 = _validate.beta(beta1, "beta1")  # checked for every name: a β that GD ignores is still a slip
+    own = {} if beta2 is None else {"beta2": _validate.beta(beta2, "beta2")}
     makers = {
         "GD": lambda: GD(lr),
         "Momentum": lambda: Momentum(lr, beta=beta1),
         "RMSprop": lambda: RMSprop(lr, **own),
         "Adam": lambda: Adam(lr, beta1=beta1, **own),
     }
-    if name not in makers:
-        raise ValueError(f"optimizer name must be one of {list(OPTIMIZERS)}, got {name!r}")
     return makers[name]()

@@ -84,9 +84,7 @@ class Momentum(Optimizer):
     def __init__(self, lr: float, beta: float = 0.9, average: bool = True):
         super().__init__(lr)
         self.beta = beta
-        if not isinstance(average, bool):
-            raise TypeError(f"average must be True or False, got {average!r}")
-        self.average = average
+        self.average = _validate.boolean(average, "average")
 
     def _update(self, w, dw, v):
         return _momentum_in_place(w, dw, v, self.lr, self.beta, 1 - self.beta if self.average else 1.0)

@@ -92,6 +92,10 @@ class Hyperparameter:
     """
 
     def __init__(self, check, doc: str):
+        if not callable(check):
+            raise TypeError(f"check must be a callable check(value, name), got {check!r:.60}")
+        if not isinstance(doc, str):
+            raise TypeError(f"doc must be a string, got {doc!r:.60}")
         self._check = check
         self.__doc__ = doc
 

@@ -37,6 +37,8 @@ def beta_label(key) -> str:
     """
     if _validate.is_number(key) and 0 <= key < 1:
         return f"β = {key:g} (≈ {1 / (1 - key):.0f} values)"
+    if not (isinstance(key, str) or _validate.is_number(key)):
+        raise TypeError(f"key must be a number (β in [0, 1), or another) or a text label, got {key!r:.60}")
     return str(key)
 
 
@@ -75,7 +77,7 @@ def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str | None = None, 
     >>> len(fig.axes[0].lines)
     3
     """
-    thetas = _validate.array(thetas, "thetas", ndim=1)
+    thetas = _validate.not_empty(_validate.array(thetas, "thetas", ndim=1), "thetas")
     t = _x_values(t, len(thetas))
     averages = _series(averages, "averages", len(thetas))
     corrected = {} if corrected is None else _series(corrected, "corrected", len(thetas))
@@ -114,6 +116,7 @@ def plot_ewa_weights(beta: float, n: int | None = None) -> CourseFigure:
     """
     beta = _validate.beta(beta, "beta")
     n = max(10, round(3 / (1 - beta))) if n is None else _validate.positive_int(n, "n")
+    _validate.budget(n, "n", operations=n * 10 * _validate.STEP_OPERATIONS)  # one bar each: tens of µs
     weights = ewa_weights(beta, n)
     fig, ax = new_figure()
     ax.bar(np.arange(n), weights, width=0.8, color=colors_for([beta])[beta], label=r"$(1-\beta)\,\beta^k$")
@@ -186,8 +189,7 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
     """
     thetas = _validate.array(thetas, "thetas", ndim=1)
     beta = _validate.beta(beta, "beta")
-    if not isinstance(bias_correction, bool):
-        raise TypeError(f"bias_correction must be True or False, got {bias_correction!r}")
+    bias_correction = _validate.boolean(bias_correction, "bias_correction")
     controls = {
         "beta": slider(widgets.FloatSlider, "β", beta, 0.0, 0.99, 0.01),
         "bias_correction": widgets.Checkbox(value=bias_correction, description="bias correction vₜ / (1 − βᵗ)",

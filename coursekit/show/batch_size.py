@@ -21,6 +21,7 @@ def size_label(size: int, m: int) -> str:
     >>> size_label(1, 1438), size_label(64, 1438), size_label(1438, 1438)
     ('1 (stochastic)', '64', 'm = 1438 (batch)')
     """
+    size, m = _validate.positive_int(size, "size"), _validate.positive_int(m, "m")
     return "1 (stochastic)" if size == 1 else f"m = {m} (batch)" if size == m else str(size)
 
 
@@ -30,6 +31,8 @@ def size_colors(sizes) -> dict[int, str]:
     >>> list(size_colors([64, 1])) == [1, 64] and size_colors([1, 64])[1] == CYCLE[0]
     True
     """
+    sizes = [_validate.positive_int(size, "sizes[...]")
+             for size in _validate.sequence(sizes, "sizes", "mini-batch sizes", non_empty=True)]
     return {size: CYCLE[i % len(CYCLE)] for i, size in enumerate(sorted(sizes))}
 
 
@@ -138,7 +141,8 @@ def plot_examples_per_second(blocks, seconds, examples: int) -> CourseFigure:
     >>> len(fig.axes[0].patches)
     2
     """
-    blocks = [_validate.positive_int(b, "blocks") for b in _validate.sequence(blocks, "blocks", "block sizes")]
+    blocks = _validate.sequence(blocks, "blocks", "block sizes", non_empty=True)
+    blocks = [_validate.positive_int(b, "blocks") for b in blocks]
     seconds = _validate.array(seconds, "seconds", ndim=1)
     if seconds.shape != (len(blocks),) or np.any(seconds <= 0):
         raise ValueError(f"seconds must hold one time > 0 per block size ({len(blocks)}), got {seconds.tolist()}")
@@ -171,7 +175,7 @@ def plot_interpolation(steps, costs, labels=("solution a", "solution b")) -> Cou
     >>> fig.axes[0].lines[0].get_gid()
     'costs'
     """
-    steps = _validate.array(steps, "steps", ndim=1)
+    steps = _validate.not_empty(_validate.array(steps, "steps", ndim=1), "steps")
     costs = _validate.array(costs, "costs", ndim=1)
     if steps.shape != costs.shape:
         raise ValueError(f"costs must have one value per step s, shape {steps.shape}, got {costs.shape}")

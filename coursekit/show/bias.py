@@ -41,7 +41,7 @@ def plot_startup_bias(t, thetas, beta: float = 0.98, *, ylabel: str = "temperatu
     >>> [round(float(line.get_ydata()[0]), 9) for line in fig.axes[0].lines]
     [20.0, 2.0, 20.0]
     """
-    thetas = _validate.array(thetas, "thetas", ndim=1)
+    thetas = _validate.not_empty(_validate.array(thetas, "thetas", ndim=1), "thetas")
     beta = _validate.beta(beta, "beta")
     t = _x_values(t, len(thetas))
     fig, ax = new_figure()
@@ -101,7 +101,7 @@ def plot_correction_factor(betas=(0.9, 0.98, 0.999), t_max: int = 10_000, t: int
     >>> round(float(fig.axes[0].lines[1].get_ydata()[0]), 9)
     10.0
     """
-    betas = [_validate.beta(b, "betas[i]") for b in betas]
+    betas = [_validate.beta(b, "betas[i]") for b in _validate.sequence(betas, "betas", "numbers in (0, 1)")]
     if not betas or min(betas) == 0:
         raise ValueError(f"betas must be a non-empty list of numbers in (0, 1), got {betas!r}")
     t_max = _validate.positive_int(t_max, "t_max")
@@ -150,7 +150,7 @@ def correction_factor_explorer(betas=(0.9, 0.98, 0.999), t: int = 10, t_max: int
     >>> w.summary.value.split(":")[0], "1.01 for β = 0.9" in w.summary.value
     ('t = 44', True)
     """
-    betas = tuple(betas)
+    betas = tuple(_validate.sequence(betas, "betas", "numbers in (0, 1)", non_empty=True))
     t_max = _validate.positive_int(t_max, "t_max")
     t = _validate.positive_int(t, "t")
     if t > t_max:

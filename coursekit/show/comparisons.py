@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from coursekit import _validate, nn
+from coursekit.train import History
 from coursekit.show.look import PALETTE, CourseFigure, colors_for, new_figure, styled
 
 #: The two classes of a binary data set: the colour of the points and (lighter) of the region predicted.
@@ -131,6 +132,8 @@ def plot_costs_against_time(histories: Mapping, seconds_per_epoch: Mapping, *,
     if not isinstance(seconds_per_epoch, Mapping) or set(seconds_per_epoch) != set(histories):
         raise ValueError(f"seconds_per_epoch must give a duration for each of {list(histories)}, "
                          f"got {seconds_per_epoch!r:.80}")
+    for label, h in histories.items():
+        _validate.instance(h, f"histories[{label!r}]", History)
     colors = colors_for(histories)
     fig, (by_steps, by_time) = new_figure(1, 2)
     by_time.sharey(by_steps)
@@ -178,6 +181,7 @@ def plot_decision_boundaries(X, Y, panels: Mapping, *, ncols: int = 3, resolutio
         raise TypeError(f"panels must be a non-empty dict title -> params, got {panels!r:.80}")
     ncols = min(_validate.positive_int(ncols, "ncols"), len(panels))
     resolution = _validate.positive_int(resolution, "resolution")
+    _validate.budget(resolution, "resolution", memory=len(panels) * 8 * 40 * resolution**2)  # a forward pass's arrays
     pad = 0.3
     (x0, y0), (x1, y1) = X.min(axis=1) - pad, X.max(axis=1) + pad
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from coursekit import _validate
 from coursekit.show.look import encode_png
 
 #: What a reader without a running kernel is told, beside the figure's picture.
@@ -41,7 +42,7 @@ class LruCache(OrderedDict):
 
     def __init__(self, maxsize: int = 64):
         super().__init__()
-        self.maxsize = maxsize
+        self.maxsize = _validate.positive_int(maxsize, "maxsize")
 
     def get(self, key, make):
         if key in self:
@@ -74,7 +75,8 @@ class FastFigure:
     """
 
     def __init__(self, fig: Figure, dynamic):
-        self.fig, self.dynamic, self._background = fig, list(dynamic), None
+        _validate.instance(fig, "fig", Figure)
+        self.fig, self.dynamic, self._background = fig, _validate.sequence(dynamic, "dynamic", "artists of fig"), None
 
     def invalidate(self) -> None:
         """Forget the cached background (after a change to a static artist, limits or labels)."""
@@ -109,6 +111,8 @@ def png_output(png: bytes, text: str = "<Figure>") -> dict:
     >>> png_output(b"\\x89PNG", "<Figure>")["data"]
     {'image/png': 'iVBORw==', 'text/plain': '<Figure>'}
     """
+    if not isinstance(png, bytes) or not png.startswith(b"\x89PNG"):
+        raise TypeError(f"png must be the bytes of a PNG file, got {png!r:.40}")
     return {
         "output_type": "display_data",
         "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text},
@@ -138,6 +142,14 @@ class Explorer(widgets.VBox):
 
     def __init__(self, controls: dict, render: Callable, height: int = 410, prepare: Callable | None = None,
                  background: bool | None = None):
+        controls = _validate.mapping(controls, "controls", "widgets {name: slider, ...}", non_empty=False)
+        for name, control in controls.items():
+            if not (isinstance(control, widgets.Widget) and control.has_trait("value")):
+                raise TypeError(f"controls[{name!r}] must be a widget with a value (a slider, a menu), "
+                                f"got {control!r:.60}")
+        for name, function in (("render", render), ("prepare", prepare)):
+            if not callable(function) and not (name == "prepare" and function is None):
+                raise TypeError(f"{name} must be a function of the controls' values, got {function!r:.60}")
         self.controls, self._render, self._prepare = controls, render, prepare
         self._background = _in_a_kernel() if background is None else background
         self._lock, self._latest, self._worker = threading.Lock(), 0, None
@@ -203,6 +215,8 @@ def slider(kind, description: str, value, low, high, step, **kwargs):
     >>> s.min, s.max, s.value
     (0.0, 0.995, 0.995)
     """
+    _range(description, low, high, value)
+    _validate.positive(step, "step")
     return kind(description=description, value=value, min=min(low, value), max=max(high, value), step=step,
                 style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT, **kwargs)
 
@@ -220,8 +234,20 @@ def log_slider(description: str, value: float, low: float, high: float):
     >>> round((math.log10(s.value) - s.min) / s.step, 9) % 1, round(s.min, 4)
     (0.0, -4.0033)
     """
+    _range(description, _validate.positive(low, "low"), _validate.positive(high, "high"),
+           _validate.positive(value, "value"))
     exponent, step = math.log10(value), 0.05
     lowest = exponent - math.ceil(round((exponent - math.log10(low)) / step, 9)) * step
     return widgets.FloatLogSlider(description=description, value=value, min=min(lowest, exponent),
                                   max=max(math.log10(high), exponent), step=step, style=DESCRIPTION_STYLE,
                                   layout=CONTROL_LAYOUT)
+
+
+def _range(description, low, high, value) -> None:
+    """Check a slider's range: finite numbers with ``low <= high``, and a finite ``value``; its ``description``."""
+    if not isinstance(description, str):
+        raise TypeError(f"description must be a string (the slider's label), got {description!r:.60}")
+    for name, number in (("low", low), ("high", high), ("value", value)):
+        _validate.finite(number, name)
+    if not low <= high:
+        raise ValueError(f"high must be a number >= low ({low!r}), got {high!r}")

@@ -14,6 +14,8 @@ import contextlib
 import functools
 import struct
 import zlib
+from collections.abc import Mapping
+from numbers import Integral
 
 import matplotlib
 import numpy as np
@@ -21,14 +23,17 @@ from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from coursekit import _validate
+
 #: Okabe & Ito (2008), "Color Universal Design": eight colours told apart with any colour vision.
 PALETTE = {
     "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
     "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
 }
-#: One colour per optimizer, the same in every figure.
+#: One colour per optimizer, the same in every figure, chosen to stay apart with any colour vision (GD in
+#: black: Okabe-Ito's vermillion and orange are too alike for two curves of one figure).
 OPTIMIZER_COLORS = {
-    "GD": PALETTE["vermillion"], "Momentum": PALETTE["blue"],
+    "GD": PALETTE["black"], "Momentum": PALETTE["blue"],
     "RMSprop": PALETTE["bluish_green"], "Adam": PALETTE["orange"],
 }
 #: One colour per β of an exponentially weighted average, the same in every figure: the lecture's red (0.9),
@@ -37,9 +42,10 @@ OPTIMIZER_COLORS = {
 #: the lecture's uncorrected average of notebook 04).
 BETA_COLORS = {0.9: PALETTE["vermillion"], 0.98: PALETTE["bluish_green"], 0.5: PALETTE["orange"],
                0.999: PALETTE["sky_blue"]}
-#: The order of colours for other series (yellow left out: too pale on white).
-CYCLE = tuple(PALETTE[k] for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue",
-                                   "black"))
+#: The order of colours for other series (yellow left out: too pale on white); vermillion last, so that up to
+#: six series never pair it with orange, which it resembles (notebook 08 compares two of its six schedules).
+CYCLE = tuple(PALETTE[k] for k in ("blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "black",
+                                   "vermillion"))
 #: Raw data (temperatures, mini-batch costs) in a neutral grey, behind the coloured curves.
 DATA_COLOR = "#999999"
 FIGSIZE, DPI = (6.0, 4.0), 100
@@ -89,6 +95,8 @@ def styled(plot):
     >>> title_size()
     10.0
     """
+    if not callable(plot):
+        raise TypeError(f"plot must be a function that draws a figure, got {plot!r:.80}")
 
     @functools.wraps(plot)
     def with_style(*args, **kwargs):
@@ -105,6 +113,10 @@ def new_figure(nrows: int = 1, ncols: int = 1, **subplot_kw) -> tuple[CourseFigu
     >>> fig
     <Figure size 600x400 with 1 Axes>
     """
+    nrows, ncols = _validate.positive_int(nrows, "nrows"), _validate.positive_int(ncols, "ncols")
+    axes_operations = 100 * _validate.STEP_OPERATIONS  # making an axes takes about a millisecond
+    _validate.budget(nrows, "nrows", operations=nrows * axes_operations)
+    _validate.budget(ncols, "ncols", operations=nrows * ncols * axes_operations)
     with style():
         fig = CourseFigure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
         FigureCanvasAgg(fig)
@@ -131,6 +143,11 @@ def encode_png(canvas: FigureCanvasAgg, level: int = 6) -> bytes:
     >>> len(encode_png(fig.canvas, level=1)) < 600 * 400 * 3
     True
     """
+    _validate.instance(canvas, "canvas", FigureCanvasAgg)
+    if isinstance(level, bool) or not isinstance(level, Integral) or not 0 <= level <= 9:
+        raise ValueError(f"level must be an integer from 0 to 9 (zlib's levels), got {level!r}")
+    if getattr(canvas, "renderer", None) is None:
+        raise ValueError("canvas must have been drawn (canvas.draw()) before it is encoded, got an undrawn canvas")
     rgb = np.asarray(canvas.buffer_rgba())[..., :3]
     height, width = rgb.shape[:2]
     rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # each row starts with filter type 0
@@ -167,7 +184,7 @@ def colors_for(labels) -> dict:
     >>> colors_for([0.98])[0.98] == PALETTE["bluish_green"]
     True
     """
-    labels = list(labels)
+    labels = list(labels) if isinstance(labels, Mapping) else _validate.sequence(labels, "labels", "labels or a dict")
     fixed = {label: _fixed_color(label) for label in labels if _fixed_color(label)}
     free = iter([c for c in CYCLE if c not in fixed.values()] + [c for c in CYCLE if c in fixed.values()])
     colors = {}
@@ -184,3 +201,28 @@ def _fixed_color(label) -> str | None:
     if isinstance(label, (int, float)) and not isinstance(label, bool):
         return BETA_COLORS.get(float(label))
     return None
+
+
+def ink_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (a ``"#RRGGBB"`` colour).
+
+    Readability is the contrast ratio of WCAG 2.1, ``(L₁ + 0.05) / (L₂ + 0.05)`` of the two relative
+    luminances ``L = 0.2126 R + 0.7152 G + 0.0722 B`` (linear sRGB); on every colour of ``PALETTE`` the ink
+    chosen reaches at least 4.5, the standard's minimum for text.
+
+    Reference: W3C, "Web Content Accessibility Guidelines 2.1", success criterion 1.4.3 (2018).
+
+    >>> ink_on(OPTIMIZER_COLORS["Momentum"]), ink_on(OPTIMIZER_COLORS["Adam"])
+    ('#FFFFFF', '#000000')
+    """
+    if not (isinstance(background, str) and len(background) == 7 and background[0] == "#"
+            and all(c in "0123456789abcdefABCDEF" for c in background[1:])):
+        raise ValueError(f"background must be a colour '#RRGGBB', got {background!r}")
+    return "#000000" if _luminance(background) > 0.179 else "#FFFFFF"  # where both inks contrast equally
+
+
+def _luminance(color: str) -> float:
+    """The relative luminance of ``"#RRGGBB"``: 0 for black, 1 for white."""
+    c = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return float(linear @ [0.2126, 0.7152, 0.0722])

@@ -17,9 +17,15 @@ from coursekit import _validate
 from coursekit.experiments.plateaus import LEAVE_LEVEL, plateau_data, steps_to_leave
 from coursekit.experiments.saddles import CriticalPoint
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
-from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
+from coursekit.show.look import (CYCLE, DATA_COLOR, OPTIMIZER_COLORS, PALETTE, CourseFigure, colors_for, new_figure,
+                                 styled)
 from coursekit.show.surfaces import _surface_grid, coloured_lines
 from coursekit.surfaces import Surface
+
+#: How each run of the plateau explorer is drawn, all at one width: momentum's two runs share its colour (solid
+#: at α, dashed at α / (1 − β)); GD, which momentum at the same α follows closely, dotted on top, so that
+#: momentum's line shows between its dots.
+PLATEAU_LINES = {"GD": ":", "Momentum": "-", "Momentum, α / (1 − β)": "--", "RMSprop": "-", "Adam": "-"}
 
 
 @styled
@@ -45,7 +51,10 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
     """
     _validate.instance(surface, "surface", Surface)
     starts = _validate.array(starts, "starts", ndim=2)
-    reached = np.asarray(reached)
+    reached = _validate.array(reached, "reached", ndim=1)
+    if not np.isin(reached, np.arange(-1, len(surface.minima))).all():
+        raise ValueError(f"reached must hold the index of a minimum of the surface (0 to {len(surface.minima) - 1}) "
+                         f"or -1 for each start, got {reached[:8].tolist()}")
     if starts.shape[1] != 2 or reached.shape != (len(starts),):
         raise ValueError(f"starts must have shape (N, 2) and reached shape (N,), got {starts.shape} and {reached.shape}")
     X, Y, Z = _surface_grid(surface)
@@ -87,7 +96,7 @@ def plot_goe_fractions(hits, count: int) -> CourseFigure:
     >>> fig.axes[0].lines[0].get_ydata().tolist()
     [0.5, 0.25, 0.125]
     """
-    hits = _validate.array(hits, "hits", ndim=1)
+    hits = _validate.not_empty(_validate.array(hits, "hits", ndim=1), "hits")
     count = _validate.positive_int(count, "count")
     n = np.arange(1, len(hits) + 1)
     fig, ax = new_figure()
@@ -160,6 +169,7 @@ def plot_stages(costs: Mapping, levels: Mapping, *, title: str = "Training from 
     if not isinstance(costs, Mapping) or not costs or not isinstance(levels, Mapping):
         raise TypeError("costs must be a non-empty dict label -> costs and levels a dict label -> J")
     curves = {label: _validate.array(J, f"costs[{label!r}]", ndim=1) for label, J in costs.items()}
+    levels = {label: _validate.finite(J, f"levels[{label!r}]") for label, J in levels.items()}
     colors = colors_for(curves)
     fig, ax = new_figure()
     for label, J in curves.items():
@@ -180,7 +190,7 @@ class _PlateauView:
     def __init__(self, lengths, lr: float, slope: float, steps: int, beta: float):
         self.lengths, self.slope, self.steps = list(lengths), slope, steps
         self.data = plateau_data(self.lengths, lr, slope, steps, beta)
-        self.colors = colors_for(self.data)
+        self.colors = {**colors_for(self.data), "Momentum, α / (1 − β)": OPTIMIZER_COLORS["Momentum"]}
         self._draw(lr)
 
     def __call__(self, values: dict):
@@ -197,15 +207,15 @@ class _PlateauView:
         self.fig, ax = new_figure()
         t = np.arange(1, self.steps + 2)
         self.lines = {}
-        for label, J in self.data.items():  # GD wide underneath: momentum at the same α runs on top of it
-            style, width = ("--", 1.6) if "/" in label else ("-", 4.0 if label == "GD" else 1.6)
-            (self.lines[label],) = ax.plot(t, J[0], style, lw=width, color=self.colors[label], label=label, gid=label)
+        for label, J in self.data.items():
+            (self.lines[label],) = ax.plot(t, J[0], PLATEAU_LINES.get(label, "-"), lw=1.6, color=self.colors[label],
+                                           label=label, gid=label, zorder=3 if label == "GD" else 2)
         ax.axhline(LEAVE_LEVEL, color=DATA_COLOR, lw=0.8, ls=":")
         ax.set(xscale="log", xlabel="step t + 1 (log scale)", ylabel="cost J",
                ylim=(-1.05, self.slope * (max(self.lengths) + 1) + 0.05),
-               title=f"Crossing a plateau: α = {lr:g}, slope {self.slope:g}; below the dotted line = off it")
+               title=f"Crossing a plateau: α = {lr:g}, slope {self.slope:g}; below the grey line = off it")
         ax.legend(loc="lower left")
-        self.fast = FastFigure(self.fig, list(self.lines.values()))
+        self.fast = FastFigure(self.fig, sorted(self.lines.values(), key=lambda line: line.get_zorder()))
 
 
 def plateau_explorer(lengths=tuple(range(3, 31)), length: int = 10, lr: float = 0.3, slope: float = 0.02,
@@ -230,7 +240,8 @@ def plateau_explorer(lengths=tuple(range(3, 31)), length: int = 10, lr: float = 
     >>> "Adam</b>: off after" in w.summary.value
     True
     """
-    lengths = tuple(_validate.positive_int(L, "lengths[...]") for L in lengths)
+    lengths = tuple(_validate.positive_int(L, "lengths[...]")
+                    for L in _validate.sequence(lengths, "lengths", "plateau lengths", non_empty=True))
     if length not in lengths:
         raise ValueError(f"length must be one of lengths {lengths}, got {length!r}")
     controls = {"length": widgets.SelectionSlider(description="length L", options=lengths, value=length,

@@ -20,7 +20,7 @@ import traitlets
 from coursekit import _validate, surfaces
 from coursekit.optim import OPTIMIZERS, make_optimizer
 from coursekit.show.explorer import DESCRIPTION_STYLE, Explorer, log_slider, slider
-from coursekit.show.look import OPTIMIZER_COLORS
+from coursekit.show.look import OPTIMIZER_COLORS, ink_on
 from coursekit.show.surfaces import PathPictures, coloured_lines
 from coursekit.trajectories import Paths, paths_summary, trajectory_data
 
@@ -37,10 +37,40 @@ SURFACES: dict[str, Callable[[], surfaces.Surface]] = {
 DEFAULT_LRS = {"GD": 0.1, "Momentum": 0.1, "RMSprop": 0.01, "Adam": 0.1}
 #: The width of one control: two side by side fit a notebook's cell.
 NARROW = "340px"
+#: An optimizer's button when it is off: pale, whatever the theme.
+OFF_COLOR = "#EEEEEE"
+
+
+class OptimizerToggle(widgets.Button):
+    """A button that stays pressed until pressed again (``value``), filled with its optimizer's colour when on.
+
+    On, its label is in the ink that reads best on that colour; off, it is pale (``OFF_COLOR``) with a dark
+    label, framed in the optimizer's colour either way: both reach a contrast ratio of 4.5
+    (:func:`coursekit.show.look.ink_on`), whatever the notebook's theme.
+
+    >>> button = OptimizerToggle("Momentum", value=True)
+    >>> button.style.button_color, button.style.text_color
+    ('#0072B2', '#FFFFFF')
+    """
+
+    value = traitlets.Bool(False)
+
+    def __init__(self, name: str, value: bool = False):
+        self.color = OPTIMIZER_COLORS[_validate.one_of(name, "name", list(OPTIMIZER_COLORS))]
+        super().__init__(description=name, layout=widgets.Layout(width="125px", border=f"2px solid {self.color}"),
+                         style={"font_weight": "bold"})
+        self.on_click(lambda _: setattr(self, "value", not self.value))
+        self.observe(self._restyle, names="value")
+        self.value = _validate.boolean(value, "value")
+        self._restyle()
+
+    def _restyle(self, change=None) -> None:
+        background = self.color if self.value else OFF_COLOR
+        self.style.button_color, self.style.text_color = background, ink_on(background)
 
 
 class OptimizerPicker(widgets.HBox):
-    """One toggle button per optimizer, in its colour; ``value`` is the tuple of those pressed (never empty).
+    """One :class:`OptimizerToggle` per optimizer; ``value`` is the tuple of those pressed (never empty).
 
     >>> picker = OptimizerPicker(("GD", "Adam"))
     >>> picker.buttons["Momentum"].value = True; picker.value
@@ -50,10 +80,8 @@ class OptimizerPicker(widgets.HBox):
     value = traitlets.Tuple()
 
     def __init__(self, selected):
-        self.buttons = {name: widgets.ToggleButton(value=name in selected, description=name,
-                                                   layout=widgets.Layout(width="125px"),
-                                                   style={"text_color": OPTIMIZER_COLORS[name], "font_weight": "bold"})
-                        for name in OPTIMIZERS}
+        selected = _validate.names(selected, "selected", OPTIMIZERS)
+        self.buttons = {name: OptimizerToggle(name, value=name in selected) for name in OPTIMIZERS}
         super().__init__([widgets.Label("optimizers", layout=widgets.Layout(width="8em")), *self.buttons.values()])
         for button in self.buttons.values():
             button.observe(self._changed, names="value")
@@ -64,8 +92,6 @@ class OptimizerPicker(widgets.HBox):
         if not chosen:  # the last one pressed stays pressed: a figure needs a path
             change.owner.value = True
             return
-        for button in self.buttons.values():  # pressed ones in the course's blue: which are on must be obvious
-            button.button_style = "info" if button.value else ""
         self.value = chosen
 
 
@@ -112,8 +138,7 @@ def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZ
     >>> sorted(gid for line in w.figure.axes[0].lines if (gid := line.get_gid()) and "outside" not in gid)
     ['Adam', 'GD', 'Momentum']
     """
-    if surface not in SURFACES:
-        raise ValueError(f"surface must be one of {list(SURFACES)}, got {surface!r}")
+    _validate.one_of(surface, "surface", list(SURFACES))
     optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     if lr is not None and (not isinstance(lr, Mapping) or not set(lr) <= set(OPTIMIZERS)):
         raise ValueError(f"lr must be a dict optimizer name -> α with names from {list(OPTIMIZERS)}, got {lr!r}")

@@ -49,6 +49,7 @@ def plot_schedules(schedules: Mapping, epochs: int, *, start: int = 1) -> Course
         raise ValueError(f"start must be <= epochs ({epochs}), got {start}")
     if not isinstance(schedules, Mapping) or not schedules:
         raise TypeError(f"schedules must be a non-empty dict label -> schedule or array, got {schedules!r:.80}")
+    _validate.budget(epochs, "epochs", operations=len(schedules) * epochs * _validate.STEP_OPERATIONS)
     x = np.arange(start, epochs + 1)
     curves = {}
     for label, schedule in schedules.items():
@@ -163,6 +164,7 @@ def _schedule_rates(lr0: float, decay_rate: float, k: float, base: float, interv
         schedules.staircase_decay(lr0, 0.5, interval),
     )))
     epochs = _validate.positive_int(epochs, "epochs")
+    _validate.budget(epochs, "epochs", operations=len(made) * epochs * _validate.STEP_OPERATIONS)
     return {label: np.array([s(e) for e in range(1, epochs + 1)]) for label, s in made.items()}
 
 
@@ -175,6 +177,12 @@ def _nice_ceiling(x: float) -> float:
     x = _validate.positive(x, "x")
     decade = 10.0 ** math.floor(math.log10(x))
     return next(m * decade for m in (1, 2, 5, 10) if m * decade >= x * (1 - 1e-12))
+
+
+#: The base slider's step: fine enough to make ``base^30`` meet another schedule's last rate within 1 % (08's
+#: "try this": ``base = 0.25^(1/30) ≈ 0.9548`` for inverse-time decay at decay_rate 0.1, where steps of 0.01
+#: come no closer than 14 %).
+BASE_STEP = 0.001
 
 
 class _ScheduleView:
@@ -234,7 +242,8 @@ def schedule_explorer(lr0: float = 0.2, decay_rate: float = 1.0, k: float = 1.0,
         "decay_rate": slider(widgets.FloatSlider, "decay_rate", _validate.non_negative(decay_rate, "decay_rate"),
                               0.0, 2.0, 0.05),
         "k": slider(widgets.FloatSlider, "k (k / √epoch)", _validate.positive(k, "k"), 0.1, 2.0, 0.05),
-        "base": slider(widgets.FloatSlider, "base (exponential)", _validate.factor(base, "base"), 0.5, 1.0, 0.01),
+        "base": slider(widgets.FloatSlider, "base (exponential)", _validate.factor(base, "base"), 0.5, 1.0, BASE_STEP,
+                       readout_format=".3f"),
         "interval": slider(widgets.IntSlider, "interval (epochs)", _validate.positive_int(interval, "interval"),
                            1, epochs, 1),
     }

@@ -74,7 +74,9 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
         if not isinstance(run, Trajectory):
             raise TypeError(f"trajectories[{label!r}] must be a Trajectory (coursekit.trajectories.trajectory), "
                             f"got {type(run).__name__}")
-    levels = _levels(Z, _validate.positive_int(levels, "levels"))
+    levels = _validate.positive_int(levels, "levels")
+    _validate.budget(levels, "levels", memory=8 * levels, operations=levels * Z.size * 10)  # each level traces Z
+    levels = _levels(Z, levels)
     fig, ax = new_figure()
     ax.contourf(X, Y, Z, levels=levels, cmap="Greys_r", alpha=0.35)
     ax.contour(X, Y, Z, levels=levels, colors="#777777", linewidths=0.5)
@@ -191,8 +193,12 @@ def coloured_lines(texts: Mapping[str, str]) -> str:
     """The numbers line under an explorer's figure: one line per label, after a square in the label's colour (HTML).
 
     >>> coloured_lines({"GD": "J = 0.5"})
-    '<span style="color:#D55E00">■</span> <b>GD</b>: J = 0.5'
+    '<span style="color:#000000">■</span> <b>GD</b>: J = 0.5'
     """
+    texts = _validate.mapping(texts, "texts", "lines {label: text}", non_empty=False)
+    for label, text in texts.items():
+        if not isinstance(text, str):
+            raise TypeError(f"texts[{label!r}] must be a string, got {text!r:.60}")
     colors = colors_for(texts)
     return "<br>".join(f'<span style="color:{colors[label]}">■</span> <b>{label}</b>: {text}'
                        for label, text in texts.items())
@@ -231,9 +237,11 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
     optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     rates = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}
     tol = _validate.positive(tol, "tol")
+    beta1 = _validate.beta(beta1, "beta1")  # checked even where no slider shows it
+    beta2 = None if beta2 is None else _validate.beta(beta2, "beta2")
     controls = {}
     if not isinstance(surface, surfaces.Surface):
-        if surface not in SURFACES:
+        if not isinstance(surface, str) or surface not in SURFACES:
             raise ValueError(f"surface must be a Surface or one of {list(SURFACES)}, got {surface!r}")
         controls["surface"] = widgets.Dropdown(options=list(SURFACES), value=surface, description="surface",
                                                style=DESCRIPTION_STYLE)
@@ -244,13 +252,12 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
     else:
         controls["lr"] = log_slider("α (learning rate)", rates[optimizers[0]], 1e-4, 3.0)
     if {"Momentum", "Adam"} & set(optimizers):
-        beta1 = _validate.beta(beta1, "beta1")
         controls["beta1"] = slider(widgets.FloatSlider, "β₁ (momentum)", beta1, 0.0, 0.99, 0.01)
     if {"RMSprop", "Adam"} & set(optimizers):
         if beta2 is None:
             beta2 = make_optimizer("RMSprop" if "RMSprop" in optimizers else "Adam", 1.0).beta2
-        controls["beta2"] = slider(widgets.FloatSlider, "β₂ (squares)", _validate.beta(beta2, "beta2"), 0.5, 0.999,
-                                    0.001, readout_format=".3f")
+        controls["beta2"] = slider(widgets.FloatSlider, "β₂ (squares)", beta2, 0.5, 0.999, 0.001,
+                                   readout_format=".3f")
     steps = _validate.positive_int(steps, "steps")
     controls["steps"] = slider(widgets.IntSlider, "steps T", steps, 1, MAX_STEPS, 1)
     view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None, tol)

@@ -14,6 +14,7 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.experiments.batch_size import batch_size_data
+from coursekit.experiments.timing import seconds_per_epoch_by_size
 from coursekit.minibatch import num_mini_batches
 from coursekit.optim import make_optimizer
 from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache
@@ -26,6 +27,7 @@ def steps_per_epoch(n: int) -> str:
     >>> steps_per_epoch(1), steps_per_epoch(23)
     ('1 step per epoch', '23 steps per epoch')
     """
+    n = _validate.positive_int(n, "n")
     return f"{n} step{'' if n == 1 else 's'} per epoch"
 
 
@@ -58,10 +60,8 @@ def plot_costs(costs: Mapping, per: str = "iteration", log: bool = False, *,
     >>> [line.get_gid() for line in fig.axes[0].lines]
     ['batch', 'mini-batch']
     """
-    if per not in ("iteration", "epoch"):
-        raise ValueError(f"per must be 'iteration' or 'epoch', got {per!r}")
-    if not isinstance(log, bool):
-        raise TypeError(f"log must be True or False, got {log!r}")
+    _validate.one_of(per, "per", ("iteration", "epoch"))
+    log = _validate.boolean(log, "log")
     if not isinstance(costs, Mapping) or not costs:
         raise TypeError(f"costs must be a non-empty dict label -> History or array of costs, got {costs!r:.80}")
     curves = {label: _cost_curve(value, f"costs[{label!r}]", per) for label, value in costs.items()}
@@ -166,6 +166,10 @@ def plot_digits(X, labels, count: int = 12, *, columns: int = 6) -> CourseFigure
     return fig
 
 
+#: How many epochs of a size the explorer times, each beside one of batch GD (notebook 01's seconds per epoch).
+TIMING_REPEATS = 5
+
+
 class _BatchSizeView:
     """The figure of :func:`batch_size_explorer`: one training run per size, cached; batch GD for reference.
 
@@ -174,8 +178,12 @@ class _BatchSizeView:
     """
 
     def __init__(self, X, Y, layer_dims, optimizer: str, lr: float, epochs: int, seed: int):
-        self._train = lambda size, progress=False: batch_size_data(X, Y, layer_dims, size, optimizer, lr, epochs,
-                                                                   seed, progress)
+        def timed(size):  # an epoch of this size and one of batch GD, side by side, TIMING_REPEATS times
+            sizes = {"batch GD": X.shape[1]} if size == X.shape[1] else {f"size {size}": size, "batch GD": X.shape[1]}
+            return seconds_per_epoch_by_size(X, Y, layer_dims, sizes, optimizer, lr, repeats=TIMING_REPEATS, seed=seed)
+
+        self._train = lambda size, progress=False: (
+            batch_size_data(X, Y, layer_dims, size, optimizer, lr, epochs, seed, progress)[0], timed(size))
         self._runs, self.m, self.n_epochs = LruCache(32), X.shape[1], epochs
         self.reference, _ = self._runs.get(self.m, lambda: self._train(self.m))
         self.fig = plot_minibatch_costs(self.reference, self.reference, label="this size")
@@ -197,17 +205,26 @@ class _BatchSizeView:
 
     def __call__(self, values: dict):
         size = values["mini_batch_size"]
-        history, seconds = self._runs.get(size, lambda: self._train(size))
+        history, timings = self._runs.get(size, lambda: self._train(size))
         self.steps.set_data(np.arange(1, len(history.costs) + 1) / history.steps_per_epoch, history.costs)
         self.epochs.set_ydata(history.epoch_costs)
         with style():
             self.fig.axes[0].set_title(f"mini-batch size {size}: {steps_per_epoch(history.steps_per_epoch)}")
         summary = (
             f"size {size}: ceil({self.m} / {size}) = {steps_per_epoch(num_mini_batches(self.m, size))}; "
-            f"{1000 * seconds:.1f} ms per epoch on this machine (median of its {self.n_epochs} epochs); "
+            f"{_epoch_time(timings)}; "
             f"final cost J = {history.epoch_costs[-1]:.4f}"
         )
         return self.fig, self.fast.png(), summary
+
+
+def _epoch_time(timings) -> str:
+    """The line's time per epoch: the median on this machine, and how it compares with batch GD's."""
+    label = next(iter(timings.seconds))
+    line = f"{1000 * timings.medians[label]:.1f} ms per epoch on this machine"
+    if label == "batch GD":
+        return f"{line} (median of {TIMING_REPEATS} repeats)"
+    return f"{line}; {timings.relation(label, 'batch GD')}"
 
 
 def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: str = "Adam", lr: float = 0.01,
@@ -223,8 +240,10 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
             :func:`coursekit.experiments.batch_size.batch_size_data`.
 
     Returns:
-        An :class:`Explorer`. Each size is trained once, when first chosen, and then reused; the time
-        per epoch is the median of that run's epochs, so it varies from run to run (the costs do not).
+        An :class:`Explorer`. Each size is trained once, when first chosen, and then reused. Its time per
+        epoch is measured apart, in :data:`TIMING_REPEATS` epochs each taken beside one of batch GD
+        (:func:`coursekit.experiments.timing.seconds_per_epoch_by_size`), and stated as a multiple of batch
+        GD's with its spread, or as too noisy to tell; the times vary from run to run (the costs do not).
 
     Reference: notebooks 01-02.
 
@@ -235,9 +254,10 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
     (('8', 8), ('32', 32), ('m = 64 (batch GD)', 64))
     """
     X = _validate.array(X, "X", ndim=2)
-    sizes = _validate.sequence(sizes, "sizes", "mini-batch sizes")
+    sizes = [_validate.positive_int(size, "sizes[...]")
+             for size in _validate.sequence(sizes, "sizes", "mini-batch sizes", non_empty=True)]
     m = X.shape[1]
-    chosen = sorted({_validate.positive_int(size, "sizes") for size in sizes if size < m} | {m})
+    chosen = sorted({size for size in sizes if size < m} | {m})
     labels = [(f"m = {m} (batch GD)" if n == m else f"{n} (stochastic GD)" if n == 1 else str(n), n) for n in chosen]
     make_optimizer(optimizer, lr)  # checks the name and α before any training
     view = _BatchSizeView(X, Y, layer_dims, optimizer, lr, _validate.positive_int(epochs, "epochs"), seed)

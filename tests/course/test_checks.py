@@ -67,9 +67,17 @@ def test_a_check_of_an_unchanged_function_says_it_was_not_redefined(lenient):
     assert "note:" not in check("gd_update").message, "a pass in between: this is a new attempt"
 
 
-def test_a_failed_case_shows_the_first_hint_so_hint_continues_with_the_second(lenient):
-    check("gd_update")
+def test_a_report_naming_no_mistake_shows_the_first_hint_so_hint_continues_with_the_second(lenient):
+    result = check("gd_update", lambda w, dw, lr: w - 2 * lr * dw)
+    assert result.mistake is None and "  hint 1 of 3: " in result.message
     assert hints.hint("gd_update").number == 2
+
+
+def test_a_report_naming_a_mistake_shows_no_hint_so_hint_starts_with_the_first(lenient):
+    result = check("gd_update")
+    assert result.mistake == "plus instead of minus" and "hint 1 of" not in result.message
+    assert 'stuck? hint("gd_update") gives a first hint' in result.message
+    assert hints.hint("gd_update").number == 1
 
 
 def test_not_implemented_shows_no_hint(lenient):

@@ -16,7 +16,7 @@ import pytest
 
 from coursekit.course import exercises
 from coursekit.course.checks import check
-from coursekit.course.exercises import ExerciseFailed, evaluate, exercise, names, reference
+from coursekit.course.exercises import ExerciseFailed, evaluate, exercise, names, outcomes, reference
 
 NAMES = [
     "gd_update",
@@ -248,6 +248,193 @@ def bias_multiplied(v, beta, t):
 
 def bias_without_one_minus(v, beta, t):
     return v / np.power(beta, t)
+
+
+def gd_dw_in_place(w, dw, lr):
+    dw *= lr
+    return w - dw
+
+
+def gd_into_w(w, dw, lr):
+    return np.subtract(w, lr * dw, out=w)
+
+
+def gd_divided(w, dw, lr):
+    step = dw / lr
+    return w - step
+
+
+def gd_swapped(w, dw, lr):
+    return dw - lr * w
+
+
+def gd_lr_on_both(w, dw, lr):
+    return lr * (w - dw)
+
+
+def gd_returns_step(w, dw, lr):
+    step = -lr * dw
+    return step
+
+
+def gd_step_not_taken(w, dw, lr):
+    w - lr * dw
+    return w
+
+
+def gd_mean_gradient(w, dw, lr):
+    return w - lr * dw.mean()
+
+
+def batches_shuffled_in_place(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).permutation(X.shape[1])
+    X[:], Y[:] = X[:, p], Y[:, p]
+    return batches_from(X, Y, mini_batch_size)
+
+
+def batches_shuffled_in_place_reseeded(X, Y, mini_batch_size, seed):
+    np.random.default_rng(seed).shuffle(X, axis=1)
+    np.random.default_rng(seed).shuffle(Y, axis=1)
+    return batches_from(X, Y, mini_batch_size)
+
+
+def batches_shuffled_in_place_one_generator(X, Y, mini_batch_size, seed):
+    rng = np.random.default_rng(seed)
+    rng.shuffle(X, axis=1)
+    rng.shuffle(Y, axis=1)
+    return batches_from(X, Y, mini_batch_size)
+
+
+def batches_only_y_shuffled(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).permutation(X.shape[1])
+    return batches_from(X, Y[:, p], mini_batch_size)
+
+
+def batches_with_replacement(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).integers(0, X.shape[1], X.shape[1])
+    return batches_from(X[:, p], Y[:, p], mini_batch_size)
+
+
+def batches_permutation_of_rows(X, Y, mini_batch_size, seed):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(X.shape[0])
+    X, Y = X[:, p], Y[:, p]
+    return [(X[:, k : k + mini_batch_size], Y[:, k : k + mini_batch_size]) for k in range(0, m, mini_batch_size)]
+
+
+def batches_transposed(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).permutation(X.shape[1])
+    return [(x.T, y.T) for x, y in batches_from(X[:, p], Y[:, p], mini_batch_size)]
+
+
+def batches_as_two_lists(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).permutation(X.shape[1])
+    pairs = batches_from(X[:, p], Y[:, p], mini_batch_size)
+    return [[x for x, _ in pairs], [y for _, y in pairs]]
+
+
+def batches_split_into_size_pieces(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).permutation(X.shape[1])
+    return list(zip(np.array_split(X[:, p], mini_batch_size, axis=1), np.array_split(Y[:, p], mini_batch_size, axis=1)))
+
+
+def batches_stop_short(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(seed).permutation(X.shape[1])
+    X, Y, m = X[:, p], Y[:, p], X.shape[1]
+    starts = range(0, m - mini_batch_size, mini_batch_size)
+    return [(X[:, k : k + mini_batch_size], Y[:, k : k + mini_batch_size]) for k in starts]
+
+
+def batches_fixed_seed(X, Y, mini_batch_size, seed):
+    p = np.random.default_rng(42).permutation(X.shape[1])
+    return batches_from(X[:, p], Y[:, p], mini_batch_size)
+
+
+def spread_summed(minibatch_grads, full_grad):
+    total = 0.0
+    for g in minibatch_grads:
+        total += sum(np.sum((g[k] - full_grad[k]) ** 2) for k in full_grad)
+    return math.sqrt(total)
+
+
+def spread_root_per_layer(minibatch_grads, full_grad):
+    spread = 0.0
+    for k in full_grad:
+        spread += np.sqrt(np.mean([np.sum((g[k] - full_grad[k]) ** 2) for g in minibatch_grads]))
+    return spread
+
+
+def spread_around_the_batch_mean(minibatch_grads, full_grad):
+    mean = {k: sum(g[k] for g in minibatch_grads) / len(minibatch_grads) for k in full_grad}
+    return np.sqrt(np.mean([sum(np.sum((g[k] - mean[k]) ** 2) for k in mean) for g in minibatch_grads]))
+
+
+def spread_return_in_the_loop(minibatch_grads, full_grad):
+    total = 0.0
+    for g in minibatch_grads:
+        for k in full_grad:
+            total += np.sum((g[k] - full_grad[k]) ** 2)
+        return np.sqrt(total / len(minibatch_grads))
+
+
+def ewa_minus(v, theta, beta):
+    return beta * v - (1 - beta) * theta
+
+
+def ewa_weights_on_the_wrong_sides(v, theta, beta):
+    return beta * theta + (1 - beta) * v
+
+
+def ewa_no_beta_on_v(v, theta, beta):
+    return v + (1 - beta) * theta
+
+
+def ewa_without_brackets(v, theta, beta):
+    return beta * v + 1 - beta * theta
+
+
+def ewa_todays_value(v, theta, beta):
+    v = theta
+    return v
+
+
+def ewa_plain_mean(v, theta, beta):
+    return np.mean([v, theta], axis=0)
+
+
+def ewa_in_place(v, theta, beta):
+    v *= beta
+    v += (1 - beta) * theta
+    return v
+
+
+def bias_without_t(v, beta, t):
+    return v / (1 - beta)
+
+
+def bias_without_brackets(v, beta, t):
+    return v / 1 - beta**t
+
+
+def bias_upside_down(v, beta, t):
+    return (1 - beta**t) / v
+
+
+def bias_plus(v, beta, t):
+    return v / (1 + beta**t)
+
+
+def bias_negative_divisor(v, beta, t):
+    return v / (beta**t - 1)
+
+
+def bias_in_place(v, beta, t):
+    v /= 1 - beta**t
+    return v
+
+
+def bias_previous_step_python(v, beta, t):
+    return v / (1 - beta ** (t - 1))
 
 
 def velocity_params_itself(params):
@@ -555,6 +742,7 @@ def classify_non_strict(hessian):
 
 
 IN_PLACE, UNSEEDED = exercises.machinery.IN_PLACE.name, exercises.machinery.UNSEEDED.name
+SEED_IGNORED = exercises.machinery.SEED_IGNORED.name
 
 def momentum_returned_swapped(w, v, dw, lr, beta):
     v = beta * v + (1 - beta) * dw
@@ -579,6 +767,348 @@ def adam_v_hat_with_beta2(w, v, s, dw, t, lr, beta1, beta2, eps):
     return w - lr * (v / (1 - beta2**t)) / (np.sqrt(s / (1 - beta2**t)) + eps), v, s
 
 
+# More wrong answers of notebooks 05-09 (issue 18), each as a learner would write it.
+
+
+def velocity_as_list(params):
+    return [np.zeros(value.shape) for value in params.values()]
+
+
+def velocity_ones(params):
+    return {key: np.ones_like(value) for key, value in params.items()}
+
+
+def velocity_copies(params):
+    return {key: value.copy() for key, value in params.items()}
+
+
+def velocity_weights_only(params):
+    L = len(params) // 2
+    return {"W" + str(l): np.zeros(params["W" + str(l)].shape) for l in range(1, L + 1)}
+
+
+def velocity_layers_from_len(params):
+    L = len(params)
+    v = {}
+    for l in range(1, L + 1):
+        v["W" + str(l)] = np.zeros_like(params["W" + str(l)])
+        v["b" + str(l)] = np.zeros_like(params["b" + str(l)])
+    return v
+
+
+def velocity_zero_numbers(params):
+    v = {}
+    for key in params:
+        v[key] = 0
+    return v
+
+
+def velocity_transposed(params):
+    return {key: np.zeros(value.T.shape) for key, value in params.items()}
+
+
+def velocity_flat(params):
+    return {key: np.zeros(value.size) for key, value in params.items()}
+
+
+def adam_init_one_dict(params):
+    v = {key: np.zeros_like(value) for key, value in params.items()}
+    s = {key: np.zeros_like(value) for key, value in params.items()}
+    return {"v": v, "s": s}
+
+
+def adam_init_only_v(params):
+    return {key: np.zeros_like(value) for key, value in params.items()}
+
+
+def adam_init_lists(params):
+    return [np.zeros(p.shape) for p in params.values()], [np.zeros(p.shape) for p in params.values()]
+
+
+def adam_init_ones(params):
+    return velocity_ones(params), velocity_ones(params)
+
+
+def adam_init_zero_numbers(params):
+    v, s = {}, {}
+    for key in params:
+        v[key] = 0.0
+        s[key] = 0.0
+    return v, s
+
+
+def adam_init_copies(params):
+    return copy.deepcopy(params), copy.deepcopy(params)
+
+
+def adam_init_weights_only(params):
+    return velocity_weights_only(params), velocity_weights_only(params)
+
+
+def adam_init_layers_from_len(params):
+    return velocity_layers_from_len(params), velocity_layers_from_len(params)
+
+
+def momentum_only_w(w, v, dw, lr, beta):
+    v = beta * v + (1 - beta) * dw
+    w = w - lr * v
+    return w
+
+
+def momentum_returns_old_v(w, v, dw, lr, beta):
+    v_new = beta * v + (1 - beta) * dw
+    return w - lr * v_new, v
+
+
+def momentum_plus(w, v, dw, lr, beta):
+    v = beta * v + (1 - beta) * dw
+    return w + lr * v, v
+
+
+def momentum_without_lr(w, v, dw, lr, beta):
+    v = beta * v + (1 - beta) * dw
+    return w - v, v
+
+
+def momentum_beta_minus_one(w, v, dw, lr, beta):
+    v = beta * v + (beta - 1) * dw
+    return w - lr * v, v
+
+
+def momentum_classic(w, v, dw, lr, beta):
+    v = beta * v - lr * dw
+    w = w + v
+    return w, v
+
+
+def rms_without_eps(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw / np.sqrt(s), s
+
+
+def rms_doubled(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw * 2
+    return w - lr * dw / (np.sqrt(s) + eps), s
+
+
+def rms_forgets_the_past(w, s, dw, lr, beta2, eps):
+    s = (1 - beta2) * dw**2
+    return w - lr * dw / (np.sqrt(s) + eps), s
+
+
+def rms_root_as_state(w, s, dw, lr, beta2, eps):
+    s = np.sqrt(beta2 * s + (1 - beta2) * np.square(dw))
+    w = w - lr * dw / (s + eps)
+    return w, s
+
+
+def rms_beta_minus_one(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (beta2 - 1) * dw**2
+    return w - lr * dw / (np.sqrt(s) + eps), s
+
+
+def rms_returns_old_s(w, s, dw, lr, beta2, eps):
+    s_new = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw / (np.sqrt(s_new) + eps), s
+
+
+def rms_plus(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w + lr * dw / (np.sqrt(s) + eps), s
+
+
+def rms_without_lr(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - dw / (np.sqrt(s) + eps), s
+
+
+def rms_only_w(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    w = w - lr * dw / (np.sqrt(s) + eps)
+    return w
+
+
+def rms_in_place(w, s, dw, lr, beta2, eps):
+    s *= beta2
+    s += (1 - beta2) * dw**2
+    w -= lr * dw / (np.sqrt(s) + eps)
+    return w, s
+
+
+def adam_written(beta1=None, beta2=None, eps=None):
+    """A learner's Adam that writes in some hyperparameters instead of reading the arguments."""
+
+    def adam(w, v, s, dw, t, lr, b1, b2, e):
+        b1, b2, e = beta1 or b1, beta2 or b2, eps or e
+        v = b1 * v + (1 - b1) * dw
+        s = b2 * s + (1 - b2) * dw**2
+        v_hat, s_hat = v / (1 - b1**t), s / (1 - b2**t)
+        return w - lr * v_hat / (np.sqrt(s_hat) + e), v, s
+
+    return adam
+
+
+def adam_precedence_slip(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + (1 - beta2) * dw**2
+    v_corrected = v / 1 - beta1**t
+    s_corrected = s / 1 - beta2**t
+    return w - lr * v_corrected / (np.sqrt(s_corrected) + eps), v, s
+
+
+def adam_summed_v(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = beta1 * v + dw
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta2**t)) + eps), v, s
+
+
+def adam_summed_s(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + np.square(dw)
+    return w - lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta2**t)) + eps), v, s
+
+
+def adam_only_w(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta2**t)) + eps)
+
+
+def adam_in_place(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v *= beta1
+    v += (1 - beta1) * dw
+    s *= beta2
+    s += (1 - beta2) * dw**2
+    w -= lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta2**t)) + eps)
+    return w, v, s
+
+
+def decay_epoch_plus_one(lr0, epoch_num, decay_rate):
+    return lr0 / (1 + decay_rate * (epoch_num + 1))
+
+
+def decay_epoch_outside(lr0, epoch_num, decay_rate):
+    return lr0 / (1 + decay_rate) * epoch_num
+
+
+def decay_multiplied(lr0, epoch_num, decay_rate):
+    return lr0 * (1 + decay_rate * epoch_num)
+
+
+def decay_compounded(lr0, epoch_num, decay_rate):
+    lr = lr0
+    for _ in range(epoch_num):
+        lr = lr / (1 + decay_rate)
+    return lr
+
+
+def decay_exponential(lr0, epoch_num, decay_rate):
+    return decay_rate**epoch_num * lr0
+
+
+def decay_rate_ignored(lr0, epoch_num, decay_rate):
+    return lr0 / (1 + epoch_num)
+
+
+def decay_without_lr0(lr0, epoch_num, decay_rate):
+    return 1 / (1 + decay_rate * epoch_num)
+
+
+def interval_from_the_next_epoch(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate * ((epoch_num + 1) // time_interval))
+
+
+def interval_ceil(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate * math.ceil(epoch_num / time_interval))
+
+
+def interval_counted_from_one(lr0, epoch_num, decay_rate, time_interval):
+    intervals = epoch_num // time_interval + 1
+    return lr0 / (1 + decay_rate * intervals)
+
+
+def interval_from_the_previous_epoch(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate * ((epoch_num - 1) // time_interval))
+
+
+def interval_ignored(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate * epoch_num)
+
+
+def interval_remainder(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate * (epoch_num % time_interval))
+
+
+def interval_halving(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 * 0.5 ** math.floor(epoch_num / time_interval)
+
+
+def interval_compounded(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate) ** (epoch_num // time_interval)
+
+
+def interval_rate_as_base(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 * decay_rate ** (epoch_num // time_interval)
+
+
+def interval_rate_ignored(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + epoch_num // time_interval)
+
+
+def interval_floor_of_everything(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / math.floor(1 + decay_rate * epoch_num / time_interval)
+
+
+def classify_with(zero):
+    """A learner's classify_critical_point that counts λ as 0 when |λ| ≤ zero(eigenvalues)."""
+
+    def classify(hessian):
+        eigenvalues = np.linalg.eigvalsh(hessian)
+        tol = zero(eigenvalues)
+        if np.any(eigenvalues > tol) and np.any(eigenvalues < -tol):
+            return "saddle"
+        if np.any(np.abs(eigenvalues) <= tol):
+            return "degenerate"
+        return "minimum" if np.all(eigenvalues > 0) else "maximum"
+
+    return classify
+
+
+def classify_with_general_eigenvalues(hessian):
+    eigenvalues = np.linalg.eigvals(hessian).real
+    positive, negative = np.sum(eigenvalues > 1e-10), np.sum(eigenvalues < -1e-10)
+    if positive and negative:
+        return "saddle"
+    if positive == len(eigenvalues):
+        return "minimum"
+    return "maximum" if negative == len(eigenvalues) else "degenerate"
+
+
+def classify_named_otherwise(hessian):
+    return {"saddle": "saddle point", "minimum": "local minimum"}.get(
+        reference("classify_critical_point")(hessian), reference("classify_critical_point")(hessian).capitalize())
+
+
+def classify_flat_as_saddle(hessian):
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    tol = 1e-8 * max(1.0, np.max(np.abs(eigenvalues)))
+    if np.all(eigenvalues > tol):
+        return "minimum"
+    if np.all(eigenvalues < -tol):
+        return "maximum"
+    return "saddle"
+
+
+def classify_any_negative_is_a_saddle(hessian):
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    tol = 1e-8 * max(1.0, np.max(np.abs(eigenvalues)))
+    if np.any(eigenvalues < -tol):
+        return "saddle"
+    if np.any(np.abs(eigenvalues) <= tol):
+        return "degenerate"
+    return "minimum"
+
+
 WRONG = [
     ("momentum_update", "returned (v, w) instead of (w, v)", momentum_returned_swapped),
     ("rmsprop_update", "ε added to the step, not to the root", rms_eps_on_the_step),
@@ -587,6 +1117,25 @@ WRONG = [
     ("gd_update", "plus instead of minus", gd_plus),
     ("gd_update", "learning rate forgotten", gd_without_lr),
     ("gd_update", IN_PLACE, gd_in_place),
+    ("gd_update", IN_PLACE, gd_dw_in_place),
+    ("gd_update", IN_PLACE, gd_into_w),
+    ("gd_update", "divided by the learning rate", gd_divided),
+    ("gd_update", "W and dW swapped", gd_swapped),
+    ("gd_update", "α scales W too", gd_lr_on_both),
+    ("gd_update", "the step returned instead of the new W", gd_returns_step),
+    ("gd_update", "W returned unchanged", gd_step_not_taken),
+    ("gd_update", "one step size for every entry", gd_mean_gradient),
+    ("random_mini_batches", IN_PLACE, batches_shuffled_in_place),
+    ("random_mini_batches", IN_PLACE, batches_shuffled_in_place_reseeded),
+    ("random_mini_batches", "X and Y shuffled with different permutations", batches_shuffled_in_place_one_generator),
+    ("random_mini_batches", "only one of X and Y shuffled", batches_only_y_shuffled),
+    ("random_mini_batches", "examples drawn with replacement", batches_with_replacement),
+    ("random_mini_batches", "a permutation of n_x instead of m", batches_permutation_of_rows),
+    ("random_mini_batches", "mini-batches transposed", batches_transposed),
+    ("random_mini_batches", "a list of the X_t beside a list of the Y_t", batches_as_two_lists),
+    ("random_mini_batches", "wrong block size", batches_split_into_size_pieces),
+    ("random_mini_batches", "last partial mini-batch dropped", batches_stop_short),
+    ("random_mini_batches", SEED_IGNORED, batches_fixed_seed),
     ("random_mini_batches", "X and Y shuffled with different permutations", batches_two_permutations),
     ("random_mini_batches", "last partial mini-batch dropped", batches_last_dropped),
     ("random_mini_batches", "empty last mini-batch", batches_always_a_last_one),
@@ -603,9 +1152,27 @@ WRONG = [
     ("gradient_spread", "mean over the entries instead of the sum", spread_rms_entries),
     ("gradient_spread", "divided by T − 1", spread_sample_std),
     ("gradient_spread", IN_PLACE, spread_in_place),
+    ("gradient_spread", "summed over the mini-batches instead of averaged", spread_summed),
+    ("gradient_spread", "one square root per key", spread_root_per_layer),
+    ("gradient_spread", "measured around the mini-batch gradients' own mean", spread_around_the_batch_mean),
+    ("gradient_spread", "only the first mini-batch gradient counted", spread_return_in_the_loop),
     ("ewa_step", "forgotten (1 − β)", ewa_sum),
     ("ewa_step", "β and (1 − β) swapped", ewa_swapped),
+    ("ewa_step", "β and (1 − β) swapped", ewa_weights_on_the_wrong_sides),
     ("ewa_step", "β − 1 instead of 1 − β", ewa_negative_weight),
+    ("ewa_step", "β − 1 instead of 1 − β", ewa_minus),
+    ("ewa_step", "β forgotten on the old average", ewa_no_beta_on_v),
+    ("ewa_step", "brackets forgotten around 1 − β", ewa_without_brackets),
+    ("ewa_step", "today's value returned", ewa_todays_value),
+    ("ewa_step", "plain mean of v and θ", ewa_plain_mean),
+    ("ewa_step", IN_PLACE, ewa_in_place),
+    ("bias_correct", "t forgotten", bias_without_t),
+    ("bias_correct", "brackets forgotten around 1 − βᵗ", bias_without_brackets),
+    ("bias_correct", "the fraction upside down", bias_upside_down),
+    ("bias_correct", "1 + βᵗ instead of 1 − βᵗ", bias_plus),
+    ("bias_correct", "βᵗ − 1 instead of 1 − βᵗ", bias_negative_divisor),
+    ("bias_correct", IN_PLACE, bias_in_place),
+    ("bias_correct", "t − 1 instead of t", bias_previous_step_python),
     ("bias_correct", "t − 1 instead of t", bias_power_loop_one_short),
     ("bias_correct", "t + 1 instead of t", bias_t_plus_one),
     ("bias_correct", "β·t instead of βᵗ", bias_times_t),
@@ -618,6 +1185,14 @@ WRONG = [
     ("initialize_velocity", "keys dW1, db1 instead of W1, b1", velocity_d_keys),
     ("initialize_velocity", "integer zeros", velocity_int_zeros),
     ("initialize_velocity", "zeros of the wrong shape", velocity_rows_only),
+    ("initialize_velocity", "zeros of the wrong shape", velocity_transposed),
+    ("initialize_velocity", "zeros of the wrong shape", velocity_flat),
+    ("initialize_velocity", "a list instead of a dict", velocity_as_list),
+    ("initialize_velocity", "ones instead of zeros", velocity_ones),
+    ("initialize_velocity", "params copied instead of zeros", velocity_copies),
+    ("initialize_velocity", "only the weights, not the biases", velocity_weights_only),
+    ("initialize_velocity", "a key params does not have", velocity_layers_from_len),
+    ("initialize_velocity", "a number instead of an array of zeros", velocity_zero_numbers),
     ("initialize_adam", "params returned as the state", adam_init_returns_params),
     ("initialize_adam", "arrays shared with params", adam_init_s_from_params),
     ("initialize_adam", "v and s are the same", adam_init_same_dict),
@@ -625,11 +1200,25 @@ WRONG = [
     ("initialize_adam", "keys dW1, db1 instead of W1, b1", adam_init_d_keys),
     ("initialize_adam", "integer zeros", adam_init_int_zeros),
     ("initialize_adam", "zeros of the wrong shape", adam_init_rows_only),
+    ("initialize_adam", "v and s in one dict", adam_init_one_dict),
+    ("initialize_adam", "only v returned", adam_init_only_v),
+    ("initialize_adam", "a list instead of a dict", adam_init_lists),
+    ("initialize_adam", "ones instead of zeros", adam_init_ones),
+    ("initialize_adam", "a number instead of an array of zeros", adam_init_zero_numbers),
+    ("initialize_adam", "params copied instead of zeros", adam_init_copies),
+    ("initialize_adam", "only the weights, not the biases", adam_init_weights_only),
+    ("initialize_adam", "a key params does not have", adam_init_layers_from_len),
     ("momentum_update", "forgotten (1 − β)", momentum_sum),
     ("momentum_update", "β and (1 − β) swapped", momentum_swapped),
     ("momentum_update", "stepped with dw instead of v", momentum_steps_with_dw),
     ("momentum_update", "stepped with the old v", momentum_steps_first),
     ("momentum_update", IN_PLACE, momentum_in_place),
+    ("momentum_update", "only w returned", momentum_only_w),
+    ("momentum_update", "returned the old v", momentum_returns_old_v),
+    ("momentum_update", "plus instead of minus", momentum_plus),
+    ("momentum_update", "learning rate forgotten", momentum_without_lr),
+    ("momentum_update", "β − 1 instead of 1 − β", momentum_beta_minus_one),
+    ("momentum_update", "the velocity of the steps, v = β v − α dW", momentum_classic),
     ("rmsprop_update", "ε inside the square root", rms_eps_in_sqrt),
     ("rmsprop_update", "dw not squared", rms_unsquared),
     ("rmsprop_update", "forgotten (1 − β₂)", rms_sum),
@@ -637,6 +1226,16 @@ WRONG = [
     ("rmsprop_update", "square root forgotten", rms_no_root),
     ("rmsprop_update", "multiplied by √s instead of dividing", rms_times_root),
     ("rmsprop_update", "stepped with the old s", rms_steps_first),
+    ("rmsprop_update", "ε forgotten", rms_without_eps),
+    ("rmsprop_update", "dW doubled instead of squared", rms_doubled),
+    ("rmsprop_update", "the old s left out of the average", rms_forgets_the_past),
+    ("rmsprop_update", "√s kept as the state", rms_root_as_state),
+    ("rmsprop_update", "β₂ − 1 instead of 1 − β₂", rms_beta_minus_one),
+    ("rmsprop_update", "returned the old s", rms_returns_old_s),
+    ("rmsprop_update", "plus instead of minus", rms_plus),
+    ("rmsprop_update", "learning rate forgotten", rms_without_lr),
+    ("rmsprop_update", "only w returned", rms_only_w),
+    ("rmsprop_update", IN_PLACE, rms_in_place),
     ("adam_update", "bias correction with t − 1",
      adam_learner(lambda v, t, b1, b2: v / (1 - b1 ** (t - 1)), lambda s, t, b1, b2: s / (1 - b2 ** (t - 1)))),
     ("adam_update", "bias correction with t + 1",
@@ -649,19 +1248,62 @@ WRONG = [
     ("adam_update", "ε added to the uncorrected √s", adam_efficient),
     ("adam_update", "no bias correction", adam_learner(lambda v, *_: v, lambda s, *_: s)),
     ("adam_update", "dw not squared", adam_learner(right_v, right_s, squared=False)),
+    ("adam_update", "only v bias-corrected", adam_learner(right_v, lambda s, *_: s)),
+    ("adam_update", "only s bias-corrected", adam_learner(lambda v, *_: v, right_s)),
+    ("adam_update", "v / 1 − βᵗ: the parentheses of the correction forgotten", adam_precedence_slip),
+    ("adam_update", "β·t instead of βᵗ in the correction",
+     adam_learner(lambda v, t, b1, b2: v / (1 - b1 * t), lambda s, t, b1, b2: s / (1 - b2 * t))),
+    ("adam_update", "(1 − β)ᵗ instead of 1 − βᵗ in the correction",
+     adam_learner(lambda v, t, b1, b2: v / (1 - b1) ** t, lambda s, t, b1, b2: s / (1 - b2) ** t)),
+    ("adam_update", "forgotten (1 − β₁)", adam_summed_v),
+    ("adam_update", "forgotten (1 − β₂)", adam_summed_s),
+    ("adam_update", "β₁ written in as 0.9", adam_written(beta1=0.9)),
+    ("adam_update", "β₂ written in as 0.999", adam_written(beta2=0.999)),
+    ("adam_update", "β₁ and β₂ written in as 0.9 and 0.999", adam_written(beta1=0.9, beta2=0.999)),
+    ("adam_update", "ε written in as 1e-8", adam_written(eps=1e-8)),
+    ("adam_update", "β₁, β₂ and ε written in as their defaults", adam_written(0.9, 0.999, 1e-8)),
+    ("adam_update", "only w returned", adam_only_w),
+    ("adam_update", IN_PLACE, adam_in_place),
     ("inverse_time_decay", "the 1 + is missing", decay_without_one),
     ("inverse_time_decay", "operator precedence: α₀ / decay_rate · epoch_num", decay_precedence),
     ("inverse_time_decay", "parentheses forgotten: α₀ / 1 + decay_rate · epoch_num", decay_no_parentheses),
     ("inverse_time_decay", "epoch_num − 1", decay_epoch_from_zero),
+    ("inverse_time_decay", "epoch_num + 1", decay_epoch_plus_one),
+    ("inverse_time_decay", "parentheses around 1 + decay_rate only: α₀ / (1 + decay_rate) · epoch_num",
+     decay_epoch_outside),
+    ("inverse_time_decay", "multiplied instead of divided", decay_multiplied),
+    ("inverse_time_decay", "(1 + decay_rate) raised to epoch_num", decay_compounded),
+    ("inverse_time_decay", "decay_rate as the base of an exponential", decay_exponential),
+    ("inverse_time_decay", "decay_rate left out", decay_rate_ignored),
+    ("inverse_time_decay", "α₀ left out", decay_without_lr0),
     ("interval_inverse_time_decay", "floor forgotten", interval_no_floor),
     ("interval_inverse_time_decay", "multiplied by time_interval", interval_multiplied),
-    ("interval_inverse_time_decay", "rounded up instead of floored", interval_rounded),
+    ("interval_inverse_time_decay", "rounded instead of floored", interval_rounded),
+    ("interval_inverse_time_decay", "rounded instead of floored", interval_ceil),
+    ("interval_inverse_time_decay", "epoch_num + 1 before dividing", interval_from_the_next_epoch),
+    ("interval_inverse_time_decay", "one interval too many", interval_counted_from_one),
+    ("interval_inverse_time_decay", "epoch_num − 1 before dividing", interval_from_the_previous_epoch),
+    ("interval_inverse_time_decay", "time_interval ignored", interval_ignored),
+    ("interval_inverse_time_decay", "the remainder instead of the quotient", interval_remainder),
+    ("interval_inverse_time_decay", "exponential staircase: α halved every interval", interval_halving),
+    ("interval_inverse_time_decay", "exponential staircase: (1 + decay_rate) raised to the intervals",
+     interval_compounded),
+    ("interval_inverse_time_decay", "exponential staircase: decay_rate raised to the intervals", interval_rate_as_base),
+    ("interval_inverse_time_decay", "decay_rate left out", interval_rate_ignored),
+    ("interval_inverse_time_decay", "the whole denominator floored", interval_floor_of_everything),
     ("classify_critical_point", "determinant and trace test", classify_by_determinant),
     ("classify_critical_point", "diagonal entries instead of eigenvalues", classify_by_diagonal),
     ("classify_critical_point", "minimum and maximum swapped", classify_swapped),
     ("classify_critical_point", "eigenvalues compared with 0 exactly", classify_exactly),
     ("classify_critical_point", "flat directions checked before the signs", classify_flat_first),
     ("classify_critical_point", "flat directions counted as curving", classify_non_strict),
+    ("classify_critical_point", "a fixed tolerance, not scaled to the largest |λ|", classify_with(lambda ev: 1e-8)),
+    ("classify_critical_point", "a fixed tolerance, not scaled to the largest |λ|", classify_with_general_eigenvalues),
+    ("classify_critical_point", "tolerance without the max(1, ·)",
+     classify_with(lambda ev: 1e-8 * np.max(np.abs(ev)))),
+    ("classify_critical_point", "a name other than the four", classify_named_otherwise),
+    ("classify_critical_point", "flat directions called a saddle", classify_flat_as_saddle),
+    ("classify_critical_point", "a saddle whenever some λ < 0", classify_any_negative_is_a_saddle),
 ]
 
 
@@ -677,6 +1319,53 @@ def test_a_learners_mistake_fails_and_is_named(name, mistake, fn):
 def test_every_catalogued_mistake_has_a_learners_wrong_answer_in_these_tests():
     catalogued = {(name, mistake.name) for name in NAMES for mistake in exercise(name).mistakes}
     assert catalogued <= {(name, mistake) for name, mistake, _ in WRONG}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_cases_tell_every_two_catalogued_wrong_answers_apart(name):
+    entry = exercise(name)
+    wrongs = [mistake for mistake in entry.mistakes if mistake.wrong is not None]
+    for i, a in enumerate(wrongs):
+        for b in wrongs[i + 1 :]:
+            alike = all(outcomes.identical(outcomes.call_wrong(a.wrong, case.args),
+                                           outcomes.call_wrong(b.wrong, case.args)) for case in entry.cases)
+            assert not alike, f"{a.name!r} and {b.name!r} agree on every case: add a case that tells them apart"
+
+
+def _toy(*mistakes, xs=(1.0, 2.0)):
+    """An exercise whose answer is its argument, on the cases x = 1 and x = 2 (or ``xs``)."""
+    cases = tuple(exercises.Case(f"x = {x:g}", (x,)) for x in xs)
+    return exercises.Exercise(name="toy", notebook="00", args=("x",), returns=("y",), description="return x",
+                              hints=("Return x.",), reference=lambda x: x, cases=cases, mistakes=mistakes)
+
+
+def test_a_case_the_learner_passed_rules_out_a_mistake_that_would_fail_it():
+    squared = lambda x: x * x  # noqa: E731  right at x = 1, 4 at x = 2
+    plus_two = exercises.Mistake("plus two", "x + 2 is 4 at x = 2 too, but 3 at x = 1.", wrong=lambda x: x + 2)
+    square = exercises.Mistake("squared", "x times x.", wrong=lambda x: x**2)
+    assert exercises.machinery.run(_toy(plus_two), squared).mistake is None
+    assert exercises.machinery.run(_toy(plus_two, square), squared).mistake == "squared"
+
+
+def test_a_learners_variant_of_a_mistake_that_differs_on_a_later_case_is_still_named():
+    plus_one = exercises.Mistake("plus one", "x + 1.", wrong=lambda x: x + 1)
+    variant = lambda x: x + 1 if x < 3 else 0.0  # noqa: E731  the same slip, and something else at x = 3
+    assert exercises.machinery.run(_toy(plus_one, xs=(1.0, 2.0, 3.0)), variant).mistake == "plus one"
+
+
+def test_a_coincidence_on_the_first_case_alone_names_no_mistake():
+    # from v = 0, dividing the right average by 1 − β gives θ, as forgetting (1 − β) does; later days differ
+    result = evaluate("ewa_step", lambda v, theta, beta: (beta * v + (1 - beta) * theta) / (1 - beta))
+    assert result.case == "day 1, from v = 0" and result.mistake is None
+
+
+def test_an_exception_that_only_the_wrong_answer_raises_names_no_mistake():
+    floor_divides = exercises.Mistake("floor of 1/(x − 1)", "e.", wrong=lambda x: 1 // int(x - 1))
+    assert exercises.machinery.run(_toy(floor_divides), lambda x: math.inf if x == 1 else x).mistake is None
+    divides = exercises.Mistake("1/(x − 1)", "e.", wrong=lambda x: 1 / (x - 1))
+    assert exercises.machinery.run(_toy(divides), lambda x: 1 / (x - 1)).mistake == "1/(x − 1)", "Python floats raise"
+    numpy_learner = exercises.machinery.run(_toy(divides), lambda x: np.float64(1) / (x - 1))
+    assert numpy_learner.mistake == "1/(x − 1)", "numpy gives inf"
 
 
 # ---------------------------------------------------------------- right answers written differently
@@ -740,6 +1429,85 @@ def bias_with_power_loop(v, beta, t):
     return v / (1.0 - power)
 
 
+def gd_deep_copy_in_place(w, dw, lr):
+    new_w = copy.deepcopy(w)
+    np.subtract(new_w, lr * dw, out=new_w)
+    return new_w
+
+
+def batches_stacked_shuffle_on_a_copy(X, Y, mini_batch_size, seed):
+    both = np.vstack([X, Y])
+    np.random.default_rng(seed).shuffle(both, axis=1)
+    X, Y = both[: X.shape[0]], both[X.shape[0] :]
+    m = X.shape[1]
+    return [(X[:, k : k + mini_batch_size], Y[:, k : k + mini_batch_size]) for k in range(0, m, mini_batch_size)]
+
+
+def batches_counted_with_ceil(X, Y, mini_batch_size, seed):
+    m = X.shape[1]
+    p = np.random.default_rng(seed).permutation(m)
+    shuffled_X, shuffled_Y = np.take(X, p, axis=1), np.take(Y, p, axis=1)
+    batches = []
+    for t in range(math.ceil(m / mini_batch_size)):
+        end = min((t + 1) * mini_batch_size, m)
+        batches.append((shuffled_X[:, t * mini_batch_size : end], shuffled_Y[:, t * mini_batch_size : end]))
+    return batches
+
+
+def batches_permuted_transpose(X, Y, mini_batch_size, seed):
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(np.arange(X.shape[1]))
+    blocks = [order[k : k + mini_batch_size] for k in range(0, X.shape[1], mini_batch_size)]
+    return [tuple(np.transpose(A.T[block]) for A in (X, Y)) for block in blocks]
+
+
+def spread_with_frobenius_norms(minibatch_grads, full_grad):
+    squares = [sum(np.linalg.norm(g[k] - full_grad[k]) ** 2 for k in full_grad) for g in minibatch_grads]
+    return float(np.sqrt(sum(squares) / len(squares)))
+
+
+def spread_on_copies_in_place(minibatch_grads, full_grad):
+    total = 0.0
+    for g in minibatch_grads:
+        for k in full_grad:
+            difference = g[k].copy()
+            difference -= full_grad[k]
+            difference **= 2
+            total += difference.sum()
+    return math.sqrt(total / len(minibatch_grads))
+
+
+def spread_with_vdot(minibatch_grads, full_grad):
+    distances = [sum(np.vdot(g[k] - full_grad[k], g[k] - full_grad[k]) for k in full_grad) for g in minibatch_grads]
+    return np.sqrt(np.mean(distances))
+
+
+def ewa_on_a_copy(v, theta, beta):
+    new_v = np.array(v, dtype=float)
+    new_v *= beta
+    new_v += (1 - beta) * np.asarray(theta)
+    return new_v
+
+
+def ewa_expanded(v, theta, beta):
+    return beta * v + theta - beta * theta
+
+
+def bias_with_math_pow(v, beta, t):
+    return v / (1 - math.pow(beta, t))
+
+
+def bias_on_a_copy(v, beta, t):
+    v_hat = np.array(v, dtype=float)
+    v_hat /= 1 - np.power(beta, t)
+    return v_hat
+
+
+def bias_times_the_inverse(v, beta, t):
+    correction = 1 / (1 - beta**t)
+    return np.multiply(v, correction)
+
+
 def velocity_lecture_loop(params):
     L = len(params) // 2
     v = {}
@@ -800,26 +1568,138 @@ def interval_counting_loop(lr0, epoch_num, decay_rate, time_interval):
     return lr0 / (1 + decay_rate * intervals)
 
 
-def classify_with_general_eigenvalues(hessian):
-    eigenvalues = np.linalg.eigvals(hessian).real
-    positive, negative = np.sum(eigenvalues > 1e-10), np.sum(eigenvalues < -1e-10)
-    if positive and negative:
+# More right answers of notebooks 05-09, in other styles.
+
+
+def velocity_full_of_zeros(params):
+    return dict(zip(params, (np.full(np.shape(value), 0.0) for value in params.values())))
+
+
+def velocity_keys_loop(params):
+    v = {}
+    for key in params.keys():
+        v[key] = np.zeros(params[key].shape, dtype=np.float64)
+    return v
+
+
+def adam_init_one_loop(params):
+    v, s = {}, {}
+    for key, value in params.items():
+        v[key] = np.zeros_like(value, dtype=float)
+        s[key] = np.zeros_like(value, dtype=float)
+    return [v, s]
+
+
+def momentum_as_correction(w, v, dw, lr, beta):
+    v = v + (1 - beta) * (dw - v)
+    return np.subtract(w, lr * v), v
+
+
+def rms_with_numpy_functions(w, s, dw, lr, beta2, eps):
+    s = np.add(np.multiply(beta2, s), np.multiply(1 - beta2, np.power(dw, 2)))
+    return w - np.divide(lr * dw, np.sqrt(s) + eps), s
+
+
+def rms_as_correction(w, s, dw, lr, beta2, eps):
+    s = s + (1 - beta2) * (np.square(dw) - s)
+    step = lr * dw / (s**0.5 + eps)
+    return w - step, s
+
+
+def adam_lecture_names(w, v, s, dw, t, lr, beta1, beta2, eps):
+    v_dw = beta1 * v + (1 - beta1) * dw
+    s_dw = beta2 * s + (1 - beta2) * np.square(dw)
+    v_corrected = v_dw / (1 - math.pow(beta1, t))
+    s_corrected = s_dw / (1 - math.pow(beta2, t))
+    w = w - lr * v_corrected / (np.sqrt(s_corrected) + eps)
+    return w, v_dw, s_dw
+
+
+def adam_from_momentum_and_rmsprop(w, v, s, dw, t, lr, beta1, beta2, eps):
+    _, v = momentum_on_copies(w, v, dw, lr, beta1)
+    _, s = rms_elementwise(w, s, dw, lr, beta2, eps)
+    denominator = np.sqrt(s / (1 - beta2**t)) + eps
+    return w - lr * (v / (1 - beta1**t)) / denominator, v, s
+
+
+def decay_in_two_lines(lr0, epoch_num, decay_rate):
+    denominator = 1.0 + decay_rate * epoch_num
+    return lr0 * (1 / denominator)
+
+
+def interval_with_int(lr0, epoch_num, decay_rate, time_interval):
+    return lr0 / (1 + decay_rate * int(epoch_num / time_interval))
+
+
+def interval_with_divmod(lr0, epoch_num, decay_rate, time_interval):
+    intervals, _ = divmod(epoch_num, time_interval)
+    return inverse_time_decay_by_the_learner(lr0, intervals, decay_rate)
+
+
+def inverse_time_decay_by_the_learner(lr0, epoch_num, decay_rate):
+    return lr0 / (1 + decay_rate * epoch_num)
+
+
+def classify_by_counting(hessian):
+    eigenvalues = np.linalg.eigvalsh(hessian)
+    tol = 1e-8 * max(1.0, float(np.max(np.abs(eigenvalues))))
+    ups, downs = int(np.sum(eigenvalues > tol)), int(np.sum(eigenvalues < -tol))
+    if ups and downs:
         return "saddle"
-    if positive == len(eigenvalues):
+    if ups + downs < len(eigenvalues):
+        return "degenerate"
+    return "minimum" if ups else "maximum"
+
+
+def classify_sorted_with_eigh(hessian):
+    eigenvalues, _ = np.linalg.eigh(np.asarray(hessian))
+    smallest, largest = eigenvalues[0], eigenvalues[-1]
+    tol = 1e-8 * max(1, abs(smallest), abs(largest))
+    if smallest < -tol and largest > tol:
+        return "saddle"
+    if smallest > tol:
         return "minimum"
-    return "maximum" if negative == len(eigenvalues) else "degenerate"
+    if largest < -tol:
+        return "maximum"
+    return "degenerate"
+
+
+def classify_with_general_eigenvalues_scaled(hessian):
+    eigenvalues = np.sort(np.linalg.eigvals(hessian).real)
+    zero = 1e-8 * max(1.0, *np.abs(eigenvalues))
+    signs = {int(np.sign(x)) if abs(x) > zero else 0 for x in eigenvalues}
+    if {1, -1} <= signs:
+        return "saddle"
+    if 0 in signs:
+        return "degenerate"
+    return "minimum" if signs == {1} else "maximum"
 
 
 RIGHT = [
     ("gd_update", gd_elementwise),
     ("gd_update", lambda w, dw, lr: np.subtract(w, np.multiply(lr, dw))),
     ("gd_update", gd_on_a_copy),
+    ("gd_update", gd_deep_copy_in_place),
+    ("gd_update", lambda w, dw, lr: w + (-lr) * dw),
+    ("gd_update", lambda w, dw, lr: np.add(w, -dw * lr)),
     ("random_mini_batches", batches_argsort_shuffle),
     ("random_mini_batches", batches_choice_as_lists),
+    ("random_mini_batches", batches_stacked_shuffle_on_a_copy),
+    ("random_mini_batches", batches_counted_with_ceil),
+    ("random_mini_batches", batches_permuted_transpose),
     ("gradient_spread", spread_flattened),
     ("gradient_spread", spread_with_loops),
+    ("gradient_spread", spread_with_frobenius_norms),
+    ("gradient_spread", spread_on_copies_in_place),
+    ("gradient_spread", spread_with_vdot),
     ("ewa_step", ewa_as_correction),
+    ("ewa_step", ewa_on_a_copy),
+    ("ewa_step", ewa_expanded),
+    ("ewa_step", lambda v, theta, beta: np.add(np.multiply(beta, v), np.multiply(1 - beta, theta))),
     ("bias_correct", bias_with_power_loop),
+    ("bias_correct", bias_with_math_pow),
+    ("bias_correct", bias_on_a_copy),
+    ("bias_correct", bias_times_the_inverse),
     ("initialize_velocity", velocity_lecture_loop),
     ("initialize_velocity", velocity_times_zero),
     ("initialize_adam", adam_init_deepcopy),
@@ -831,7 +1711,21 @@ RIGHT = [
     ("inverse_time_decay", decay_negative_power),
     ("interval_inverse_time_decay", interval_counting_loop),
     ("interval_inverse_time_decay", lambda lr0, e, d, k: lr0 / (1 + d * math.floor(e / k))),
-    ("classify_critical_point", classify_with_general_eigenvalues),
+    ("initialize_velocity", velocity_full_of_zeros),
+    ("initialize_velocity", velocity_keys_loop),
+    ("initialize_adam", adam_init_one_loop),
+    ("momentum_update", momentum_as_correction),
+    ("rmsprop_update", rms_with_numpy_functions),
+    ("rmsprop_update", rms_as_correction),
+    ("adam_update", adam_lecture_names),
+    ("adam_update", adam_from_momentum_and_rmsprop),
+    ("inverse_time_decay", decay_in_two_lines),
+    ("inverse_time_decay", lambda lr0, epoch_num, decay_rate: float(np.divide(lr0, 1 + decay_rate * epoch_num))),
+    ("interval_inverse_time_decay", interval_with_int),
+    ("interval_inverse_time_decay", interval_with_divmod),
+    ("classify_critical_point", classify_by_counting),
+    ("classify_critical_point", classify_sorted_with_eigh),
+    ("classify_critical_point", classify_with_general_eigenvalues_scaled),
 ]
 
 
@@ -1001,9 +1895,24 @@ def test_check_raises_an_assertion_error_with_a_short_deterministic_report():
     assert lines[2].startswith("  w[0, 0] is ")
     assert lines[3] == "  compared with rtol 1e-07, atol 1e-12"
     assert lines[4].startswith("  known mistake, ε inside the square root: ")
-    assert lines[5] == f"  hint 1 of 3: {exercise('adam_update').hints[0]}"
-    assert lines[6] == '  more help: hint("adam_update") shows the next hint'
+    assert lines[5] == '  stuck? hint("adam_update") gives a first hint, and the next one at each call'
+    assert len(lines) == 6 and first.value.result.hints == 0
     assert not any("0x" in line or "Traceback" in line for line in lines)
+
+
+def test_a_report_that_names_a_mistake_shows_no_unrelated_hint():
+    result = evaluate("gd_update", gd_in_place)
+    assert result.mistake == IN_PLACE and result.hints == 0
+    assert not any(line.startswith("  hint ") for line in result.lines)
+    assert result.lines[-1] == '  stuck? hint("gd_update") gives a first hint, and the next one at each call'
+
+
+def test_a_report_that_names_no_mistake_shows_the_first_hint():
+    result = evaluate("gd_update", lambda w, dw, lr: w - 2 * lr * dw)
+    assert result.mistake is None and result.hints == 1
+    assert result.lines[-2:] == (
+        f"  hint 1 of 3: {exercise('gd_update').hints[0]}", '  more help: hint("gd_update") shows the next hint'
+    )
 
 
 @pytest.mark.parametrize("name, mistake, fn", WRONG[::4], ids=[f"{n}-{f.__name__}" for n, _, f in WRONG[::4]])

@@ -8,7 +8,7 @@ import pytest
 
 from coursekit.course import hints
 from coursekit.course.tools import editions
-from coursekit.course.exercises import exercise, names
+from coursekit.course.exercises import evaluate, exercise, machinery, names
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,3 +50,63 @@ def test_hint_reveals_the_next_hint_each_call_and_stays_on_the_last():
 def test_hint_rejects_an_unknown_exercise():
     with pytest.raises(ValueError, match="name must be one of the exercises"):
         hints.hint("adam")
+
+
+#: What code looks like in a text meant to be read: the answer's operators and identifiers, not words or maths
+#: (the maths writes − and · where code writes - and *).
+CODE = {
+    "a power written **": r"\*\*",
+    "a floor division //": r"//",
+    "a library call": r"\b(?:np|numpy|math|rng)\.\w",
+    "an augmented assignment": r"\w(?:\[[^\]]*\])?\s*[-+*/]=",
+    "an ASCII minus or times between operands": r"[\w)\]] [-*] [\w(]",
+    "a slice of an array": r"\w\[[^\]]*:[^\]]*\]",
+    "a call of numpy or Python": r"\b(?:zeros_like|zeros|ones_like|empty_like|sqrt|sum|mean|power|floor|ceil|round|"
+                                 r"permutation|default_rng|range|len|copy|deepcopy|shuffle)\(",
+    "code in backticks": r"`[^`]*[-+*/=][^`]*`",
+}
+
+
+def _code_in(text: str) -> list[str]:
+    return [what for what, pattern in CODE.items() if re.search(pattern, text)]
+
+
+def _report_prose(name: str) -> list[str]:
+    """The lines a check writes itself (not the values or the learner's code it quotes), for several failures."""
+    entry = exercise(name)
+    functions = [lambda *args: (_ for _ in ()).throw(NotImplementedError()), lambda *args: None]
+    functions += [mistake.wrong for mistake in entry.mistakes if mistake.wrong is not None]
+    quoted = ("  arguments: ", "  your function raised ")
+    reports = [evaluate(name, fn).lines for fn in functions]
+    return [line for lines in reports for line in lines[:2] + lines[3:] if not line.startswith(quoted)]
+
+
+def test_the_code_patterns_catch_answers_spelled_out():
+    spelled_out = ["1 - beta ** t", "each array must be new (np.zeros_like(params[k]))", "epoch_num // time_interval",
+                   "Write `w = w - ...` to make a new one.", "an augmented assignment such as -= would",
+                   "permute with X[:, p]", "beta * t multiplies", "a permutation of range(m)"]
+    assert all(_code_in(text) for text in spelled_out)
+    in_words = ["v / (1 − βᵗ) for t ≥ 1", "W − α dW; adding α dW climbs uphill", "α₀ / (1 + rate) · epoch",
+                "mini-batch gradients, b1, W2, ... included", 'stuck? hint("gd_update") gives a first hint']
+    assert not any(_code_in(text) for text in in_words)
+
+
+@pytest.mark.parametrize("name", names())
+def test_no_hint_or_mistake_of_an_exercise_spells_out_code(name):
+    entry = exercise(name)
+    texts = [*entry.hints, *(text for mistake in entry.mistakes for text in (mistake.name, mistake.explanation))]
+    spelled = {text: _code_in(text) for text in texts if _code_in(text)}
+    assert not spelled, f"say these in words or in the notebook's maths: {spelled}"
+
+
+@pytest.mark.parametrize("name", names())
+def test_no_message_of_the_check_spells_out_code(name):
+    general = [mistake.explanation for mistake in (machinery.IN_PLACE, machinery.UNSEEDED, machinery.SEED_IGNORED)]
+    spelled = {text: _code_in(text) for text in [*general, *_report_prose(name)] if _code_in(text)}
+    assert not spelled, f"say these in words or in the notebook's maths: {spelled}"
+
+
+def test_the_last_hint_says_something_true_of_every_exercise():
+    last = repr(hints.Hint("gd_update", 3, 3, "text."))
+    assert "(the last one: from here the check's report says which case fails and how)" in last
+    assert "formula above" not in last

@@ -105,12 +105,16 @@ def test_noisy_descent_stops_where_the_path_blows_up():
     (lambda p, X, Y: gradient_spread({"W1": np.ones((1, 1))}, {"W1": np.ones((1, 1))}),
      r"minibatch_grads must be a non-empty sequence of gradient dicts, got \{'W1'"),
     (lambda p, X, Y: gradient_spread([{"b1": np.ones((1, 1))}], {"W1": np.ones((1, 1))}),
-     r"minibatch_grads\[0\] must be a dict with the keys \['W1'\]"),
+     r"minibatch_grads\[0\] must have the same keys as full_grad, \['W1'\]; missing \['W1'\], unexpected \['b1'\]"),
     (lambda p, X, Y: gradient_spread([{"W1": np.ones((1, 2))}], {"W1": np.ones((1, 1))}),
-     r"minibatch_grads\[0\] must have the shapes of full_grad \(1 entries\), got 2"),
+     r"minibatch_grads\[0\]\['W1'\] must have the shape of full_grad\['W1'\], \(1, 1\), got \(1, 2\)"),
     (lambda p, X, Y: gradient_spread([{"W1": np.array([[np.nan]])}], {"W1": np.ones((1, 1))}),
-     r"grads\['W1'\] must be finite"),
-    (lambda p, X, Y: spread_by_size(X, Y, p, 8), r"sizes must be a sequence of mini-batch sizes, got 8"),
+     r"minibatch_grads\[0\]\['W1'\] must be finite"),
+    (lambda p, X, Y: gradient_spread([{"W1": np.ones((2, 1))}], {"W1": np.ones((1, 2))}),
+     r"minibatch_grads\[0\]\['W1'\] must have the shape of full_grad\['W1'\], \(1, 2\), got \(2, 1\)"),
+    (lambda p, X, Y: gradient_spread([p], {}), r"full_grad must be a non-empty dict"),
+    (lambda p, X, Y: spread_by_size(X, Y, p, []), r"sizes must be a non-empty sequence of mini-batch sizes, got \[\]"),
+    (lambda p, X, Y: spread_by_size(X, Y, p, 8), r"sizes must be a non-empty sequence of mini-batch sizes, got 8"),
 ])
 def test_bad_arguments_are_named(moons, call, message):
     X, Y, params = moons

@@ -121,7 +121,7 @@ def test_lag_table_measures_each_beta():
          r"start must be below the length of thetas, 400, got 400"),
         (lambda: lag(np.ones(400), np.ones(400), start=-1), ValueError, r"start must be an integer >= 0, got -1"),
         (lambda: roughness([1.0, 2.0], start=1), ValueError, r"start must leave at least 2 values of the 2, got 1"),
-        (lambda: lag_table(np.ones(400), [0.9, 1.0]), ValueError, r"betas\[i\] must be in \[0, 1\), got 1.0"),
+        (lambda: lag_table(np.ones(400), [0.9, 1.0]), ValueError, r"betas\[1\] must be in \[0, 1\), got 1.0"),
     ],
 )
 def test_bad_arguments(call, error, pattern):

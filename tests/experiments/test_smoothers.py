@@ -118,7 +118,7 @@ def test_time_per_update_times_copies_and_leaves_the_smoothers_alone():
         (lambda: compare_to_reference([1.0, 2.0], [1.0], [1]), ValueError,
          r"reference must have the shape of thetas, \(2,\), got \(1,\)"),
         (lambda: compare_to_reference([1.0, 2.0], [1.0, 2.0], [0], start=0), ValueError,
-         r"windows\[i\] must be an integer >= 1, got 0"),
+         r"windows\[0\] must be an integer >= 1, got 0"),
         (lambda: EwaSmoother(1.0), ValueError, r"beta must be in \[0, 1\), got 1.0"),
         (lambda: WindowSmoother(0), ValueError, r"window must be an integer >= 1, got 0"),
         (lambda: time_per_update({}, [1.0]), TypeError, r"smoothers must be a non-empty dict name -> smoother"),

@@ -123,7 +123,7 @@ def test_the_path_explorer_redraws_the_chosen_sizes_path():
     (lambda: batch_size.plot_size_sweep({}), TypeError, r"sweep must be a SizeSweep .*, got dict"),
     (lambda: batch_size.plot_examples_per_second([1, 8], [0.1], 8), ValueError,
      r"seconds must hold one time > 0 per block size \(2\), got \[0.1\]"),
-    (lambda: batch_size.plot_examples_per_second(8, [0.1], 8), TypeError, r"blocks must be a sequence of block sizes"),
+    (lambda: batch_size.plot_examples_per_second(8, [0.1], 8), TypeError, r"blocks must be a non-empty sequence of block sizes"),
     (lambda: batch_size.plot_interpolation([0, 1], [1.0], ("a", "b")), ValueError, r"costs must have one value per step"),
     (lambda: batch_size.plot_interpolation([0, 1], [1.0, 2.0], "ab"), ValueError, r"labels must name the two solutions"),
     (lambda: gradient_noise.plot_gradient_noise([1.0]), TypeError, r"data must be the NoiseData of gradient_noise_data"),

@@ -290,6 +290,20 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
     assert "α at epoch 10: constant 0.5" in w.summary.value
 
 
+def test_the_base_slider_reaches_the_target_of_notebook_08():
+    # 08's "try this": a base whose exponential schedule ends epoch 30 where inverse-time decay with
+    # decay_rate = 0.1 ends; the notebook's explorer starts at lr0 = 0.2, decay_rate = 1.0, base = 0.95.
+    w = schedules.schedule_explorer(lr0=0.2, decay_rate=1.0, k=1.0, base=0.95, interval=10, epochs=30)
+    rate, base = w.controls["decay_rate"], w.controls["base"]
+    assert round((0.1 - rate.min) / rate.step, 9) % 1 == 0, "decay_rate 0.1 is one of the slider's values"
+    rate.value = 0.1
+    lines = {line.get_gid(): line for line in w.figure.axes[0].lines}
+    target = lines["inverse time"].get_ydata()[-1]
+    reachable = base.min + base.step * np.arange(round((base.max - base.min) / base.step) + 1)
+    base.value = float(reachable[np.argmin(np.abs(0.2 * reachable**30 - target))])
+    assert lines["exponential"].get_ydata()[-1] == pytest.approx(target, rel=0.01)
+
+
 # --- bad inputs -------------------------------------------------------------------------------------------
 
 
@@ -312,9 +326,9 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
          TypeError, r"bias_correction must be True or False, got 1"),
         (lambda: averages.ewa_explorer([1, 2], [[1.0, 2.0]]), ValueError, r"thetas must be a 1-D array"),
         (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=8),
-         TypeError, r"sizes must be a sequence of mini-batch sizes, got 8"),
+         TypeError, r"sizes must be a non-empty sequence of mini-batch sizes, got 8"),
         (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], sizes=(0,)),
-         ValueError, r"sizes must be an integer >= 1, got 0"),
+         ValueError, r"sizes\[...\] must be an integer >= 1, got 0"),
         (lambda: training.batch_size_explorer(np.ones((2, 8)), np.ones((1, 8)), [2, 1], optimizer="SGD"),
          ValueError, r"optimizer name must be one of"),
         (lambda: schedules.schedule_explorer(lr0=0.0), ValueError, r"lr0 must be a finite number > 0, got 0.0"),

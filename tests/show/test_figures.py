@@ -211,7 +211,7 @@ def test_plot_schedules_accepts_arrays_of_rates_and_a_start_epoch(history):
         (lambda: surfaces._surface_grid(saddle(), resolution=1.5),
          TypeError, r"resolution must be an integer >= 1, got 1.5"),
         (lambda: training.plot_costs({"a": [1.0]}, per="step"),
-         ValueError, r"per must be 'iteration' or 'epoch', got 'step'"),
+         ValueError, r"per must be one of \['iteration', 'epoch'\], got 'step'"),
         (lambda: training.plot_costs({"a": [1.0]}, log="yes"), TypeError, r"log must be True or False, got 'yes'"),
         (lambda: training.plot_costs([1.0, 0.5]), TypeError, r"costs must be a non-empty dict"),
         (lambda: training.plot_costs({"a": [[1.0]]}), ValueError, r"costs\['a'\] must be a 1-D array"),

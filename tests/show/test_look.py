@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from coursekit.show import look
+from tests.show.vision import SIMULATIONS, contrast_ratio, delta_e
 
 PALETTE_HEX = {c.lower() for c in look.PALETTE.values()}
 
@@ -90,6 +91,24 @@ def test_each_optimizer_has_its_own_palette_colour():
     colors = [c.lower() for c in look.OPTIMIZER_COLORS.values()]
     assert list(look.OPTIMIZER_COLORS) == ["GD", "Momentum", "RMSprop", "Adam"]
     assert len(set(colors)) == 4 and set(colors) <= PALETTE_HEX
+
+
+#: The least CIE 1976 colour difference between two optimizers' colours: the old GD vermillion and Adam orange
+#: were 33 apart with normal vision and 18 with deuteranopia, and a learner could not tell them apart.
+DISTINCT = 40
+
+
+@pytest.mark.parametrize("vision", sorted(SIMULATIONS))
+def test_the_optimizers_colours_stay_far_apart_with_common_colour_vision(vision):
+    names = list(look.OPTIMIZER_COLORS)
+    closest = min((delta_e(look.OPTIMIZER_COLORS[a], look.OPTIMIZER_COLORS[b], vision), a, b)
+                  for i, a in enumerate(names) for b in names[i + 1:])
+    assert closest[0] >= DISTINCT, f"{closest[1]} and {closest[2]} differ by ΔE {closest[0]:.1f} ({vision})"
+
+
+@pytest.mark.parametrize("color", sorted(look.PALETTE.values()) + ["#EEEEEE", "#FFFFFF"])
+def test_the_ink_chosen_for_a_background_reads_on_it(color):
+    assert contrast_ratio(look.ink_on(color), color) >= 4.5
 
 
 def test_other_series_take_distinct_palette_colours_avoiding_optimizer_colours():

@@ -7,10 +7,11 @@ from matplotlib.colors import to_hex
 from coursekit.experiments import basins, saddles
 from coursekit.experiments.least_squares import least_squares, mean_distance, minibatch_path
 from coursekit.optim import GD
-from coursekit.experiments.plateaus import plateau_data, steps_to_leave
+from coursekit.experiments.plateaus import LEAVE_LEVEL, plateau_data, steps_to_leave
 from coursekit.schedules import inverse_time_decay
 from coursekit.show import look, optima, schedules
 from coursekit.surfaces import saddle, several_minima
+from tests.show.vision import SIMULATIONS, delta_e
 
 
 def _is_course_figure(fig, axes=1):
@@ -69,6 +70,27 @@ def test_plateau_explorer_follows_the_length_slider():
     assert f"<b>Adam</b>: off after {steps_to_leave(data['Adam'][2])} steps" in w.summary.value
     assert "<b>GD</b>: still on it after 400 steps" in w.summary.value
     assert len(w.output.outputs) == 1
+
+
+def test_every_curve_of_the_plateau_explorer_can_be_seen_and_told_apart():
+    w = optima.plateau_explorer(lengths=(5, 10), length=10, steps=400)
+    lines = [line for line in w.figure.axes[0].lines if line.get_gid()]
+    drawn = sorted(lines, key=lambda line: line.get_zorder())  # matplotlib's order: by z-order, then as added
+    assert w._render.fast.dynamic == drawn, "a slider move redraws the curves in another order"
+    for i, below in enumerate(drawn):
+        for above in drawn[i + 1:]:
+            assert below.get_linewidth() >= above.get_linewidth(), f"{below.get_gid()} under a thicker line"
+            on = np.maximum(below.get_ydata(), above.get_ydata()) > LEAVE_LEVEL  # while either crosses the plateau
+            overlap = np.mean(np.abs(below.get_ydata() - above.get_ydata())[on] < 0.01)
+            if overlap > 0.5:  # one runs on top of the other: the upper one must let the lower show through
+                assert above.get_linestyle() != "-", f"{above.get_gid()} hides {below.get_gid()}"
+    looks = {(to_hex(line.get_color()), line.get_linestyle()) for line in lines}
+    assert len(looks) == len(lines)
+    momentum = [line for line in lines if line.get_gid().startswith("Momentum")]
+    assert len({to_hex(line.get_color()) for line in momentum}) == 1, "momentum's two runs: one colour, two dashes"
+    others = [to_hex(line.get_color()) for line in lines if line not in momentum[1:]]
+    for vision in SIMULATIONS:
+        assert min(delta_e(a, b, vision) for i, a in enumerate(others) for b in others[i + 1:]) >= 40, vision
 
 
 @pytest.mark.parametrize(

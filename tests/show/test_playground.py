@@ -6,8 +6,10 @@ import pytest
 from coursekit import surfaces, trajectories
 from coursekit.optim import OPTIMIZERS, GD, Adam, Momentum, RMSprop
 from coursekit.show import playground
+from coursekit.show.look import OPTIMIZER_COLORS
 from coursekit.show import surfaces as surface_figures
 from coursekit.trajectories import trajectory
+from tests.show.vision import contrast_ratio
 
 
 def _paths(explorer) -> dict:
@@ -60,8 +62,26 @@ def test_the_last_optimizer_cannot_be_released():
     picker.buttons["Adam"].value = False
     assert picker.value == ("Adam",) and picker.buttons["Adam"].value
     assert picker.buttons["Adam"].value and not picker.buttons["GD"].value
-    assert picker.buttons["Adam"].button_style == "info" and picker.buttons["GD"].button_style == ""
+    assert picker.buttons["Adam"].style.button_color == OPTIMIZER_COLORS["Adam"]
+    assert picker.buttons["GD"].style.button_color == playground.OFF_COLOR
     assert all(not button.icon for button in picker.buttons.values()), "no icon font: a deck offline has none"
+
+
+def test_a_click_presses_a_button_and_a_second_click_releases_it():
+    picker = playground.OptimizerPicker(("Adam",))
+    picker.buttons["Momentum"].click()
+    assert picker.value == ("Momentum", "Adam")
+    picker.buttons["Momentum"].click()
+    assert picker.value == ("Adam",)
+
+
+@pytest.mark.parametrize("pressed", [True, False], ids=["pressed", "released"])
+@pytest.mark.parametrize("name", OPTIMIZERS)
+def test_every_label_of_the_optimizer_buttons_reads_in_every_state(name, pressed):
+    button = playground.OptimizerToggle(name, value=pressed)
+    style = button.style
+    assert contrast_ratio(style.text_color, style.button_color) >= 4.5, (style.text_color, style.button_color)
+    assert OPTIMIZER_COLORS[name] in button.layout.border, "the optimizer's colour frames its button"
 
 
 def test_a_new_start_moves_the_paths_and_the_marker(explorer):

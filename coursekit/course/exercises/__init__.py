@@ -1,8 +1,8 @@
 """The course's exercises: a registry, and an evaluation that names the learner's mistake.
 
 :func:`evaluate` runs a learner's function on an exercise's cases and returns a :class:`Result`: one
-deterministic verdict line, or a short report (the case, what differed, the tolerance, the known mistake
-that explains it when one does, and the first hint). Each exercise is checked against coursekit's own
+deterministic verdict line, or a short report (the case, what differed, the tolerance, and the known mistake
+that explains it when one does, or else the first hint). Each exercise is checked against coursekit's own
 implementation (:func:`reference`). The check cell of a notebook is :func:`coursekit.course.checks.check`.
 
 The catalogue lives in one module per notebook, ``nbNN``, each listing its ``EXERCISES``; :data:`MODULES`

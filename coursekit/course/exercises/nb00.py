@@ -39,7 +39,7 @@ GD_UPDATE = Exercise(
     hints=(
         "The gradient points uphill; which way must W move for the cost to go down?",
         "The step is the gradient scaled by the learning rate, taken in the downhill direction.",
-        "Build a new array from w, lr and dw; an augmented assignment such as -= would change the caller's w.",
+        "Build a new array from w, lr and dw and return it; an augmented assignment would write into the caller's w.",
     ),
     reference=optim.gd_update,
     cases=_cases(),
@@ -53,6 +53,37 @@ GD_UPDATE = Exercise(
             "learning rate forgotten",
             "the step is α dW: without α its size is whatever the gradient happens to be.",
             wrong=lambda w, dw, lr: w - dw,
+        ),
+        Mistake(
+            "divided by the learning rate",
+            "the step is α times dW; dividing dW by α turns a small learning rate into a huge step.",
+            wrong=lambda w, dw, lr: w - dw / lr,
+        ),
+        Mistake(
+            "W and dW swapped",
+            "W is what moves and dW tells it where: the new value is W − α dW, not dW − α W.",
+            wrong=lambda w, dw, lr: dw - lr * w,
+        ),
+        Mistake(
+            "α scales W too",
+            "only the step is scaled by α: W − α dW keeps W whole, while α (W − dW) shrinks W itself.",
+            wrong=lambda w, dw, lr: lr * (w - dw),
+        ),
+        Mistake(
+            "the step returned instead of the new W",
+            "the function returns the new parameter, W − α dW, not only the step −α dW taken from it.",
+            wrong=lambda w, dw, lr: -lr * dw,
+        ),
+        Mistake(
+            "W returned unchanged",
+            "the result is W itself, as it came in: the step α dW was computed but never taken, or never computed.",
+            wrong=lambda w, dw, lr: w,
+        ),
+        Mistake(
+            "one step size for every entry",
+            "each entry of W moves by α times its own entry of dW; an average of dW over its entries moves every "
+            "entry by the same amount.",
+            wrong=lambda w, dw, lr: w - lr * np.mean(dw),
         ),
     ),
 )

@@ -3,8 +3,10 @@
 A learner may draw a different permutation than coursekit does, so the result is not compared with the
 reference. Instead it must be a list of ``ceil(m / size)`` pairs ``(X_t, Y_t)`` of the right shapes
 whose columns, put back together, are the columns of ``X`` in a new order (each once), carried with their
-own labels; and the same seed must give the same mini-batches. The cases have distinct entries in every
-row and column, so that a permutation can be recovered from the result.
+own labels; the same seed must give the same mini-batches, and another seed others. The cases have
+distinct entries in every row and column, so that a permutation can be recovered from the result. The
+spots that compare the result with X and Y read them as the function received them (``received``), so
+that a function which shuffled the caller's X and Y in place is told so, not told it did not shuffle.
 """
 
 from __future__ import annotations
@@ -89,10 +91,48 @@ def _batches_difference(expected, got, args) -> str | None:
     return None
 
 
-def _different_permutations(args, got) -> bool:
+def _permutations(args, got) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The permutations of the columns of X and of Y that the mini-batches hold (None where there is none)."""
     (X, Y, _, _), (Xs, Ys) = args, _stacked(got)
-    p, q = _permutation(X, Xs), _permutation(Y, Ys)
+    return _permutation(X, Xs), _permutation(Y, Ys)
+
+
+def _different_permutations(args, got) -> bool:
+    p, q = _permutations(args, got)
     return p is not None and q is not None and not np.array_equal(p, q)
+
+
+def _one_shuffled(args, got) -> bool:
+    p, q = _permutations(args, got)
+    unchanged = np.arange(args[0].shape[1])
+    return p is not None and q is not None and np.array_equal(p, unchanged) != np.array_equal(q, unchanged)
+
+
+def _lists_side_by_side(args, got) -> bool:
+    """A list of the X_t and a list of the Y_t, where a list of pairs (X_t, Y_t) was asked for."""
+    X, Y, size, _ = args
+    n = len(_sizes(X.shape[1], size))
+    rows = (X.shape[0], Y.shape[0])
+    return n != 2 and len(got) == 2 and all(
+        len(part) == n and all(np.shape(a)[0] == count for a in part) for part, count in zip(got, rows)
+    )
+
+
+def _transposed(args, got) -> bool:
+    X, _, size, _ = args
+    return [np.shape(x) for x, _ in got] == [(n, X.shape[0]) for n in _sizes(X.shape[1], size)]
+
+
+def _rows_counted(args, got) -> bool:
+    X = args[0]
+    return X.shape[0] != X.shape[1] and sum(np.shape(x)[1] for x, _ in got) == X.shape[0]
+
+
+def _with_replacement(args, got) -> bool:
+    X, Xs = args[0], _stacked(got)[0]
+    index = {X[:, j].tobytes() for j in range(X.shape[1])}
+    columns = [np.ascontiguousarray(Xs[:, j]).tobytes() for j in range(Xs.shape[1])]
+    return len(columns) == X.shape[1] and set(columns) <= index and len(set(columns)) < len(columns)
 
 
 def _last_dropped(args, got) -> bool:
@@ -127,18 +167,50 @@ RANDOM_MINI_BATCHES = Exercise(
     hints=(
         "Two jobs, in order: shuffle the columns (the examples), then cut the shuffled set into consecutive "
         "blocks.",
-        "Draw a single permutation of range(m) from a generator made with the seed, and reorder X and Y with "
-        "that same permutation.",
-        "Step a start index k from 0 to m in strides of mini_batch_size; the block from k to k + "
-        "mini_batch_size stops at m by itself, which keeps the short last block.",
+        "Draw a single permutation of the m column indices from a generator made with the seed, and reorder the "
+        "columns of X and of Y with that same permutation.",
+        "Step a start index from 0 up to m in strides of the mini-batch size; a block that would run past m "
+        "simply stops at m, which keeps the short last block.",
     ),
     reference=minibatch.random_mini_batches,
     cases=_cases(),
     mistakes=(
         Mistake(
+            "a list of the X_t beside a list of the Y_t",
+            "return one list with a pair (X_t, Y_t) for each mini-batch, each X_t beside its own Y_t, not two "
+            "lists side by side.",
+            spot=_lists_side_by_side,
+        ),
+        Mistake(
+            "mini-batches transposed",
+            "keep the lecture's layout, examples as columns: X_t has shape (n_x, size) and Y_t (n_y, size).",
+            spot=_transposed,
+        ),
+        Mistake(
+            "a permutation of n_x instead of m",
+            "the permutation reorders the m examples, the columns; one of the n_x row indices keeps only n_x "
+            "of the examples.",
+            spot=_rows_counted,
+        ),
+        Mistake(
+            "only one of X and Y shuffled",
+            "reorder the columns of X and of Y with the same permutation; shuffling only one of them separates "
+            "each example from its label.",
+            spot=_one_shuffled,
+            received=True,
+        ),
+        Mistake(
             "X and Y shuffled with different permutations",
             "draw ONE permutation and apply it to both X and Y; two draws separate each example from its label.",
             spot=_different_permutations,
+            received=True,
+        ),
+        Mistake(
+            "examples drawn with replacement",
+            "a shuffle uses every example exactly once; drawing m indices at random with replacement repeats some "
+            "examples and leaves others out.",
+            spot=_with_replacement,
+            received=True,
         ),
         Mistake(
             "last partial mini-batch dropped",
@@ -159,14 +231,16 @@ RANDOM_MINI_BATCHES = Exercise(
         ),
         Mistake(
             "rows shuffled instead of columns",
-            "examples are the columns: permute with X[:, p], not X[p] (which shuffles the features, the rows).",
+            "examples are the columns: reorder the columns of X and Y, not their rows (the features).",
             wrong=_rows_shuffled_by_column_permutation,
             spot=_rows_shuffled,
+            received=True,
         ),
         Mistake(
             "not shuffled",
             "shuffle before partitioning, so that each epoch sees different mini-batches.",
             spot=lambda args, got: np.array_equal(_stacked(got)[0], args[0]),
+            received=True,
         ),
     ),
     properties=_batches_difference,

@@ -1,8 +1,9 @@
 """The exercise of notebook 02: the spread of mini-batch gradients around the full gradient.
 
 ``spread = sqrt((1/T) Σ_t ||g{t} − g||²)`` over ``T`` mini-batch gradients, each a dict of arrays like the
-network's parameters. The cases are chosen so that every catalogued mistake gives a different number:
-the distances of the mini-batch gradients differ, their mean is not ``g``, and the biases matter.
+network's parameters. The cases are chosen so that on the first one every catalogued mistake gives a
+different number: the distances of the mini-batch gradients differ, their mean is not ``g``, and the
+biases matter.
 """
 
 from __future__ import annotations
@@ -75,6 +76,24 @@ def _divided_by_t_minus_one(minibatch_grads, full_grad):
     return float(np.sqrt(np.sum(squared) / (len(squared) - 1)))
 
 
+def _summed_over_batches(minibatch_grads, full_grad):
+    return float(np.sqrt(np.sum(_squared_distances(minibatch_grads, full_grad))))
+
+
+def _root_per_key(minibatch_grads, full_grad):
+    return float(sum(np.sqrt(np.mean(_squared_distances(minibatch_grads, full_grad, [key]))) for key in full_grad))
+
+
+def _around_their_mean(minibatch_grads, full_grad):
+    mean = {key: np.mean([g[key] for g in minibatch_grads], axis=0) for key in full_grad}
+    return float(np.sqrt(np.mean(_squared_distances(minibatch_grads, mean))))
+
+
+def _first_gradient_only(minibatch_grads, full_grad):
+    """The return statement inside the loop: the first squared distance, divided by T."""
+    return float(np.sqrt(_squared_distances(minibatch_grads[:1], full_grad)[0] / len(minibatch_grads)))
+
+
 GRADIENT_SPREAD = Exercise(
     name="gradient_spread",
     notebook="02",
@@ -112,11 +131,24 @@ GRADIENT_SPREAD = Exercise(
                 "averaging the mini-batch gradients first cancels their noise; take each g{t}'s distance to g "
                 "first, then average the squares.", wrong=_averaged_first),
         Mistake("mean over the entries instead of the sum",
-                "||g{t} − g||² adds the squares of all the entries (np.sum), it does not average them (np.mean).",
+                "||g{t} − g||² adds up the squares of all the entries of all the arrays; it does not average them, "
+                "which would divide by the number of entries.",
                 wrong=_mean_over_entries),
         Mistake("divided by T − 1",
                 "g is the known full gradient, not an average estimated from the same T gradients: divide by T.",
                 wrong=_divided_by_t_minus_one),
+        Mistake("summed over the mini-batches instead of averaged",
+                "the spread averages the T squared distances, (1/T) Σ_t; their sum grows with the number of "
+                "mini-batches instead of measuring one mini-batch's noise.", wrong=_summed_over_batches),
+        Mistake("one square root per key",
+                "||g{t} − g||² sums over every entry of every key before anything else; a square root taken per "
+                "key (W1, b1, ...) and the roots added up is a different, larger number.", wrong=_root_per_key),
+        Mistake("measured around the mini-batch gradients' own mean",
+                "the noise is each g{t}'s distance to the full gradient g, which is given: not to the average of "
+                "the g{t}, which is not g.", wrong=_around_their_mean),
+        Mistake("only the first mini-batch gradient counted",
+                "every g{t} of the list adds its squared distance before the average; a result returned from "
+                "inside the loop over the list counts only the first.", wrong=_first_gradient_only),
     ),
 )
 

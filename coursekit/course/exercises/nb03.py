@@ -53,6 +53,29 @@ EWA_STEP = Exercise(
             "the new value's weight is 1 − β, a positive number; β − 1 subtracts it.",
             wrong=lambda v, theta, beta: beta * v + (beta - 1) * theta,
         ),
+        Mistake(
+            "β forgotten on the old average",
+            "v_{t−1} keeps only the fraction β of its weight: v + (1 − β) θ keeps all of it, and the weights sum "
+            "to 2 − β instead of 1.",
+            wrong=lambda v, theta, beta: v + (1 - beta) * theta,
+        ),
+        Mistake(
+            "brackets forgotten around 1 − β",
+            "the new value's weight is the whole of (1 − β); written without brackets, β v + 1 − β θ adds 1 and "
+            "weighs θ by −β.",
+            wrong=lambda v, theta, beta: beta * v + 1 - beta * theta,
+        ),
+        Mistake(
+            "today's value returned",
+            "the average keeps a memory of the earlier days: v_t mixes v_{t−1}, weighted β, with θ_t, weighted "
+            "1 − β, instead of being θ_t alone.",
+            wrong=lambda v, theta, beta: theta,
+        ),
+        Mistake(
+            "plain mean of v and θ",
+            "the weights are β and 1 − β, set by β; halving both gives every day the same weight, whatever β is.",
+            wrong=lambda v, theta, beta: (v + theta) / 2,
+        ),
     ),
 )
 

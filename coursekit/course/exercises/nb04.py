@@ -41,6 +41,11 @@ BIAS_CORRECT = Exercise(
     cases=_cases(),
     mistakes=(
         Mistake(
+            "t forgotten",
+            "the divisor depends on the step: after t steps it is 1 − βᵗ; 1 − β is right only for the first step.",
+            wrong=lambda v, beta, t: v / (1 - beta),
+        ),
+        Mistake(
             "t − 1 instead of t",
             "t counts the steps taken, from 1: the first step divides by 1 − β¹; with t − 1 it divides by 1 − β⁰ = 0.",
             wrong=lambda v, beta, t: v / (1 - beta ** (t - 1)),
@@ -52,13 +57,35 @@ BIAS_CORRECT = Exercise(
         ),
         Mistake(
             "β·t instead of βᵗ",
-            "the correction raises β to the power t (beta ** t); beta * t multiplies.",
+            "the correction raises β to the power t; β·t multiplies β by t instead.",
             wrong=lambda v, beta, t: v / (1 - beta * t),
         ),
         Mistake(
             "(1 − β)ᵗ instead of 1 − βᵗ",
-            "the power applies to β alone: 1 - beta ** t, not (1 - beta) ** t.",
+            "the power applies to β alone: the divisor is 1 − βᵗ, not (1 − β)ᵗ.",
             wrong=lambda v, beta, t: v / (1 - beta) ** t,
+        ),
+        Mistake(
+            "brackets forgotten around 1 − βᵗ",
+            "the divisor is the whole of 1 − βᵗ; without brackets v is divided by 1 alone and βᵗ is then "
+            "subtracted from it.",
+            wrong=lambda v, beta, t: v / 1 - beta**t,
+        ),
+        Mistake(
+            "the fraction upside down",
+            "v̂ is v divided by 1 − βᵗ; (1 − βᵗ) / v divides the other way round.",
+            wrong=lambda v, beta, t: (1 - beta**t) / v,
+        ),
+        Mistake(
+            "1 + βᵗ instead of 1 − βᵗ",
+            "the weights of the first t values sum to 1 − βᵗ, less than 1; 1 + βᵗ is more than 1 and shrinks "
+            "the average further.",
+            wrong=lambda v, beta, t: v / (1 + beta**t),
+        ),
+        Mistake(
+            "βᵗ − 1 instead of 1 − βᵗ",
+            "the divisor 1 − βᵗ is positive; βᵗ − 1 is its negative, and flips the sign of the average.",
+            wrong=lambda v, beta, t: v / (beta**t - 1),
         ),
         Mistake(
             "multiplied instead of divided",

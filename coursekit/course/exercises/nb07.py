@@ -1,9 +1,12 @@
 """The exercises of notebook 07 (Adam): Adam's initial state and one step of Adam, and the mistakes their checks name.
 
-The initial state can go wrong as momentum's velocity does (notebook 05, whose mistakes are reused here),
-and in one way of its own: v and s sharing their arrays. For the step, some cases use a large ε with small
-gradients, or a late step t: only there do the placement of ε and the bias correction change the result by
-more than the tolerance. Each exercise draws its inputs from a generator of its own (see :mod:`.nb00`).
+The initial state can go wrong as momentum's velocity does (the mistakes of :mod:`.states` are reused
+here), and in ways of its own: v and s sharing their arrays, or not returned as a pair. For the step, some
+cases use a large ε with small gradients, or a late step t: only there do the placement of ε and the bias
+correction change the result by more than the tolerance; others take β's and ε other than the defaults, so
+that hyperparameters written in as numbers show. The first step's gradients are large (near 100), so that
+a correction without its parentheses gives numbers there, not the NaN that t − 1 gives. Each exercise draws
+its inputs from a generator of its own (see :mod:`.nb00`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import optim
-from coursekit.course.exercises import nb05
+from coursekit.course.exercises import states
 from coursekit.course.exercises.compare import arrays_in, share_memory
 from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
@@ -21,11 +24,6 @@ __all__ = ["ADAM_UPDATE", "EXERCISES", "INITIALIZE_ADAM"]
 
 def _initial_adam_state(params: dict) -> tuple[dict, dict]:
     return optim.zeros_like_params(params), optim.zeros_like_params(params)
-
-
-def _pairs(wrong):
-    """The Adam form of a wrong velocity initialisation: the same mistake made for v and for s."""
-    return lambda params: (wrong(params), wrong(params))
 
 
 INITIALIZE_ADAM = Exercise(
@@ -40,92 +38,91 @@ INITIALIZE_ADAM = Exercise(
         "Make each of the two dicts on its own; two names for one dict would tie v and s together.",
     ),
     reference=_initial_adam_state,
-    cases=nb05.params_cases(Draws(20240609)),
+    cases=states.params_cases(Draws(20240609)),
     mistakes=(
-        nb05.RETURNED_PARAMS,
-        nb05.SHARES_PARAMS,
+        states.RETURNED_PARAMS,
+        states.SHARES_PARAMS,
         Mistake(
             "v and s are the same",
-            "v = s = {...} gives one dict two names (and shared arrays do the same per key): an update of v would "
-            "change s. Build two separate dicts of zeros.",
+            "one dict under two names (or one array per key shared by both) ties the two states together: an update "
+            "of v would change s. Build two separate dicts of zeros.",
             spot=lambda args, result: result[0] is result[1]
             or share_memory(arrays_in(result[0]), arrays_in(result[1])),
         ),
-        nb05.SHARED_ARRAYS,
-        Mistake(nb05.D_KEYS.name, nb05.D_KEYS.explanation, wrong=_pairs(nb05.D_KEYS.wrong)),
-        Mistake(nb05.INTEGER_ZEROS.name, nb05.INTEGER_ZEROS.explanation, wrong=_pairs(nb05.INTEGER_ZEROS.wrong)),
-        nb05.WRONG_SHAPES,
+        *(states.pair(mistake) for mistake in states.MISTAKES
+          if mistake not in (states.RETURNED_PARAMS, states.SHARES_PARAMS)),
+        Mistake(
+            "v and s in one dict",
+            "return the two states as a pair, v first and s second, each a dict with the keys of params; a dict "
+            "holding both under the names v and s is not what the optimizer unpacks.",
+            wrong=lambda params: {"v": optim.zeros_like_params(params), "s": optim.zeros_like_params(params)},
+        ),
+        Mistake(
+            "only v returned",
+            "Adam needs both states, v for the average of the gradients and s for the average of their squares: "
+            "return the pair (v, s).",
+            wrong=optim.zeros_like_params,
+        ),
     ),
 )
 
 
-# Wrong Adam steps, as learners write them. Most share the two moment updates.
-def _moments(v, s, dw, beta1, beta2):
-    return beta1 * v + (1 - beta1) * dw, beta2 * s + (1 - beta2) * dw**2
+# Wrong Adam steps, as learners write them: each changes one part of the lecture's step.
+def _adam(v_of=None, s_of=None, v_hat_of=None, s_hat_of=None, step_of=None, state_of=None):
+    """Adam with some of its parts replaced; a part left as None is the lecture's.
 
+    The parts are functions of the learner's arguments: ``v_of(v, dw, β₁)`` and ``s_of(s, dw, β₂)``
+    average, ``v_hat_of(v, t, β₁, β₂)`` and ``s_hat_of(s, t, β₁, β₂)`` correct, ``step_of(w, v̂, ŝ, α, ε)``
+    makes the new w and ``state_of(w, v, s, v̂, ŝ)`` what is returned.
+    """
 
-def _adam_with_t(shift):
     def update(w, v, s, dw, t, lr, beta1, beta2, eps):
-        v, s = _moments(v, s, dw, beta1, beta2)
-        v_hat, s_hat = v / (1 - beta1 ** (t + shift)), s / (1 - beta2 ** (t + shift))
-        return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+        v = v_of(v, dw, beta1) if v_of else beta1 * v + (1 - beta1) * dw
+        s = s_of(s, dw, beta2) if s_of else beta2 * s + (1 - beta2) * dw**2
+        v_hat = v_hat_of(v, t, beta1, beta2) if v_hat_of else v / (1 - beta1**t)
+        s_hat = s_hat_of(s, t, beta1, beta2) if s_hat_of else s / (1 - beta2**t)
+        w = step_of(w, v_hat, s_hat, lr, eps) if step_of else w - lr * v_hat / (np.sqrt(s_hat) + eps)
+        return (w, v, s) if state_of is None else state_of(w, v, s, v_hat, s_hat)
 
     return update
 
 
-def _adam_betas_swapped_in_correction(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    v_hat, s_hat = v / (1 - beta2**t), s / (1 - beta1**t)
-    return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+def _adam_with_t(shift):
+    return _adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b1 ** (t + shift)),
+                 s_hat_of=lambda s, t, b1, b2: s / (1 - b2 ** (t + shift)))
 
 
-def _adam_s_corrected_with_beta1(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    v_hat, s_hat = v / (1 - beta1**t), s / (1 - beta1**t)
-    return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+def _adam_corrected_as(correct):
+    """Adam whose bias correction of each moment m, with its own β, is ``correct(m, β, t)``."""
+    return _adam(v_hat_of=lambda v, t, b1, b2: correct(v, b1, t), s_hat_of=lambda s, t, b1, b2: correct(s, b2, t))
 
 
-def _adam_v_corrected_with_beta2(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    v_hat, s_hat = v / (1 - beta2**t), s / (1 - beta2**t)
-    return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+def _adam_fixed(**defaults):
+    """Adam with some hyperparameters written in as their defaults, whatever the arguments say."""
 
+    def update(w, v, s, dw, t, lr, beta1, beta2, eps):
+        given = {"beta1": beta1, "beta2": beta2, "eps": eps, **defaults}
+        return optim.adam_update(w, v, s, dw, t, lr, **given)
 
-def _adam_corrected_state(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    v, s = v / (1 - beta1**t), s / (1 - beta2**t)
-    return w - lr * v / (np.sqrt(s) + eps), v, s
-
-
-def _adam_eps_in_sqrt(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    v_hat, s_hat = v / (1 - beta1**t), s / (1 - beta2**t)
-    return w - lr * v_hat / np.sqrt(s_hat + eps), v, s
+    return update
 
 
 def _adam_efficient_form(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    lr_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
-    return w - lr_t * v / (np.sqrt(s) + eps), v, s
+    _, v, s = optim.adam_update(w, v, s, dw, t, lr, beta1, beta2, eps)
+    return w - lr * np.sqrt(1 - beta2**t) / (1 - beta1**t) * v / (np.sqrt(s) + eps), v, s
 
 
-def _adam_uncorrected(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = _moments(v, s, dw, beta1, beta2)
-    return w - lr * v / (np.sqrt(s) + eps), v, s
-
-
-def _adam_not_squared(w, v, s, dw, t, lr, beta1, beta2, eps):
-    v, s = beta1 * v + (1 - beta1) * dw, beta2 * s + (1 - beta2) * dw
-    v_hat, s_hat = v / (1 - beta1**t), s / (1 - beta2**t)
-    return w - lr * v_hat / (np.sqrt(s_hat) + eps), v, s
+def _uncorrected(m, t, beta1, beta2):
+    """No bias correction: the moment as it is."""
+    return m
 
 
 def _adam_cases() -> tuple[Case, ...]:
     draw = Draws(20240608)
     n, sq = draw.normal, draw.squares
     return (
-        Case("t = 1 from zeros, default hyperparameters",
-             (n(3), np.zeros(3), np.zeros(3), n(3), 1, 1e-3, 0.9, 0.999, 1e-8)),
+        Case("t = 1 from zeros, default hyperparameters, large gradients",
+             (n(3), np.zeros(3), np.zeros(3), n(3, scale=100.0), 1, 1e-3, 0.9, 0.999, 1e-8)),
         Case("t = 2", (n(2, 3), n(2, 3, scale=0.1), sq(2, 3, scale=0.01), n(2, 3), 2, 0.01, 0.9, 0.999, 1e-8)),
         Case("t = 10, β₁ = 0.5, β₂ = 0.9", (n(4, 1), n(4, 1), sq(4, 1), n(4, 1), 10, 0.1, 0.5, 0.9, 1e-8)),
         Case("small gradients, large ε = 1e-2, t = 3",
@@ -169,28 +166,28 @@ ADAM_UPDATE = Exercise(
         Mistake(
             "bias correction with the wrong β",
             "each moment is corrected with its own β: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ).",
-            wrong=_adam_betas_swapped_in_correction,
+            wrong=_adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b2**t), s_hat_of=lambda s, t, b1, b2: s / (1 - b1**t)),
         ),
         Mistake(
             "ŝ corrected with β₁",
             "s averages with β₂, so its bias correction divides by 1 − β₂ᵗ; with β₁ the early steps come out "
             "several times too large.",
-            wrong=_adam_s_corrected_with_beta1,
+            wrong=_adam(s_hat_of=lambda s, t, b1, b2: s / (1 - b1**t)),
         ),
         Mistake(
             "v̂ corrected with β₂",
             "v averages with β₁, so its bias correction divides by 1 − β₁ᵗ; with β₂ the early steps are far too small.",
-            wrong=_adam_v_corrected_with_beta2,
+            wrong=_adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b2**t)),
         ),
         Mistake(
             "bias-corrected moments returned as state",
             "return the uncorrected v and s: the next step continues their averages. v̂ and ŝ serve this step only.",
-            wrong=_adam_corrected_state,
+            wrong=_adam(state_of=lambda w, v, s, v_hat, s_hat: (w, v_hat, s_hat)),
         ),
         Mistake(
             "ε inside the square root",
             "the course adds ε outside the root, α v̂ / (√ŝ + ε), as Kingma & Ba and PyTorch do.",
-            wrong=_adam_eps_in_sqrt,
+            wrong=_adam(step_of=lambda w, v_hat, s_hat, lr, eps: w - lr * v_hat / np.sqrt(s_hat + eps)),
         ),
         Mistake(
             "ε added to the uncorrected √s",
@@ -201,12 +198,82 @@ ADAM_UPDATE = Exercise(
         Mistake(
             "no bias correction",
             "Adam divides v by 1 − β₁ᵗ and s by 1 − β₂ᵗ before the step; without it the first steps are wrong.",
-            wrong=_adam_uncorrected,
+            wrong=_adam(v_hat_of=_uncorrected, s_hat_of=_uncorrected),
         ),
         Mistake(
             "dw not squared",
-            "s averages the squares dW² (dw ** 2, element-wise); averaging dW itself can turn s negative.",
-            wrong=_adam_not_squared,
+            "s averages the squares dW², each entry squared; averaging dW itself can turn s negative.",
+            wrong=_adam(s_of=lambda s, dw, b2: b2 * s + (1 - b2) * dw),
+        ),
+        Mistake(
+            "only v bias-corrected",
+            "both moments start at 0 and both are corrected: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ). With ŝ left "
+            "as s the early steps come out about 1 / √(1 − β₂ᵗ) times too long, 31.6 times at t = 1 with β₂ = 0.999.",
+            wrong=_adam(s_hat_of=_uncorrected),
+        ),
+        Mistake(
+            "only s bias-corrected",
+            "both moments start at 0 and both are corrected: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ). With v̂ left "
+            "as v the early steps come out 1 − β₁ᵗ times too short, a tenth at t = 1 with β₁ = 0.9.",
+            wrong=_adam(v_hat_of=_uncorrected),
+        ),
+        Mistake(
+            "β·t instead of βᵗ in the correction",
+            "the correction raises β to the power t, 1 − βᵗ; β times t is another number, and above 1 once t > 1 / β.",
+            wrong=_adam_corrected_as(lambda m, beta, t: m / (1 - beta * t)),
+        ),
+        Mistake(
+            "v / 1 − βᵗ: the parentheses of the correction forgotten",
+            "the whole of 1 − βᵗ divides the moment: v̂ = v / (1 − β₁ᵗ). Without the parentheses v is divided by 1 and "
+            "βᵗ is then subtracted.",
+            wrong=_adam_corrected_as(lambda m, beta, t: m / 1 - beta**t),
+        ),
+        Mistake(
+            "(1 − β)ᵗ instead of 1 − βᵗ in the correction",
+            "the power applies to β alone: the divisor is 1 − βᵗ, which grows towards 1, not (1 − β)ᵗ.",
+            wrong=_adam_corrected_as(lambda m, beta, t: m / (1 - beta) ** t),
+        ),
+        Mistake(
+            "forgotten (1 − β₁)",
+            "v = β₁ v + (1 − β₁) dW is an average; without (1 − β₁) it sums the gradients, about 1 / (1 − β₁) times "
+            "larger.",
+            wrong=_adam(v_of=lambda v, dw, b1: b1 * v + dw),
+        ),
+        Mistake(
+            "forgotten (1 − β₂)",
+            "s = β₂ s + (1 − β₂) dW² is an average; without (1 − β₂) it sums the squares and the steps shrink.",
+            wrong=_adam(s_of=lambda s, dw, b2: b2 * s + dw**2),
+        ),
+        Mistake(
+            "β₁ written in as 0.9",
+            "use the argument beta1, not its usual value: the check also tries β₁ = 0.5 and β₁ = 0.",
+            wrong=_adam_fixed(beta1=0.9),
+        ),
+        Mistake(
+            "β₂ written in as 0.999",
+            "use the argument beta2, not its usual value: the check also tries β₂ = 0.9 and β₂ = 0.99.",
+            wrong=_adam_fixed(beta2=0.999),
+        ),
+        Mistake(
+            "β₁ and β₂ written in as 0.9 and 0.999",
+            "use the arguments beta1 and beta2, not their usual values: the check also tries β₁ = 0.5 with β₂ = 0.9.",
+            wrong=_adam_fixed(beta1=0.9, beta2=0.999),
+        ),
+        Mistake(
+            "ε written in as 1e-8",
+            "use the argument eps, not its usual value: the check also tries ε = 0.01 with tiny gradients.",
+            wrong=_adam_fixed(eps=1e-8),
+        ),
+        Mistake(
+            "β₁, β₂ and ε written in as their defaults",
+            "use the arguments beta1, beta2 and eps, not their usual values: the check also tries β₁ = 0.5 with "
+            "β₂ = 0.9, and ε = 0.01 with tiny gradients.",
+            wrong=_adam_fixed(beta1=0.9, beta2=0.999, eps=1e-8),
+        ),
+        Mistake(
+            "only w returned",
+            "v and s are the state of the next step: return all three, (w, v, s), with v and s uncorrected.",
+            wrong=lambda *args: optim.adam_update(*args)[0],
         ),
     ),
 )

@@ -1,7 +1,9 @@
 """The exercise of notebook 09 (local optima): name a critical point from its Hessian, and its known mistakes.
 
 The cases turn chosen eigenvalues by a rotation, each case with its own seed, so that no entry is zero and
-a flat direction can lie off the axes, where computed eigenvalues are tiny numbers rather than 0.
+a flat direction can lie off the axes, where computed eigenvalues are tiny numbers rather than 0. Stiff
+Hessians (|λ| up to 1e10) and tiny ones (|λ| near 1e-9) tell the notebook's tolerance, 1e-8 · max(1, largest
+|λ|), from a fixed one and from one without the max(1, ·): for |λ| between 2 and 20 all three agree.
 """
 
 from __future__ import annotations
@@ -64,6 +66,49 @@ def _flat_counted_as_curving(hessian) -> str:
     return "minimum" if (values >= -zero).all() else "maximum"
 
 
+def _with_zero(zero_of):
+    """The lecture's test with an eigenvalue counted as 0 when ``|λ| ≤ zero_of(eigenvalues)``."""
+
+    def classify(hessian) -> str:
+        values = np.linalg.eigvalsh(hessian)
+        zero = zero_of(values)
+        up, down = (values > zero).any(), (values < -zero).any()
+        if up and down:
+            return "saddle"
+        if (np.abs(values) <= zero).any():
+            return "degenerate"
+        return "minimum" if up else "maximum"
+
+    return classify
+
+
+def _flat_called_saddle(hessian) -> str:
+    values = np.linalg.eigvalsh(hessian)
+    zero = _zero(values)
+    if (values > zero).all():
+        return "minimum"
+    return "maximum" if (values < -zero).all() else "saddle"
+
+
+def _saddle_if_any_down(hessian) -> str:
+    values = np.linalg.eigvalsh(hessian)
+    zero = _zero(values)
+    if (values < -zero).any():
+        return "saddle"
+    return "degenerate" if (np.abs(values) <= zero).any() else "minimum"
+
+
+_KINDS = ("minimum", "maximum", "saddle", "degenerate")
+
+
+def _another_name(args, result) -> bool:
+    """A name that means one of the four but is spelled otherwise ('Saddle', 'saddle point', 'local minimum')."""
+    if not isinstance(result, str) or result in _KINDS:
+        return False
+    words = result.lower().replace("_", " ").replace("-", " ").split()
+    return any(kind.startswith(word) and len(word) >= 3 for word in words for kind in _KINDS)
+
+
 def _rotated(*eigenvalues: float, seed: int) -> np.ndarray:
     """A symmetric matrix with the given eigenvalues, turned by a seeded rotation (no zero entries)."""
     q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
@@ -81,7 +126,7 @@ CLASSIFY_CRITICAL_POINT = Exercise(
     "Computed eigenvalues are never exactly 0: count λ as 0 when |λ| ≤ 1e-8 · max(1, largest |λ|).",
     hints=(
         "The Hessian's eigenvalues are the curvatures along its principal directions.",
-        "numpy computes the eigenvalues of a symmetric matrix with np.linalg.eigvalsh.",
+        "numpy computes the eigenvalues of a symmetric matrix for you: the text of the exercise names the function.",
         "Signs first: one direction up and one down make a saddle, flat directions or not. Otherwise all positive "
         "is a minimum, all negative a maximum, and a (near-)zero among them leaves the test undecided.",
     ),
@@ -97,11 +142,45 @@ CLASSIFY_CRITICAL_POINT = Exercise(
         Case("a flat direction off the axes", (_rotated(2.0, 0.0, seed=5),)),
         Case("up, down and flat at once", (_rotated(3.0, -1.0, 0.0, seed=6),)),
         Case("down and flat, nothing up", (_rotated(-2.0, -1.0, 0.0, seed=7),)),
+        Case("stiff: |λ| up to 1e10, and a flat direction off the axes", (_rotated(1e10, 3e9, 0.0, seed=8),)),
+        Case("stiff: a curvature of 50 is flat beside one of 1e10", (_rotated(1e10, 50.0, seed=9),)),
+        Case("tiny curvatures near 1e-9, all up", (_rotated(2e-9, 1e-9, seed=10),)),
+        Case("tiny curvatures near 1e-9, up and down", (_rotated(1e-9, -2e-9, seed=11),)),
     ),
     mistakes=(
         Mistake(
+            "a fixed tolerance, not scaled to the largest |λ|",
+            "the rounding errors of computed eigenvalues grow with the size of the Hessian: beside |λ| near 1e10 a "
+            "flat direction comes out as 1e-7 or so. Count λ as 0 when |λ| ≤ 1e-8 · max(1, largest |λ|), not below "
+            "a fixed number.",
+            wrong=_with_zero(lambda values: 1e-8),
+        ),
+        Mistake(
+            "tolerance without the max(1, ·)",
+            "1e-8 · largest |λ| alone shrinks with the curvatures: when every |λ| is near 1e-9 nothing counts as flat. "
+            "The max(1, ·) keeps the tolerance at 1e-8 or more: |λ| ≤ 1e-8 · max(1, largest |λ|).",
+            wrong=_with_zero(lambda values: 1e-8 * np.abs(values).max()),
+        ),
+        Mistake(
+            "a name other than the four",
+            "return exactly one of the four names, in lower case: 'minimum', 'maximum', 'saddle' or 'degenerate'.",
+            spot=_another_name,
+        ),
+        Mistake(
+            "flat directions called a saddle",
+            "a saddle needs one direction curving up and another curving down; with a zero eigenvalue and no such "
+            "pair the second-derivative test cannot decide: 'degenerate'.",
+            wrong=_flat_called_saddle,
+        ),
+        Mistake(
+            "a saddle whenever some λ < 0",
+            "a saddle needs curvature of both signs: with every eigenvalue below 0 the point is a maximum (every "
+            "direction curves down).",
+            wrong=_saddle_if_any_down,
+        ),
+        Mistake(
             "eigenvalues compared with 0 exactly",
-            "a flat direction that is not along an axis comes out of eigvalsh as a tiny number like 1e-16, of "
+            "a flat direction that is not along an axis comes out of numpy as a tiny number like 1e-16, of "
             "either sign: compare |λ| with a small tolerance, 1e-8 · max(1, largest |λ|).",
             wrong=_by_exact_signs,
         ),
@@ -126,7 +205,7 @@ CLASSIFY_CRITICAL_POINT = Exercise(
         Mistake(
             "diagonal entries instead of eigenvalues",
             "the diagonal holds the curvatures along the axes only; a saddle can have a positive diagonal. "
-            "Use the eigenvalues (np.linalg.eigvalsh).",
+            "Use the eigenvalues, which see every direction.",
             wrong=lambda hessian: _named_by_signs(np.diag(hessian)),
         ),
         Mistake(

@@ -2,7 +2,8 @@
 
 A notebook asks one where a learner should stop and think: ``ask("05-beta-path")`` shows the question,
 its choices (or a box for a number) and a Check button; the feedback says why the choice is right or
-wrong, and a right answer is recorded in the learner's progress. Without a kernel (GitHub, a static site,
+wrong (a wrong one without giving the right one away; a predictable wrong number is named as the slip it
+is), and a right answer is recorded in the learner's progress. Without a kernel (GitHub, a static site,
 a notebook not yet run) the same cell shows the question as text with the answer folded away.
 
 The questions of notebook NN live in ``nbNN.py`` as a tuple ``QUESTIONS``; :data:`MODULES` names those
@@ -13,10 +14,10 @@ recomputes it with coursekit (``tests/course/test_questions.py`` compares the tw
 from __future__ import annotations
 
 from coursekit.course.questions import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.course.questions.widget import ConceptCheck
 
-__all__ = ["Choice", "MODULES", "Question", "all_questions", "question", "ask"]
+__all__ = ["Choice", "MODULES", "Question", "Slip", "all_questions", "question", "ask"]
 
 #: The modules of questions, one per notebook, in the order of the course.
 MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.optim import GD
 from coursekit.surfaces import elongated_quadratic
 from coursekit.trajectories import trajectory
@@ -28,14 +28,15 @@ QUESTIONS = (
                "α = 0.25, a little more than the 0.19 you saw?",
         choices=(
             Choice("It gets to the minimum a little faster than with α = 0.19.",
-                   "A larger step helps along the flat direction, but along the steep one each step multiplies "
-                   "the error by 1 − 0.25 · 10 = −1.5: the zig-zag grows instead of shrinking."),
+                   "A larger step does help along the flat direction, where the error shrinks by 1 − 0.25 · 1 = 0.75 "
+                   "per step. But 'faster' assumes that every direction still shrinks: work out 1 − αλ along the "
+                   "steep one, of curvature 10."),
             Choice("It zig-zags ever wider across the valley and diverges.",
                    "Along the steep direction (curvature 10) each step multiplies the error by 1 − 0.25 · 10 = −1.5: "
                    "past α = 2/10 the bounces grow. Try it with the slider below."),
             Choice("It stops moving: the step is too large to be taken.",
-                   "Gradient descent always takes the step α·dW; nothing stops it. The question is whether the "
-                   "step shrinks the error or overshoots."),
+                   "Nothing stops gradient descent: whatever α, it moves by α · dW at every step. What matters is "
+                   "what that step does to the error along each direction, the factor 1 − αλ."),
         ),
         answer=1,
         explanation="On a quadratic, each step multiplies the error along a direction of curvature λ by 1 − αλ. "
@@ -52,5 +53,16 @@ QUESTIONS = (
                     "but the flat direction shrinks by 1 − 0.1 · 1 = 0.9. Either way the slowest direction shrinks by "
                     "0.9 per step, so both runs end at nearly the same cost.",
         verify=_steep_factor,
+        slips=(
+            Slip(1 - 0.19 * 10, 0.01, "That is the signed factor 1 − αλ: its sign says that the error changes side "
+                                      "at every step, a zig-zag. The question asks for its size."),
+            Slip(0.19 * 10, 0.01, "That is αλ alone: the step multiplies the error by 1 − αλ."),
+            Slip(1 - 0.19 * 1, 0.01, "That is the factor along the flat direction, of curvature 1: the question asks "
+                                     "about the steep one, of curvature 10."),
+            Slip(1 - 0.1 * 10, 0.01, "That is the steep direction's factor with α = 0.1, solved in one step: the "
+                                     "question asks about α = 0.19."),
+            Slip(1 - abs(1 - 0.19 * 10), 0.01, "That is the share of the error that one step removes: the factor is "
+                                               "what the error is multiplied by, the share that remains."),
+        ),
     ),
 )

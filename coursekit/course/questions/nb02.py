@@ -3,7 +3,7 @@
 import functools
 
 from coursekit.experiments.batch_size import sweep_sizes
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.data import load_digits
 from coursekit.experiments.gradient_noise import spread_by_size
 from coursekit.nn import init_params
@@ -45,14 +45,15 @@ QUESTIONS = (
                "largest α?",
         choices=(
             Choice("The smallest sizes: their steps are about one example, so each must count more.",
-                   "A large α on a gradient from one example throws the weights wherever that example points; "
-                   "small mini-batches need a small α to keep their noise in check."),
+                   "A large α on a gradient from one example throws the weights wherever that one example points, "
+                   "and the next example points elsewhere: a long step in a noisy direction is mostly noise."),
             Choice("The largest sizes: their gradient is less noisy, so a long step still goes downhill.",
                    "An average over many examples points reliably downhill, so the step can be long; until α "
                    "meets the limit set by the cost's curvature (notebook 00), where every size diverges."),
             Choice("All sizes the same: α depends on the network, not on the mini-batch.",
-                   "The limit set by the cost's curvature is the same for all, but noise adds its own limit: "
-                   "the sweep finds a best α ten times smaller for size 1 than for 64."),
+                   "The limit set by the cost's curvature (notebook 00) is indeed the same for every size. But a "
+                   "mini-batch's gradient is only an estimate of the whole set's, and how far a step can trust it "
+                   "depends on how many examples it averages."),
         ),
         answer=1,
         explanation="The best α grows with the size (0.1 for size 1, 0.3 for 8, 1.0 from 64 up): comparing "
@@ -65,14 +66,14 @@ QUESTIONS = (
                "time instead, where do you expect size 1 to end?",
         choices=(
             Choice("Still the lowest: it makes the most progress per example.",
-                   "Per example yes, but one example at a time is slow: each step pays a fixed cost (Python, "
-                   "numpy calls) for one example, and the other sizes use that time for many more examples."),
+                   "Per example, yes; but the race is now per second. Each step pays a fixed cost (Python, numpy "
+                   "calls) however few examples it holds, so one example per step buys few examples per second."),
             Choice("The highest: in the time of its one epoch, the others run many epochs.",
                    "One epoch of 1,438 single-example steps takes about as long as the whole budget of each "
                    "other size, in which size 64 runs 30 epochs."),
             Choice("In the middle: it is noisy, but it takes the most steps.",
-                   "It does take the most steps per epoch, but far fewer per second than size 64, which also "
-                   "gets most of the progress out of each step."),
+                   "The most steps per epoch are not the most steps per second: one step of size 1 costs nearly as "
+                   "much time as one of size 64, for one example instead of 64."),
         ),
         answer=1,
         explanation="Size 1 ends highest: its one epoch (cost 0.157) takes about as long as any other size's "
@@ -89,5 +90,16 @@ QUESTIONS = (
                     "≈ 0.25 (measured: 0.23, a little less because 256 of 1,438 examples overlap the whole set "
                     "noticeably).",
         verify=_spread_at_256,
+        slips=(
+            Slip(0.99 / 16, 0.1, "That divides the spread by 16, the factor by which the variance shrinks (or by "
+                                 "√256, as if it started from one example): the spread is the square root of the "
+                                 "variance, and it starts from 16 examples."),
+            Slip(0.99 / 256, 0.1, "That divides by 256 itself: what matters is how many times more examples the "
+                                  "mini-batch averages, and the spread is a square root of the variance."),
+            Slip(0.99, 0.05, "The spread does not stay the same: an average over more examples scatters less."),
+            Slip(0.99 * 4, 0.05, "An average over more examples scatters less, not more: the factor divides."),
+            Slip(0.99 * 16, 0.05, "An average over more examples scatters less, not more: the factor divides (and "
+                                  "the spread is the square root of the variance)."),
+        ),
     ),
 )

@@ -4,7 +4,7 @@ trend, and a moving window against the average at equal lag."""
 import numpy as np
 
 from coursekit.averages import ewa, ewa_weights
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.data import load_seattle_weather
 from coursekit.experiments.lag import seasonal_curve
 from coursekit.experiments.smoothers import compare_to_reference
@@ -43,6 +43,22 @@ QUESTIONS = (
         explanation="(1 − β)(1 + β + … + β⁹) = 1 − β¹⁰ = 1 − 0.349 = 0.651: about two thirds. The other third "
                     "lies further back — and β¹⁰ = 0.349 ≈ 1/e is the 'falls to a third' of the lecture.",
         verify=lambda: float(ewa_weights(0.9, 10).sum()),
+        slips=(
+            Slip(1 - float(ewa_weights(0.9, 10).sum()), 0.02,
+                 "That is the weight of everything older than the 10 days, β¹⁰: the question asks for the share "
+                 "of the 10 most recent."),
+            Slip(float(ewa_weights(0.9, 1)[0]), 0.02, "That is today's weight alone, 1 − β: the share adds the "
+                                                      "weights of all 10 days, k = 0..9."),
+            Slip(float(ewa_weights(0.9, 10)[-1]), 0.02, "That is the weight of the tenth day alone, (1 − β)β⁹: the "
+                                                        "share adds the weights of all 10 days, k = 0..9."),
+            Slip(10 * float(ewa_weights(0.9, 1)[0]), 0.02,
+                 "That gives all 10 days today's weight 1 − β; but the weights fade, (1 − β)βᵏ for the day k "
+                 "steps back."),
+            Slip(float(ewa_weights(0.9, 9).sum()), 0.015, "That adds 9 weights, k = 0..8: the 10 most recent days are "
+                                                          "k = 0..9, today included."),
+            Slip(float(ewa_weights(0.9, 11).sum()), 0.015, "That adds 11 weights, k = 0..10: the 10 most recent days "
+                                                           "are k = 0..9, today included."),
+        ),
     ),
     Question(
         id="03-trend-lag",
@@ -50,8 +66,9 @@ QUESTIONS = (
                "day, how many days behind the data would the settled average run?",
         choices=(
             Choice("About 25 days: the middle of its 50-day window.",
-                   "That is a 50-day moving window, whose days have mean age 24.5. The average's weights do not "
-                   "stop at 50 days: a third of them lies further back, which pulls its mean age to 49."),
+                   "25 days is the lag of a 50-day moving window, whose equal weights have mean age 24.5. The "
+                   "average's weights are not equal and do not stop at 50 days: a third of them lies further back. "
+                   "What is their mean age, Σ k (1 − β) βᵏ?"),
             Choice("About 49 days: the mean age of its weights, β / (1 − β).",
                    "On a straight line the average equals the data of its weights' mean age ago: "
                    "Σ k (1 − β) βᵏ = β / (1 − β) = 0.98 / 0.02 = 49 days."),
@@ -69,14 +86,15 @@ QUESTIONS = (
                "Which comes closer to the seasonal curve of Seattle's temperatures (2013-2015)?",
         choices=(
             Choice("The window, clearly (more than 5 % closer): it averages its 19 days exactly.",
-                   "Exact equal weights are no advantage here: at equal lag the two leave the same share of "
-                   "the day-to-day noise, and the measurement shows no gain for the window."),
+                   "Equal weights are not more exact than fading ones: both are weighted means of the past. At equal "
+                   "lag both let through the same share of independent day-to-day noise, 1/19 of its variance, so "
+                   "where would a clear gain for the window come from?"),
             Choice("About the same (within 5 %); the average a little closer.",
                    "At equal lag they pass the same share of independent noise (σ²/N); the average weighs the "
                    "most recent days more, which suits temperatures that persist from day to day."),
             Choice("The average, by far (more than 20 % closer).",
-                   "The difference is small: both are trailing averages with the same lag; the average's real "
-                   "advantage is memory (one number instead of 20) and simplicity."),
+                   "A gain of more than 20 % would need the average to trail much less or to pass much less noise; "
+                   "but at equal lag both trail a trend by 9 days and pass the same share of independent noise."),
         ),
         answer=1,
         explanation="Measured below: 1.96 °C for the average and 2.01 °C for the window. The lecture's case for "

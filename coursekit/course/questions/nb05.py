@@ -4,7 +4,7 @@ valley, the best β on κ = 100, and the learning rate of the variant without (1
 import numpy as np
 
 from coursekit.experiments import along_path, convergence, settling
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.optim import Momentum
 from coursekit.surfaces import elongated_quadratic
 from coursekit.trajectories import trajectory
@@ -58,6 +58,15 @@ QUESTIONS = (
                     "steep direction's zig-zag shrink more slowly, a smaller one the flat direction. Each step removes "
                     "only 2 % of the error: about 690 steps to shrink it a million-fold.",
         verify=_gd_best_factor,
+        slips=(
+            Slip(2 / 101, 0.02, "That is α = 2/101 itself, or the share of the error one step removes: the factor "
+                                "is what multiplies the error, 1 − αλ."),
+            Slip(1 - 100 * 2 / 101, 0.002, "That is the steep direction's signed factor: its sign says that the path "
+                                           "zig-zags across the valley. The question asks for its size."),
+            Slip(abs(1 - 100 * 2 / 100), 0.002, "That is the steep direction's factor at the limit α = 2/100, where "
+                                                "the zig-zag neither grows nor shrinks: the question is about "
+                                                "α = 2/(1 + 100)."),
+        ),
     ),
     Question(
         id="05-across",
@@ -65,8 +74,8 @@ QUESTIONS = (
                "v = β v + (1 − β) dW do in that direction?",
         choices=(
             Choice("It grows, adding up the large gradients across the valley.",
-                   "Adding up needs gradients of one sign; across the valley positive and negative ones alternate, "
-                   "so they cancel in the average."),
+                   "Growing by adding up needs gradients that keep their sign. Across the valley the gradient changes "
+                   "sign at every bounce: what does an average of +60, −50, +40, … come to?"),
             Choice("It stays small: gradients of opposite signs cancel in the average.",
                    "The average of +60, −50, +40, … is close to 0, so the step across the valley is small, while "
                    "along the valley, where every gradient points the same way, v keeps their size."),
@@ -110,5 +119,15 @@ QUESTIONS = (
                     "form needs (1 − β) times the lecture's α: 0.063 × 0.1 = 0.0063. Read the other way, the summed "
                     "form with α behaves like the lecture's form with α / (1 − β).",
         verify=_summed_lr,
+        slips=(
+            Slip(0.063 / (1 - 0.9), 0.01, "That scales α the wrong way: from v = 0 the summed velocity grows larger "
+                                          "than the averaged one, so its α must shrink to take the same steps."),
+            Slip(0.063, 0.01, "With the same α the summed form takes longer steps: its velocity adds each gradient "
+                              "in full, where the lecture's adds only (1 − β) of it."),
+            Slip(0.063 * 0.9, 0.01, "That multiplies α by β: the factor between the two velocities comes from the "
+                                    "(1 − β) in front of dW."),
+            Slip(0.063 / 0.9, 0.01, "That divides α by β: the factor between the two velocities comes from the "
+                                    "(1 − β) in front of dW, and the summed form needs a smaller α, not a larger one."),
+        ),
     ),
 )

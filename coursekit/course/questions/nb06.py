@@ -3,7 +3,7 @@
 import numpy as np
 
 from coursekit.experiments import along_path, settling
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.optim import RMSprop, rmsprop_update
 from coursekit.surfaces import elongated_quadratic, rotated_quadratic
 
@@ -13,9 +13,9 @@ __all__ = ["QUESTIONS"]
 _LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 31), 2 / 101))
 
 
-def _first_step_factor() -> float:
-    """How many α a coordinate moves at RMSprop's first step with β₂ = 0.999, from s = 0."""
-    w, _ = rmsprop_update(np.zeros(3), np.zeros(3), np.array([0.5, -2.0, 40.0]), lr=0.01, beta2=0.999)
+def _first_step_factor(beta2: float = 0.999) -> float:
+    """How many α a coordinate moves at RMSprop's first step with ``beta2``, from s = 0."""
+    w, _ = rmsprop_update(np.zeros(3), np.zeros(3), np.array([0.5, -2.0, 40.0]), lr=0.01, beta2=beta2)
     factors = np.abs(w) / 0.01
     return float(factors.mean()) if np.allclose(factors, factors[0]) else float("nan")
 
@@ -48,6 +48,17 @@ QUESTIONS = (
         explanation="After one step s = (1 − β₂) dW², so the step is α dW / √((1 − β₂) dW²) = α / √(1 − β₂) = "
                     "α / √0.001 ≈ 31.6 α in every coordinate. With β₂ = 0.9 it is 3.2 α.",
         verify=_first_step_factor,
+        slips=(
+            Slip(_first_step_factor(beta2=0.9), 0.01, "That is the first step with β₂ = 0.9, the table above: the "
+                                                      "question asks about β₂ = 0.999."),
+            Slip(1.0, 0.01, "That is Adam's first step, made exact by bias correction: RMSprop has none, and "
+                            "s = (1 − β₂) dW² after one step is far too small."),
+            Slip(1 / (1 - 0.999), 0.01, "That divides by s itself: the step divides by its square root, √s."),
+            Slip(np.sqrt(1 - 0.999), 0.01, "That is √(1 − β₂), the size of √s for a unit gradient: the step divides "
+                                           "dW by √s; it does not multiply by it."),
+            Slip(1 - 0.999, 0.01, "That is 1 − β₂, the share of dW² in s after one step: the step divides dW by the "
+                                  "square root of s."),
+        ),
     ),
     Question(
         id="06-rotated",
@@ -76,11 +87,12 @@ QUESTIONS = (
                "ε, what is its RMSprop step α dW / √s?",
         choices=(
             Choice("0: no gradient, no step.",
-                   "That is what ε gives: 0 / (0 + ε) = 0. Without ε the division is 0 / 0."),
+                   "That is what ε gives: 0 / (0 + ε) = 0. Without ε, what is left in the denominator, and what does "
+                   "numpy make of that division?"),
             Choice("NaN: 0 / 0 is undefined, and the weight becomes NaN.",
                    "numpy returns NaN for 0 / 0, and one NaN in W makes every later cost and gradient NaN."),
             Choice("A huge step: dividing by √s = 0 gives infinity.",
-                   "Dividing a non-zero gradient by 0 would; here the gradient is 0 too, and 0 / 0 is undefined."),
+                   "Dividing a non-zero gradient by 0 would give an infinite step; here the numerator is 0 too."),
         ),
         answer=1,
         explanation="ε (about 1e-8) keeps the denominator positive: a coordinate whose gradients have all been 0 "

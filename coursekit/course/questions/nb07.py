@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.data import two_moons
 from coursekit.experiments.first_steps import adam_steps, steps_taken
-from coursekit.optim import Adam
+from coursekit.optim import Adam, gd_update
 from coursekit.experiments.over_seeds import seed_sweep
 
 __all__ = ["MOONS_GRID", "QUESTIONS"]
@@ -37,6 +37,18 @@ QUESTIONS = (
         explanation="v₁ = 0.1 dW and s₁ = 0.001 dW², so the step is α · 0.1 |dW| / (√0.001 |dW|) = α · 0.1 / 0.0316 "
                     "≈ 3.16 α. With the correction, v̂₁ = dW and ŝ₁ = dW²: exactly α.",
         verify=lambda: abs(adam_steps([1.0], lr=1.0, bias_correction=False)[0]),
+        slips=(
+            Slip(abs(adam_steps([1.0], lr=1.0, beta1=0.0, bias_correction=False)[0]), 0.02,
+                 "That takes v₁ as dW, RMSprop's numerator: without the correction v₁ = (1 − β₁) dW is too small as "
+                 "well, and the step divides one too-small average by the root of the other."),
+            Slip(abs(adam_steps([1.0], lr=1.0, beta1=0.1, bias_correction=False)[0]), 0.02,
+                 "That takes v₁ = β₁ dW: after one step from v = 0 the new gradient has the weight 1 − β₁."),
+            Slip((1 - 0.9) / (1 - 0.999), 0.02, "That divides by s₁ itself: the step divides by its square root, √s₁."),
+            Slip(abs(adam_steps([1.0], lr=1.0)[0]), 0.02, "That is the first step with the correction, exactly α: the "
+                                                          "question asks what it would be without."),
+            Slip(1 - 0.9, 0.02, "That is v₁'s factor 1 − β₁ alone (or divided by √β₂ instead of √(1 − β₂)): the step "
+                                "also divides by √s₁, and s₁ = (1 − β₂) dW² is too small as well."),
+        ),
     ),
     Question(
         id="07-first-step-size",
@@ -47,6 +59,15 @@ QUESTIONS = (
         explanation="At t = 1, v̂ = dW and ŝ = dW², so |Δw| = α |dW| / (|dW| + ε) = 0.01 · 250 / (250 + 10⁻⁸) ≈ 0.01: "
                     "the first step is α whatever the size of the gradient. Gradient descent would move α · 250 = 2.5.",
         verify=lambda: abs(steps_taken([[250.0]], Adam(lr=0.01))[0, 0]),
+        slips=(
+            Slip(abs(gd_update(np.zeros(1), np.array([250.0]), lr=0.01)[0]), 0.01,
+                 "That is α · |dW|, gradient descent's step: Adam divides v̂ by √ŝ, and at t = 1 both are set by the "
+                 "same gradient."),
+            Slip(abs(adam_steps([250.0], lr=0.01, bias_correction=False)[0]), 0.01,
+                 "That is the first step without bias correction (the question above): Adam corrects v and s."),
+            Slip(0.01 * 250 / 250**2, 0.01, "That divides by ŝ = dW² itself: the step divides by its square root."),
+            Slip(1.0, 0.01, "That is the step counted in units of α: the question asks for |Δw| itself."),
+        ),
     ),
     Question(
         id="07-fair",
@@ -55,14 +76,14 @@ QUESTIONS = (
                "for the same 1,500 epochs. What do you expect?",
         choices=(
             Choice("Adam still leads by more than ten points.",
-                   "The lead at α = 0.0007 says more about that α than about the optimizers: at their own best α "
-                   "all three end within a few points of each other."),
+                   "A lead measured at one α says how well that α suits each optimizer. Gradient descent's step is "
+                   "α · dW, and this network's gradients are small: what does a larger α do for it?"),
             Choice("All three end within a few points of each other.",
-                   "Yes: tuned, gradient descent and momentum reach 96.5 % and 97.7 % on average, Adam 98.2 %. The "
+                   "Tuned, gradient descent and momentum reach 96.5 % and 97.7 % on average, Adam 98.2 %. The "
                    "classic comparison gave all three the α that suits Adam."),
             Choice("Gradient descent and momentum stay below 80 % whatever α they get.",
-                   "Their cost falls as α grows: at α = 0.7 they reach 96-99 % on nearly every seed. At 0.0007 they "
-                   "were simply moving too slowly."),
+                   "Below 80 % at every α would mean that they cannot fit the moons at all. At α = 0.0007 they have "
+                   "barely moved: their step is α · dW, and dW is small here. The grid goes up to α = 7."),
         ),
         answer=1,
         explanation="Gradient descent's step is α · dW, and this network's gradients are small (about 0.02), so at "

@@ -1,7 +1,7 @@
 """Concept questions of notebook 08: how fast inverse-time decay falls, and what decay does (and does not) change."""
 
 from coursekit import schedules
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.data import two_moons
 from coursekit.experiments.least_squares import least_squares, mean_distance, minibatch_path
 from coursekit.optim import GD
@@ -49,6 +49,10 @@ QUESTIONS = (
                     "and divides it by ten after nine: fast. A smaller decay_rate stretches the same curve: with 0.1, "
                     "α reaches a tenth of α₀ at epoch 90.",
         verify=_epoch_of_a_tenth,
+        slips=(
+            Slip(10, 0, "At epoch 10, α = α₀ / 11 is already below a tenth: look for an earlier epoch. Does your count "
+                        "keep the 1 + in the denominator, and does ≤ include equality?"),
+        ),
     ),
     Question(
         id="08-wander",
@@ -56,14 +60,14 @@ QUESTIONS = (
                "the minimum w*. What do its iterates do over the next few hundred steps?",
         choices=(
             Choice("They settle on w*: once there, the gradient is zero.",
-                   "The gradient of the whole cost is zero at w*, but each step uses a mini-batch, whose gradient is "
-                   "not: every step kicks the iterate away again."),
+                   "The gradient of the whole cost is zero at w*, but no step uses the whole cost: each step follows "
+                   "the gradient of 10 examples, and that is not zero at w*."),
             Choice("They keep wandering around w*, at about the same distance on average.",
                    "Each mini-batch pulls towards its own best w, and a fixed α turns each pull into a step of the "
                    "same size: the iterates stay in a cloud whose size does not shrink."),
             Choice("They drift farther and farther away from w*.",
-                   "The whole cost still pulls the iterates back: the larger the distance, the stronger the pull. "
-                   "They stay close, but never settle."),
+                   "The whole cost still pulls the iterates back: the larger the distance, the stronger the pull, "
+                   "while a mini-batch's kick away does not grow with the distance."),
         ),
         answer=1,
         explanation="Near w* the mini-batch gradients point in different directions; with a fixed α the iterates "
@@ -77,14 +81,16 @@ QUESTIONS = (
                "suggests. What does decay do to the test accuracy, measured on 1,000 new points?",
         choices=(
             Choice("It raises it by a few points.",
-                   "The lower training cost comes from fitting the training points a little more tightly; the "
-                   "decision boundary hardly moves, and the new points see the same boundary."),
+                   "A lower training cost says that the training points are fitted a little more tightly; the test "
+                   "accuracy counts new points on the right side of the boundary. Does settling the weights at the "
+                   "end move that boundary by a few points' worth?"),
             Choice("It leaves it about where it was (within one point).",
                    "Both runs classify about 93% of the new points right. Decay settles the weights, but the "
                    "boundary between the moons was already found."),
             Choice("It lowers it: a lower training cost means overfitting.",
-                   "A lower training cost can come with overfitting, but here the test accuracy moves by less than "
-                   "one point: the network is small and the data plentiful."),
+                   "Overfitting shows as a test accuracy that falls while the training cost falls. A lower cost alone "
+                   "does not make the boundary worse for new points; it says only that the training points are "
+                   "fitted a little more tightly."),
         ),
         answer=1,
         explanation="Decay makes the end of training steadier and the training cost lower; the test accuracy is set "

@@ -1,8 +1,10 @@
 """Concept questions of notebook 09: basins in two dimensions, minima in many, and momentum on a plateau."""
 
+import math
+
 from coursekit import critical_points, surfaces, trajectories
 from coursekit.experiments import basins, plateaus, saddles
-from coursekit.course.questions.question import Choice, Question
+from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.optim import GD, Momentum
 from coursekit.trajectories import trajectory
 
@@ -90,6 +92,14 @@ QUESTIONS = (
                     "curvature, so a saddle. The minimum's Hessian has 4 zero eigenvalues, along its family, so the "
                     "second-derivative test alone calls it degenerate.",
         verify=_minima_of_the_autoencoder,
+        slips=(
+            Slip(math.comb(16, 2), 0, "That makes every family a minimum. At a family that leaves out an eigenvector "
+                                      "with a larger eigenvalue than one it keeps, swapping the two lowers the cost."),
+            Slip(0, 0, "The cost is at least 0 and the families are all its critical points of full rank: the lowest "
+                       "of them cannot be lowered by any small change."),
+            Slip(2, 0, "That counts the eigenvectors a minimum keeps, one per hidden unit: a family is a pair of "
+                       "them. Which pairs cannot be improved by swapping in an eigenvector left out?"),
+        ),
     ),
     Question(
         id="09-momentum-plateau",
@@ -97,8 +107,8 @@ QUESTIONS = (
                "how does the lecture's momentum, v = β v + (1 − β) dW, compare with gradient descent?",
         choices=(
             Choice("About ten times faster: the velocity accumulates the gradients.",
-                   "The lecture's velocity is an *average* of the gradients, not a sum: when they are all equal it "
-                   "equals one of them, and the step α v is the step of gradient descent."),
+                   "Ten times would hold for the summed velocity, v = β v + dW, which grows to dW / (1 − β). The "
+                   "lecture's form has the factor (1 − β) in front of dW: what is an average of equal gradients?"),
             Choice("About as fast: it leaves the plateau in about the same number of steps.",
                    "The average of equal gradients is that gradient, so the steps are the same as gradient "
                    "descent's (after a short warm-up from v = 0). Momentum speeds up only if α grows by 1/(1 − β)."),

@@ -13,7 +13,8 @@ import ipywidgets as widgets
 
 from coursekit.course import records
 from coursekit.course.boxes import box
-from coursekit.course.questions.question import Question, parse_number
+from coursekit.course.questions.question import Question
+from coursekit.course.questions.typed import parse_number, unreadable
 
 __all__ = ["ConceptCheck", "LETTERS", "static_html", "static_text"]
 
@@ -41,7 +42,7 @@ class ConceptCheck(widgets.VBox):
             self.response = widgets.RadioButtons(options=options, value=None,
                                                  layout=widgets.Layout(width="auto"))
         else:
-            self.response = widgets.Text(placeholder="a number, e.g. 0.65 or 65%", description="your answer",
+            self.response = widgets.Text(placeholder=f"a number, e.g. {question.example}", description="your answer",
                                          style={"description_width": "initial"})
         check = widgets.Button(description="Check", button_style="primary", layout=widgets.Layout(width="8em"))
         reveal = widgets.Button(description="Show the answer", layout=widgets.Layout(width="12em"))
@@ -52,27 +53,21 @@ class ConceptCheck(widgets.VBox):
                          layout=widgets.Layout(border="1px solid #ccc", padding="6px 10px", margin="4px 0"))
 
     def submit(self) -> None:
-        """Judge the current response and say why; record a right answer in the learner's progress."""
+        """Judge the current response and say why (a wrong one is never told the right answer); record a right
+        answer in the learner's progress. A number box that holds no number is told the form expected."""
         q, value = self.question, self.response.value
-        if value is None or value == "":
-            self.feedback.value = box("Pick one of the choices first." if q.choices else "Type a number first.",
-                                      "hint")
+        if value is None:
+            self.feedback.value = box("Pick one of the choices first.", "hint")
             return
         if not q.choices and parse_number(value) is None:
-            self.feedback.value = box(f"I could not read a number in {value!r}: type digits, such as 0.65 or 65%.",
-                                      "hint")
+            self.feedback.value = box(unreadable(value, q.example), "hint")
             return
-        right = q.is_right(value)
-        if q.choices:
-            why = q.choices[value].why
-        else:
-            why = q.explanation if right else "That is not it (or not close enough)."
-        if right:
+        if q.is_right(value):
             records.record("questions", q.id, True, q.notebook)
-            self.feedback.value = box(f"✔ Right. {why}", "pass")
+            self.feedback.value = box(f"✔ Right. {q.why_right(value)}", "pass")
         else:
-            self.feedback.value = box(f"✘ Not quite. {why}\nThink again and try another answer, or show the answer.",
-                                      "fail")
+            self.feedback.value = box(f"✘ Not quite. {q.why_wrong(value)}\nThink again and try another answer, "
+                                      "or show the answer.", "fail")
 
     def reveal(self) -> None:
         """Show the right answer and the explanation (the question is not counted as answered)."""

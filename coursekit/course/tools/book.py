@@ -147,9 +147,9 @@ def stage(notebooks: str | Path, source: str | Path, cache: str | Path) -> list[
     for path in paths:
         nbformat.write(_unlink_missing(nbformat.read(path, as_version=4), files), source / path.name)
     present = [path.name[:2] for path in paths]
-    (source / "_config.yml").write_text(_config())
-    (source / "_toc.yml").write_text(_toc(present))
-    (source / "index.md").write_text(_index(present))
+    (source / "_config.yml").write_text(_config(), encoding="utf-8")
+    (source / "_toc.yml").write_text(_toc(present), encoding="utf-8")
+    (source / "index.md").write_text(_index(present), encoding="utf-8")
     mathjax = webassets.PACKAGES["mathjax"]
     copied = webassets.copy_files(mathjax, cache, source / "_static")
     (source / "_static" / "mathjax").mkdir()
@@ -199,7 +199,7 @@ def build(notebooks: str | Path, target: str | Path, cache: str | Path) -> Path:
     if run.returncode != 0:
         raise cli.ToolFailed(f"jupyter-book build failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
     for page in site_of(target).rglob("*.html"):
-        page.write_text(drop_repeated_scripts(page.read_text()))
+        page.write_text(drop_repeated_scripts(page.read_text(encoding="utf-8")))
     return site_of(target)
 
 

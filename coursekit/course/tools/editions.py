@@ -8,6 +8,11 @@ The student edition is the same notebook with every such region replaced by a pl
 whether they raise, never by a saved verdict). Everything else, stored outputs included, is unchanged.
 The learner's working copy and ``make student`` are built from it by :mod:`coursekit.course.tools.working_copy`.
 
+A notebook is stored as JupyterLab would save it, so that opening and saving it in JupyterLab changes no
+byte of it (the learner's working copy tells the learner's notebooks by their bytes): JupyterLab holds the
+widget state in JavaScript numbers, which have no ``10.0`` apart from ``10``, so the stored widget state
+writes a whole number as an integer (:func:`as_saved_by_jupyterlab`).
+
 Command line (what ``make execute`` runs)::
 
     python -m coursekit.course.tools.editions execute notebooks/*.ipynb
@@ -21,14 +26,20 @@ import re
 from pathlib import Path
 
 import nbformat
+import zmq
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 from coursekit.course.checks import STRICT_VARIABLE
 from coursekit.course.tools import cli
 
+#: The kernel's messages encrypted (CurveZMQ) where libzmq can, as the kernel asks: it warns on every start that
+#: it runs over TCP without encryption otherwise (one warning per notebook in ``make check``).
+_ENCRYPTED = Config({"KernelManager": {"transport_encryption": "auto"}}) if zmq.has("curve") else Config()
+
 __all__ = [
-    "BEGIN", "COMPARE_TAG", "END", "execute_notebook", "main", "PLACEHOLDER", "strip_solutions",
-    "student_notebook", "tags", "VERDICT_TAGS",
+    "as_saved_by_jupyterlab", "BEGIN", "COMPARE_TAG", "END", "execute_notebook", "main", "PLACEHOLDER",
+    "strip_solutions", "student_notebook", "tags", "VERDICT_TAGS", "WIDGET_STATE",
 ]
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -37,6 +48,10 @@ VERDICT_TAGS = ("check", "progress")
 #: The nbval tag that compares a cell's output with the stored one (kept in the instructor edition only).
 COMPARE_TAG = "nbval-check-output"
 PLACEHOLDER = ("# YOUR CODE HERE", 'raise NotImplementedError("not implemented yet: replace this line with your code")')
+#: The notebook metadata key of the stored widget state.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+#: The largest magnitude JavaScript's JSON writes as an integer (``1e21`` is written ``1e+21``).
+_INTEGER_WRITTEN = 1e21
 _REGION = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[ \t]*\n.*?^[ \t]*{re.escape(END)}[ \t]*$", re.M | re.S)
 
 
@@ -73,13 +88,39 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return student
 
 
+def _javascript_number(value):
+    """``value`` with every float that is a whole number (below 1e21) as an int, as JavaScript's JSON writes it."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < _INTEGER_WRITTEN:
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _javascript_number(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_javascript_number(item) for item in value]
+    return value
+
+
+def as_saved_by_jupyterlab(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Write the notebook's stored widget state in place as JupyterLab saves it: a whole number as an int.
+
+    >>> slider = {"state": {"value": 10.0, "step": 0.5}}
+    >>> nb = nbformat.v4.new_notebook(metadata={"widgets": {WIDGET_STATE: {"state": {"slider": slider}}}})
+    >>> as_saved_by_jupyterlab(nb).metadata.widgets[WIDGET_STATE]["state"]["slider"]["state"]
+    {'value': 10, 'step': 0.5}
+    """
+    widgets = nb.metadata.get("widgets", {})
+    if WIDGET_STATE in widgets:
+        widgets[WIDGET_STATE] = nbformat.from_dict(_javascript_number(widgets[WIDGET_STATE]))
+    return nb
+
+
 def execute_notebook(path: str | Path, timeout: int = 120, allow_errors: bool = False,
                      strict: bool | None = None) -> nbformat.NotebookNode:
     """Run a notebook top to bottom in a fresh kernel, in its own folder; return it with outputs and widget state.
 
     ``strict`` sets the kernel's check mode (:func:`coursekit.course.checks.strict`): True as under a test
     runner (a failed check raises), False as in JupyterLab (it shows its report and returns); None
-    leaves the environment as it is. Nothing is written; :func:`main` ``execute`` stores the result.
+    leaves the environment as it is. The widget state is as JupyterLab saves it (:func:`as_saved_by_jupyterlab`).
+    Nothing is written; :func:`main` ``execute`` stores the result.
     """
     path = Path(path)
     env = dict(os.environ)
@@ -96,9 +137,10 @@ def execute_notebook(path: str | Path, timeout: int = 120, allow_errors: bool = 
         store_widget_state=True,
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
+        config=_ENCRYPTED,
     )
     client.execute(env=env)
-    return nb
+    return as_saved_by_jupyterlab(nb)
 
 
 @cli.command

@@ -150,8 +150,8 @@ def write_course(notebooks: str | Path, course: str | Path) -> list[str]:
         nbformat.write(nbgrader_notebook(nbformat.read(path, as_version=4)), target)
         assignments.append(path.stem)
     config = course / CONFIG
-    if not config.exists() or config.read_text().startswith(_MARK):
-        config.write_text(_config())
+    if not config.exists() or config.read_text(encoding="utf-8").startswith(_MARK):
+        config.write_text(_config(), encoding="utf-8")
     return assignments
 
 

@@ -104,7 +104,7 @@ def _notes(root: Path, number: str) -> dict[str, str]:
     if not path.exists():
         return {}
     sections, current = {}, None
-    for line in path.read_text().splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         heading = re.match(r"^## (.+?)\s*$", line)
         if heading:
             current = heading.group(1)
@@ -121,7 +121,7 @@ def _missing(root: Path, number: str, section: str) -> str:
 
 def _capacity(root: Path) -> dict:
     path = root / _NOTES / "capacity.json"
-    return json.loads(path.read_text()) if path.exists() else {}
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def _cost_line(capacity: dict, number: str) -> str:
@@ -213,7 +213,7 @@ def render(root: str | Path = ".") -> str:
     root = Path(root)
     capacity = _capacity(root)
     paths = sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    lines = [_HEADER, "", (root / _NOTES / "intro.md").read_text().strip(), "", "## Contents", ""]
+    lines = [_HEADER, "", (root / _NOTES / "intro.md").read_text(encoding="utf-8").strip(), "", "## Contents", ""]
     for path in paths:
         number = path.name[:2]
         title = OUTLINE.get(number, (path.name, path.stem))[1]
@@ -223,7 +223,7 @@ def render(root: str | Path = ".") -> str:
               "(#capacity-planning-for-a-hub-the-measurements)", ""]
     for path in paths:
         lines += _notebook_section(root, path, capacity)
-    lines += ["# Running a class", "", (root / _NOTES / "running-a-class.md").read_text().strip(), "",
+    lines += ["# Running a class", "", (root / _NOTES / "running-a-class.md").read_text(encoding="utf-8").strip(), "",
               "## Capacity planning for a hub: the measurements", ""]
     lines += _capacity_section(capacity)
     return "\n".join(lines).rstrip() + "\n"
@@ -238,11 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text, target = render(args.root), args.root / GUIDE
     if args.check:
-        fresh = target.exists() and target.read_text() == text
+        fresh = target.exists() and target.read_text(encoding="utf-8") == text
         print(f"{target}: {'up to date' if fresh else 'stale: run make guide'}")
         return 0 if fresh else 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text)
+    target.write_text(text, encoding="utf-8")
     print(f"wrote {target}")
     return 0
 

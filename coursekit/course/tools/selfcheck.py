@@ -5,7 +5,13 @@ kernel, in strict mode (:func:`coursekit.course.checks.strict`), as nbval would 
 gives one line: ✔, or ✘ with the check's report. The cell is named as JupyterLab numbers it after
 Run All, ``[12]``. A cell that stops for another reason (a ``SyntaxError`` in an exercise cell, say) is
 reported too. Then comes the table of the course (:func:`coursekit.course.progress_table.progress`), which
-the kernels have just brought up to date. The exit status is 1 when something is unfinished or wrong.
+the kernels have just brought up to date. The exit status is 1 when something is unfinished or wrong; it
+depends only on the checks, never on whether the progress could be saved (a read-only folder).
+
+A duplicated notebook (JupyterLab's Duplicate makes ``07_adam-Copy1.ipynb``) runs too, and its lines are
+named by its file; each kernel is told its notebook's file, as JupyterLab tells it, so that the table counts
+the best verdict of each exercise and says which file it came from (:mod:`coursekit.course.records`).
+The lines are printed as UTF-8 where the terminal's locale cannot encode ✔ and ✘ (``LC_ALL=C``).
 
 Command line::
 
@@ -15,10 +21,15 @@ Command line::
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursekit.course import records
+from coursekit.course.outline import NOTEBOOKS
 from coursekit.course.tools import cli
 from coursekit.course.tools.editions import execute_notebook, tags
 from coursekit.course.progress_table import progress
@@ -45,8 +56,13 @@ class Line:
 
 
 def check_notebook(path: Path) -> list[Line]:
-    """Run one notebook in a fresh strict kernel; one :class:`Line` per check cell and per other failing cell."""
-    nb = execute_notebook(path, allow_errors=True, strict=True)
+    """Run one notebook in a fresh strict kernel; one :class:`Line` per check cell and per other failing cell.
+
+    The lines name the notebook by its number (``07``), or by its file's name for another file (``07_adam-Copy1``).
+    """
+    with _session(path):
+        nb = execute_notebook(path, allow_errors=True, strict=True)
+    label = path.stem[:2] if NOTEBOOKS.get(path.stem[:2], ("",))[0] == path.name else path.stem
     lines, stopped = [], None  # stopped: the last cell that raised, other than a check
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -57,19 +73,33 @@ def check_notebook(path: Path) -> list[Line]:
             if errors and stopped is not None and errors[0].ename == "ExerciseFailed" and "has no function" in (
                     errors[0].traceback[0] if errors[0].traceback else ""):
                 report = (f"not checked: cell [{stopped[0]}] above stopped with {stopped[1]}; fix that first",)
-                lines.append(Line(path.stem[:2], cell.execution_count, name.group(1), False, report))
+                lines.append(Line(label, cell.execution_count, name.group(1), False, report))
             elif errors:
                 report = tuple(errors[0].traceback) if errors[0].ename == "ExerciseFailed" else (
                     f"the check cell raised {errors[0].ename}: {errors[0].evalue}",)
-                lines.append(Line(path.stem[:2], cell.execution_count, name.group(1), False, _short(report)))
+                lines.append(Line(label, cell.execution_count, name.group(1), False, _short(report)))
             else:
-                lines.append(Line(path.stem[:2], cell.execution_count, name.group(1), True, (_verdict(cell),)))
+                lines.append(Line(label, cell.execution_count, name.group(1), True, (_verdict(cell),)))
         elif errors:
             stopped = (cell.execution_count, errors[0].ename)
-            lines.append(Line(path.stem[:2], cell.execution_count, "a cell", False,
+            lines.append(Line(label, cell.execution_count, "a cell", False,
                               (f"stopped with {errors[0].ename}: {errors[0].evalue}",
                                "fix it and run the notebook again: the cells after an error may not have run")))
     return lines
+
+
+@contextmanager
+def _session(path: Path):
+    """Tell the kernel started meanwhile which notebook file it runs, as JupyterLab does (``JPY_SESSION_NAME``)."""
+    before = os.environ.get("JPY_SESSION_NAME")
+    os.environ["JPY_SESSION_NAME"] = str(path.resolve())
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["JPY_SESSION_NAME"]
+        else:
+            os.environ["JPY_SESSION_NAME"] = before
 
 
 def _short(report: tuple[str, ...]) -> tuple[str, ...]:
@@ -101,10 +131,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--notebook", help="only the notebook with this number, e.g. 05")
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "✔✘…".encode(stream.encoding or "ascii")
+        except UnicodeEncodeError:  # a C or cp1252 locale: print the marks all the same, as UTF-8
+            stream.reconfigure(encoding="utf-8")
     paths = notebooks(args.folder, args.notebook)
     if not paths:
         raise cli.ToolFailed(f"no course notebook{' ' + args.notebook if args.notebook else 's'} in {args.folder}: "
                              "run `make lab` once to create your working copy")
+    records.load(args.folder)  # a broken progress file is set aside here, saying so in the terminal
     results = []
     for path in paths:
         print(f"{path.name} …", flush=True)
@@ -115,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(progress(args.folder))
     print()
-    print(f"{len(results) - failed} of {len(results)} checks pass" + ("" if not failed else
+    print(f"{len(results) - failed} of {len(results)} {'check passes' if len(results) == 1 else 'checks pass'}" + (
+          "" if not failed else
           f"; {failed} to do (the numbers in brackets are the cells as JupyterLab numbers them after Run All)"))
     return 1 if failed else 0
 

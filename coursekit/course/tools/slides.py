@@ -115,7 +115,7 @@ def build_deck(path: str | Path, target_dir: str | Path, exporter=None) -> Path:
     nb = deck_notebook(nbformat.read(path, as_version=4))
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
     target = target_dir / f"{path.stem}.slides.html"
-    target.write_text(body)
+    target.write_text(body, encoding="utf-8")
     return target
 
 
@@ -162,10 +162,10 @@ def build(notebooks: str | Path, target_dir: str | Path, cache: str | Path) -> l
     packages = [webassets.PACKAGES[name] for name in PACKAGES]
     for package in packages:
         webassets.copy_files(package, cache, assets)
-    (assets / "THIRD-PARTY.md").write_text(webassets.licence_notice(packages))
+    (assets / "THIRD-PARTY.md").write_text(webassets.licence_notice(packages), encoding="utf-8")
     exporter = _exporter()
     decks = [build_deck(path, target_dir, exporter) for path in paths]
-    (target_dir / "index.html").write_text(_index(decks))
+    (target_dir / "index.html").write_text(_index(decks), encoding="utf-8")
     return decks
 
 

@@ -113,7 +113,7 @@ def fetch(package: Package, cache: str | Path) -> Path:
         unpacked = Path(scratch) / "unpacked"
         with tarfile.open(Path(scratch) / info["filename"]) as archive:
             _extract(archive, unpacked)
-        (unpacked / ".complete").write_text(package.integrity + "\n")
+        (unpacked / ".complete").write_text(package.integrity + "\n", encoding="utf-8")
         if target.exists():  # an unfinished earlier fetch (a finished one returned above)
             shutil.rmtree(target, ignore_errors=True)
         try:
@@ -162,7 +162,7 @@ def copy_files(package: Package, cache: str | Path, destination: str | Path) -> 
         shutil.copy2(licence, target / "LICENSE")
     else:
         (target / "LICENSE").write_text(f"{package.name} {package.version} is distributed under the "
-                                        f"{package.licence} licence (see its package.json).\n")
+                                        f"{package.licence} licence (see its package.json).\n", encoding="utf-8")
     return target
 
 

@@ -86,3 +86,15 @@ def test_execute_notebook_sets_the_kernels_check_mode(tmp_path, monkeypatch, str
     nbformat.write(nb, tmp_path / "n.ipynb")
     executed = editions.execute_notebook(tmp_path / "n.ipynb", strict=strict)
     assert executed.cells[0].outputs[0].text == expected
+
+
+def test_executed_widget_state_is_written_as_jupyterlab_saves_it(tmp_path):
+    # JupyterLab holds widget state in JavaScript numbers: a notebook that stored 10.0 would change on its first save
+    nb = new_notebook(cells=[new_code_cell("import ipywidgets\nipywidgets.FloatSlider(value=10.0, min=0.0, max=20.0, step=0.5)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "n.ipynb")
+    executed = editions.execute_notebook(tmp_path / "n.ipynb")
+    (slider,) = [model["state"] for model in executed.metadata.widgets[editions.WIDGET_STATE]["state"].values()
+                 if model["model_name"] == "FloatSliderModel"]
+    assert [(slider[key], type(slider[key])) for key in ("value", "min", "max", "step")] == [
+        (10, int), (0, int), (20, int), (0.5, float)]
