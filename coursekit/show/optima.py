@@ -200,7 +200,7 @@ class _PlateauView:
             self.lines[label].set_ydata(J[row])
             t = steps_to_leave(J[row])
             texts[label] = f"off after {t} steps" if t is not None else f"still on it after {self.steps} steps"
-        return self.fig, self.fast.png(), coloured_lines(texts)
+        return self.fig, self.fast.png(), coloured_lines(texts, self.colors)
 
     @styled
     def _draw(self, lr: float):

@@ -189,8 +189,10 @@ class _TrajectoryView:
         return fig, png, coloured_lines(paths_summary(surface, runs, self.tol))
 
 
-def coloured_lines(texts: Mapping[str, str]) -> str:
+def coloured_lines(texts: Mapping[str, str], colors: Mapping[str, str] | None = None) -> str:
     """The numbers line under an explorer's figure: one line per label, after a square in the label's colour (HTML).
+
+    ``colors`` gives the figure's own colour of each label (by default, :func:`~coursekit.show.look.colors_for`).
 
     >>> coloured_lines({"GD": "J = 0.5"})
     '<span style="color:#000000">■</span> <b>GD</b>: J = 0.5'
@@ -199,7 +201,7 @@ def coloured_lines(texts: Mapping[str, str]) -> str:
     for label, text in texts.items():
         if not isinstance(text, str):
             raise TypeError(f"texts[{label!r}] must be a string, got {text!r:.60}")
-    colors = colors_for(texts)
+    colors = {**colors_for(texts), **(colors or {})}
     return "<br>".join(f'<span style="color:{colors[label]}">■</span> <b>{label}</b>: {text}'
                        for label, text in texts.items())
 

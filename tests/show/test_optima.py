@@ -72,6 +72,14 @@ def test_plateau_explorer_follows_the_length_slider():
     assert len(w.output.outputs) == 1
 
 
+def test_the_squares_of_the_plateau_explorers_numbers_line_have_the_colours_of_its_curves():
+    w = optima.plateau_explorer(lengths=(5, 10), length=5, steps=200)
+    w.controls["length"].value = 10
+    for line in (line for line in w.figure.axes[0].lines if line.get_gid()):
+        square = f'<span style="color:{to_hex(line.get_color())}">■</span> <b>{line.get_gid()}</b>:'
+        assert square.lower() in w.summary.value.lower(), f"{line.get_gid()}'s square is not its curve's colour"
+
+
 def test_every_curve_of_the_plateau_explorer_can_be_seen_and_told_apart():
     w = optima.plateau_explorer(lengths=(5, 10), length=10, steps=400)
     lines = [line for line in w.figure.axes[0].lines if line.get_gid()]
