@@ -58,6 +58,21 @@ class Spec:
     rounds: int | None = None
 
 
+def _escape_data():
+    from coursekit.experiments import basins, noise_escape
+    from coursekit.surfaces import several_minima
+
+    bowl = several_minima()
+    return noise_escape.escape_data(bowl, basins.start_grid(bowl, per_side=20), sigmas=noise_escape.SIGMAS,
+                                    seeds=range(5), tau=100.0)  # notebook 09
+
+
+def _escape_sigmas():
+    from coursekit.experiments.noise_escape import SIGMAS
+
+    return SIGMAS
+
+
 def _computed(show, module: str, name: str):
     """``name`` from ``module`` of the package of ``show`` (the numbers are computed below show), or from
     ``show`` itself for an older coursekit on the "before" side, which computed them there."""
@@ -153,6 +168,9 @@ EXPLORERS = {
     "plateau_explorer": Spec(
         make=lambda show: show.plateau_explorer(), control="length",
         values={"plateau length, 4 optimizers": _cycle(range(3, 31))}),
+    "noise_escape_explorer": Spec(
+        make=lambda show: show.noise_escape_explorer(_escape_data()), control="sigma",
+        values={"σ, 14 levels × 2 kinds of noise precomputed": _cycle(_escape_sigmas())}),
     "batch_size_explorer": Spec(
         make=lambda show: show.batch_size_explorer(*_digits(), **BATCH),
         control="mini_batch_size", fresh=True, rounds=3, naive=_batch_naive,

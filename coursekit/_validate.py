@@ -200,11 +200,9 @@ def sequence(value, name: str, of: str, non_empty: bool = False) -> list:
     Read the returned list, not ``value``: a generator gives its items only once.
     """
     items = _items(value)
-    wanted = f"{name} must be a {'non-empty ' if non_empty else ''}sequence of {of}, got {value!r:.80}"
-    if items is None:
-        raise TypeError(wanted)
-    if non_empty and not items:
-        raise ValueError(wanted)
+    if items is None or (non_empty and not items):  # the message only then: the repr of many arrays is slow
+        wanted = f"{name} must be a {'non-empty ' if non_empty else ''}sequence of {of}, got {value!r:.80}"
+        raise (TypeError if items is None else ValueError)(wanted)
     return items
 
 

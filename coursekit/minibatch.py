@@ -54,3 +54,51 @@ def num_mini_batches(m: int, mini_batch_size: int) -> int:
     m = _validate.positive_int(m, "m")
     mini_batch_size = _validate.positive_int(mini_batch_size, "mini_batch_size")
     return math.ceil(m / mini_batch_size)
+
+
+def checked_mini_batches(batches, X: np.ndarray, Y: np.ndarray, mini_batch_size: int,
+                         name: str = "mini_batches") -> list[tuple[np.ndarray, np.ndarray]]:
+    """Check what a function ``name(X, Y, mini_batch_size, seed)`` returned: a partition's worth of mini-batches.
+
+    It must be ``ceil(m / mini_batch_size)`` pairs ``(X_t, Y_t)`` of finite 2-D arrays, ``X_t`` with the
+    ``n_x`` rows of ``X`` and ``Y_t`` with the ``n_y`` rows of ``Y``, the same ``k >= 1`` columns in a pair,
+    and ``m`` columns in all — what :func:`random_mini_batches` returns, whatever the order of the columns.
+
+    Args:
+        batches: the function's result.  X, Y: the 2-D arrays it was given, ``(n_x, m)`` and ``(n_y, m)``.
+        mini_batch_size: the size it was asked for, an integer >= 1.  name: the function, as messages call it.
+
+    Returns:
+        The pairs, as float arrays.
+
+    Reference: notebook 01 (the learner's own mini-batches feed the training).
+
+    >>> X, Y = np.arange(6.0).reshape(2, 3), np.ones((1, 3))
+    >>> [x.shape for x, _ in checked_mini_batches(random_mini_batches(X, Y, 2), X, Y, 2)]
+    [(2, 2), (2, 1)]
+    """
+    X = _validate.array(X, "X", ndim=2, finite=False)
+    Y = _validate.array(Y, "Y", ndim=2, finite=False)
+    _validate.same_examples(X, Y)
+    wanted = num_mini_batches(X.shape[1], mini_batch_size)
+    if not isinstance(batches, (list, tuple)):  # as random_mini_batches returns: checked once per epoch, cheaply
+        raise TypeError(f"{name} must return a list of pairs (X_t, Y_t), got {type(batches).__name__}")
+    if len(batches) != wanted:
+        raise ValueError(f"{name} must return ceil(m / mini_batch_size) = ceil({X.shape[1]} / {mini_batch_size}) = "
+                         f"{wanted} pairs (X_t, Y_t), got {len(batches)}")
+    checked = []
+    for t, pair in enumerate(batches, start=1):
+        if not isinstance(pair, (list, tuple)):
+            raise TypeError(f"{name}'s mini-batch {t} must be a pair (X_t, Y_t), got {type(pair).__name__}")
+        if len(pair) != 2:
+            raise ValueError(f"{name}'s mini-batch {t} must be a pair (X_t, Y_t), got {len(pair)} items")
+        X_t = _validate.array(pair[0], f"{name}'s X_t of mini-batch {t}", ndim=2)
+        Y_t = _validate.array(pair[1], f"{name}'s Y_t of mini-batch {t}", ndim=2)
+        if X_t.shape[0] != X.shape[0] or Y_t.shape[0] != Y.shape[0] or X_t.shape[1] != Y_t.shape[1] or not X_t.size:
+            raise ValueError(f"{name}'s mini-batch {t} must be X_t of shape ({X.shape[0]}, k) and Y_t of shape "
+                             f"({Y.shape[0]}, k) with k >= 1, got {X_t.shape} and {Y_t.shape}")
+        checked.append((X_t, Y_t))
+    columns = sum(X_t.shape[1] for X_t, _ in checked)
+    if columns != X.shape[1]:
+        raise ValueError(f"{name}'s mini-batches must hold the m = {X.shape[1]} examples, got {columns} columns in all")
+    return checked

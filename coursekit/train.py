@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 from coursekit import _validate, losses, nn
-from coursekit.minibatch import num_mini_batches, random_mini_batches
+from coursekit.minibatch import checked_mini_batches, num_mini_batches, random_mini_batches
 from coursekit.optim import Optimizer, check_fresh
 
 
@@ -133,10 +133,13 @@ def checked_run(X, Y, layer_dims, epochs: int, mini_batch_size: int, seed: int, 
     return Run(X, Y, X_test, Y_test, epochs, params, steps)
 
 
-def _check_optimizer(optimizer, schedule, progress) -> None:
+def _check_optimizer(optimizer, schedule, progress, mini_batches) -> None:
     """Check that ``optimizer`` is an unused coursekit optimizer, ``schedule`` None or callable, ``progress`` a
-    switch or callable."""
+    switch or callable, ``mini_batches`` callable."""
     check_fresh(optimizer)
+    if not callable(mini_batches):
+        raise TypeError(f"mini_batches must be a function (X, Y, mini_batch_size, seed) -> [(X_t, Y_t), ...], "
+                        f"got {mini_batches!r:.80}")
     if schedule is not None and not callable(schedule):
         raise TypeError(f"schedule must be None or a function epoch -> lr, got {schedule!r}")
     if not (callable(progress) or isinstance(progress, bool)):
@@ -208,6 +211,7 @@ def train(
     X_test=None,
     Y_test=None,
     progress: bool | Callable[[int, int, float, float], None] = False,
+    mini_batches: Callable = random_mini_batches,
 ) -> History:
     """Train a fully connected network with mini-batch optimization.
 
@@ -227,6 +231,9 @@ def train(
         X_test, Y_test: optional test set, evaluated at the end of each epoch.
         progress: True prints a one-line text bar (epoch, cost, train accuracy), redrawn about 50 times per
             run; a function ``progress(epoch, epochs, J, accuracy)`` is called after every epoch instead.
+        mini_batches: the function ``(X, Y, mini_batch_size, seed) -> [(X_t, Y_t), ...]`` that shuffles and cuts
+            each epoch (:func:`coursekit.minibatch.random_mini_batches`, or the learner's own of notebook 01,
+            whose mini-batches are checked every epoch by :func:`coursekit.minibatch.checked_mini_batches`).
 
     Returns:
         A :class:`History`.
@@ -239,7 +246,7 @@ def train(
     >>> len(h.costs), h.steps_per_epoch, float(h.train_accuracy[-1])
     (60, 2, 1.0)
     """
-    _check_optimizer(optimizer, schedule, progress)
+    _check_optimizer(optimizer, schedule, progress, mini_batches)
     X, Y, X_test, Y_test, epochs, params, steps = checked_run(X, Y, layer_dims, epochs, mini_batch_size, seed,
                                                               X_test, Y_test)
 
@@ -250,7 +257,10 @@ def train(
             optimizer.lr = _validate.positive(schedule(epoch), f"schedule({epoch})")
         lrs.append(optimizer.lr)
         start = time.thread_time()
-        for X_t, Y_t in random_mini_batches(X, Y, mini_batch_size, seed=seed + epoch):
+        batches = mini_batches(X, Y, mini_batch_size, seed + epoch)
+        if mini_batches is not random_mini_batches:  # coursekit's own needs no check
+            batches = checked_mini_batches(batches, X, Y, mini_batch_size)
+        for X_t, Y_t in batches:
             J_t, grads = nn._cost_and_grads(X_t, Y_t, params, work)
             optimizer.step(params, grads)
             costs.append(J_t)

@@ -3,9 +3,10 @@
 nbval (run by `make test` with --nbval-lax) re-executes the instructor edition and compares the check
 cells. These tests add what nbval cannot see: the notebooks follow the course's conventions, every
 exercise has its check and a stored ✔ verdict, every stored widget carries a picture and its model; and
-the student edition, unfilled, never stops a learner's Run All (every check shows its ✘ box, every other
-cell reproduces its stored output) while nbval fails it once per exercise, and passes it once the
-exercises are done, whatever verdict was saved in the file.
+the student edition, unfilled, never stops a learner's Run All (every check shows its ✘ box, every "your
+code at work" cell first says that coursekit's code runs, every other output is reproduced as stored) while
+nbval fails it once per exercise, and passes it once the exercises are done, whatever verdict was saved in
+the file.
 """
 
 import configparser
@@ -21,6 +22,7 @@ import pytest
 from coursekit.course.tools import editions
 from coursekit.course.exercises import exercise, names
 from coursekit.course.outline import NOTEBOOKS as OUTLINE
+from coursekit.course.yours import line as yours_line
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -66,6 +68,16 @@ def _checked_name(cell) -> str | None:
     return match.group(1) if match else None
 
 
+def _yours_name(cell) -> str | None:
+    """The exercise a ``yours`` cell puts to work, read from its first stored output, a line of ``yours``."""
+    shown = cell.outputs[0].get("data", {}).get("text/plain") if cell.get("outputs") else None
+    return next((name for name in names() for mine in (True, False) if shown == yours_line(name, mine)), None)
+
+
+YOURS_CELLS = [(path, i) for path in NOTEBOOKS for i, cell in enumerate(_code_cells(nbformat.read(path, as_version=4)))
+               if editions.YOURS_TAG in editions.tags(cell)]
+
+
 # --- the instructor edition ------------------------------------------------------------------------
 
 
@@ -109,6 +121,20 @@ def test_every_exercise_is_followed_by_its_tagged_check_cell_with_a_stored_verdi
     assert [i for i, cell in enumerate(cells) if "check" in editions.tags(cell)] == [i + 1 for i in exercises]
     assert sorted(checked) == sorted(n for n in names() if exercise(n).notebook == path.name[:2]), \
         "a notebook checks exactly the exercises that the catalogue places in it"
+
+
+@pytest.mark.parametrize(("path", "index"), YOURS_CELLS, ids=[f"{p.stem[:2]}-{i}" for p, i in YOURS_CELLS])
+def test_a_yours_cell_follows_its_check_and_shows_first_whose_code_runs(path, index):
+    cells = _code_cells(nbformat.read(path, as_version=4))
+    name = _yours_name(cells[index])
+    assert name, f"the first output of a yours cell must be the line of yours, got {cells[index].outputs[:1]}"
+    assert editions.tags(cells[index]) == [editions.YOURS_TAG, "nbval-check-output"]
+    assert f'yours("{name}")' in cells[index].source
+    if exercise(name).notebook == path.name[:2]:
+        assert name in [_checked_name(cell) for cell in cells[:index]], "a yours cell comes after its exercise's check"
+        assert cells[index].outputs[0].data["text/plain"] == yours_line(name, True), "the solution passes: ✔"
+    else:
+        assert exercise(name).notebook < path.name[:2], "an exercise of an earlier notebook, pasted by the learner"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -180,22 +206,37 @@ def test_student_edition_has_no_solution_and_no_verdict(path, student_dir):
         if {"check", "progress"} & set(editions.tags(mine)):
             assert theirs.outputs == [] and theirs.execution_count is None, "no verdict for work not done"
             assert "nbval-check-output" not in editions.tags(theirs)
+        elif editions.YOURS_TAG in editions.tags(mine):
+            assert theirs.outputs[0].data["text/plain"] == yours_line(_yours_name(mine), False), "never theirs"
+            assert len(theirs.outputs) == len(mine.outputs)
+            for kept, stored in zip(theirs.outputs, mine.outputs):
+                if stored.get("data", {}).get("text/plain", "").startswith("✔ your "):
+                    assert kept.data["text/plain"].startswith("your "), "a fallback line in place of each ✔ line"
+                else:
+                    assert kept == stored, "the run's outputs are kept unchanged"
+            assert "nbval-check-output" not in editions.tags(theirs)
         else:
             assert theirs.get("outputs") == mine.get("outputs"), "stored outputs are kept unchanged"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_run_all_on_the_unfilled_student_edition_never_stops(path, student_dir):
-    """As in JupyterLab: no cell raises, each check shows its ✘ box, every other cell prints what it stored."""
+    """As in JupyterLab: no cell raises, each check shows its ✘ box, each yours cell first the fallback line that
+    the student edition stores, every other output is what the instructor edition stored."""
     stored = _code_cells(nbformat.read(path, as_version=4))
+    as_stored_for_students = _code_cells(nbformat.read(student_dir / path.name, as_version=4))
     executed = _code_cells(editions.execute_notebook(student_dir / path.name, strict=False))
     assert not [cell.source for cell in executed if any(o.output_type == "error" for o in cell.outputs)]
     differing = []
-    for before, after in zip(stored, executed):
+    for before, for_students, after in zip(stored, as_stored_for_students, executed):
         if "check" in editions.tags(before):
             (result,) = after.outputs
             assert result.data["text/plain"].startswith(f"✘ {_checked_name(before)}: not implemented yet")
             assert 'class="coursekit-fail"' in result.data["text/html"]
+        elif editions.YOURS_TAG in editions.tags(before):
+            assert after.outputs[0].data["text/plain"] == yours_line(_yours_name(before), False)
+            if _texts(after) != _texts(for_students):  # its fallback lines, then the instructor's run
+                differing.append(_difference(for_students, after))
         elif MEASUREMENT not in editions.tags(before) and "progress" not in editions.tags(before):
             if _texts(after) != _texts(before):
                 differing.append(_difference(before, after))

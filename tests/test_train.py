@@ -285,3 +285,63 @@ def test_a_progress_function_is_told_the_end_of_every_epoch():
     assert [(e, n) for e, n, _, _ in told] == [(1, 3), (2, 3), (3, 3)]
     assert [J for _, _, J, _ in told] == history.epoch_costs.tolist()
     assert [a for _, _, _, a in told] == history.train_accuracy.tolist()
+
+
+# --- the learner's own mini-batches (notebook 01) ---------------------------------------------------
+
+
+def test_a_mini_batch_function_with_coursekits_permutation_trains_bit_for_bit_the_same(moons):
+    X, Y = moons
+    calls = []
+
+    def learners(X_, Y_, size, seed):  # the exercise's solution, written as a learner would
+        calls.append((X_.shape, Y_.shape, size, seed))
+        permutation = np.random.default_rng(seed).permutation(X_.shape[1])
+        return [(X_[:, permutation][:, k:k + size], Y_[:, permutation][:, k:k + size])
+                for k in range(0, X_.shape[1], size)]
+
+    theirs = train(X, Y, [2, 5, 2, 1], Adam(0.01), epochs=3, mini_batch_size=64, seed=4)
+    mine = train(X, Y, [2, 5, 2, 1], Adam(0.01), epochs=3, mini_batch_size=64, seed=4, mini_batches=learners)
+    assert _same_history(mine, theirs)
+    assert calls == [((2, 300), (1, 300), 64, 4 + epoch) for epoch in (1, 2, 3)]
+
+
+def test_another_shuffle_trains_on_its_own_mini_batches(moons):
+    X, Y = moons
+
+    def in_order(X_, Y_, size, seed):  # a partition without any shuffle: the same mini-batches every epoch
+        return [(X_[:, k:k + size], Y_[:, k:k + size]) for k in range(0, X_.shape[1], size)]
+
+    h = train(X, Y, [2, 5, 2, 1], GD(0.1), epochs=2, mini_batch_size=128, mini_batches=in_order)
+    initial = nn.init_params([2, 5, 2, 1], seed=0)
+    assert h.costs.shape == (6,) and h.steps_per_epoch == 3
+    assert h.costs[0] == nn.cost(nn.forward(X[:, :128], initial)[0], Y[:, :128])
+    assert not _same_history(h, train(X, Y, [2, 5, 2, 1], GD(0.1), epochs=2, mini_batch_size=128))
+
+
+def _returning(result):
+    return lambda X, Y, size, seed: result
+
+
+@pytest.mark.parametrize("mini_batches, error, message", [
+    (3, TypeError, r"mini_batches must be a function \(X, Y, mini_batch_size, seed\) -> \[\(X_t, Y_t\), \.\.\.\], got 3"),
+    (_returning(None), TypeError, r"mini_batches must return a list of pairs \(X_t, Y_t\), got NoneType"),
+    (_returning([1, 2, 3]), TypeError, r"mini_batches's mini-batch 1 must be a pair \(X_t, Y_t\), got int"),
+    (_returning([]), ValueError, r"mini_batches must return ceil\(m / mini_batch_size\) = ceil\(20 / 8\) = 3 pairs "
+                                 r"\(X_t, Y_t\), got 0"),
+    (lambda X, Y, size, seed: [(X, Y, X)] * 3, ValueError, r"mini_batches's mini-batch 1 must be a pair \(X_t, Y_t\), "
+                                                           r"got 3 items"),
+    (lambda X, Y, size, seed: [(X.T, Y)] * 3, ValueError, r"mini_batches's mini-batch 1 must be X_t of shape \(2, k\) "
+                                                          r"and Y_t of shape \(1, k\) with k >= 1, got \(20, 2\) and \(1, 20\)"),
+    (lambda X, Y, size, seed: [(X[:, :8], Y[:, :7])] * 3, ValueError, r"mini-batch 1 must be X_t of shape \(2, k\)"),
+    (lambda X, Y, size, seed: [(X[:, :0], Y[:, :0])] * 3, ValueError, r"with k >= 1, got \(2, 0\) and \(1, 0\)"),
+    (lambda X, Y, size, seed: [(X[:, :8], Y[:, :8])] * 3, ValueError, r"mini_batches's mini-batches must hold the "
+                                                                      r"m = 20 examples, got 24 columns in all"),
+    (lambda X, Y, size, seed: [(X[:, :8], Y[:, :8]), (X[:, 8:16] * np.nan, Y[:, 8:16]), (X[:, 16:], Y[:, 16:])],
+     ValueError, r"mini_batches's X_t of mini-batch 2 must be finite, got 16 NaN"),
+    (lambda X, Y, size, seed: [(X[:, :8], Y[:, :8]), (X[:, 8:16], "Y"), (X[:, 16:], Y[:, 16:])],
+     TypeError, r"mini_batches's Y_t of mini-batch 2 must be a numeric array, got str"),
+])
+def test_rejects_mini_batches_that_are_not_a_partition_of_the_set(mini_batches, error, message):
+    with pytest.raises(error, match=message):
+        _train(mini_batch_size=8, mini_batches=mini_batches)

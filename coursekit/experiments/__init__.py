@@ -11,8 +11,9 @@ notebook               modules
 02 mini-batch sizes    :mod:`.batch_size`, :mod:`.gradient_noise`, :mod:`.sharpness`
 03 averages            :mod:`.lag`, :mod:`.smoothers`
 05-06 momentum, RMSprop  :mod:`.convergence`, :mod:`.settling`, :mod:`.along_path`
-07 Adam                :mod:`.first_steps`, :mod:`.sweeps`, :mod:`.timing`, :mod:`.over_seeds`
+01, 07                 :mod:`.timing` (seconds per epoch, interleaved)
+07 Adam                :mod:`.first_steps`, :mod:`.sweeps`, :mod:`.over_seeds`
 08 learning-rate decay :mod:`.least_squares`, :mod:`.over_seeds`
-09 local optima        :mod:`.basins`, :mod:`.plateaus`, :mod:`.saddles`
+09 local optima        :mod:`.basins`, :mod:`.plateaus`, :mod:`.saddles`, :mod:`.noise_escape`
 =====================  ==========================================================================
 """

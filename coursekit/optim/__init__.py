@@ -5,7 +5,8 @@
 * :mod:`~coursekit.optim.rmsprop` — RMSprop, ``s = β₂ s + (1 − β₂) dW²``, ``W := W − α dW / (√s + ε)``;
 * :mod:`~coursekit.optim.adam` — Adam, both moments with bias correction;
 * :mod:`~coursekit.optim.optimizer` — what they share: the :class:`Optimizer` object, zero state, and
-  :func:`check_fresh`, which refuses a used optimizer where a run must start from zero state.
+  :func:`check_fresh`, which refuses a used optimizer where a run must start from zero state;
+* :mod:`~coursekit.optim.rule` — :class:`Rule`, an optimizer object around a pure rule (the learner's own).
 
 Each rule is a pure function on arrays whose body reads like the lecture's equations: it returns new
 arrays and modifies none of its arguments. The exponentially weighted average and the bias correction are
@@ -22,10 +23,11 @@ from coursekit.optim.gd import GD, gd_update
 from coursekit.optim.momentum import Momentum, momentum_sum_update, momentum_update
 from coursekit.optim.optimizer import Optimizer, check_fresh, zeros_like_params
 from coursekit.optim.rmsprop import RMSprop, rmsprop_update
+from coursekit.optim.rule import Rule
 
 __all__ = [
     "gd_update", "momentum_update", "momentum_sum_update", "rmsprop_update", "adam_update", "zeros_like_params",
-    "Optimizer", "GD", "Momentum", "RMSprop", "Adam", "OPTIMIZERS", "make_optimizer", "check_fresh",
+    "Optimizer", "GD", "Momentum", "RMSprop", "Adam", "Rule", "OPTIMIZERS", "make_optimizer", "check_fresh",
 ]
 
 #: The optimizers by name, in the order of the course.

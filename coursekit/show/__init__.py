@@ -23,6 +23,7 @@ One module per topic, in the order of the course:
 * :mod:`~coursekit.show.sweeps` — a learning-rate sweep: each contender at its own best α (02, 05-07);
 * :mod:`~coursekit.show.schedules` — learning-rate decay, and why it helps (08);
 * :mod:`~coursekit.show.optima` — local minima, saddle points and plateaus (09);
+* :mod:`~coursekit.show.noise` — when gradient noise carries runs out of a poor well (09);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
 :mod:`~coursekit.show.explorer` (the widget and its fast redraw).
@@ -40,6 +41,7 @@ from coursekit.show.comparisons import (
 )
 from coursekit.show.explorer import Explorer
 from coursekit.show.gradient_noise import gradient_noise_explorer, noisy_descent_explorer, plot_gradient_noise
+from coursekit.show.noise import noise_escape_explorer
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.playground import playground_explorer
 from coursekit.show.smoothing import plot_lag, plot_window_comparison
@@ -61,5 +63,6 @@ __all__ = [
     "plot_decision_boundaries", "playground_explorer",
     "plot_schedules", "plot_wandering", "schedule_explorer",
     "plot_basins", "plot_goe_fractions", "plot_index_vs_cost", "plot_stages", "plateau_explorer",
+    "noise_escape_explorer",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]

@@ -5,7 +5,12 @@ markers ``### BEGIN SOLUTION`` and ``### END SOLUTION``, and the next cell, tagg
 The student edition is the same notebook with every such region replaced by a placeholder that raises
 ``NotImplementedError``, and with no verdict for work not done: the cells tagged ``check`` or
 ``progress`` lose their stored outputs (and the ``nbval-check-output`` tag, so that nbval judges them by
-whether they raise, never by a saved verdict). Everything else, stored outputs included, is unchanged.
+whether they raise, never by a saved verdict). A "your code at work" cell, tagged ``yours``, shows first
+whose code runs (:mod:`coursekit.course.yours`): the student edition stores the line of coursekit's
+fallback in place of each ✔ line, never a claim that the learner's code ran, and drops the cell's
+``nbval-check-output`` tag (a learner who finishes sees the ✔ line instead); its other outputs are the
+same whoever's code ran.
+Everything else, stored outputs included, is unchanged.
 The learner's working copy and ``make student`` are built from it by :mod:`coursekit.course.tools.working_copy`.
 
 A notebook is stored as JupyterLab would save it, so that opening and saving it in JupyterLab changes no
@@ -31,7 +36,9 @@ from nbclient import NotebookClient
 from traitlets.config import Config
 
 from coursekit.course.checks import STRICT_VARIABLE
+from coursekit.course.exercises import names, reference
 from coursekit.course.tools import cli
+from coursekit.course.yours import Yours, line
 
 #: The kernel's messages encrypted (CurveZMQ) where libzmq can, as the kernel asks: it warns on every start that
 #: it runs over TCP without encryption otherwise (one warning per notebook in ``make check``).
@@ -39,12 +46,14 @@ _ENCRYPTED = Config({"KernelManager": {"transport_encryption": "auto"}}) if zmq.
 
 __all__ = [
     "as_saved_by_jupyterlab", "BEGIN", "COMPARE_TAG", "END", "execute_notebook", "main", "PLACEHOLDER",
-    "strip_solutions", "student_notebook", "tags", "VERDICT_TAGS", "WIDGET_STATE",
+    "store_fallback", "strip_solutions", "student_notebook", "tags", "VERDICT_TAGS", "WIDGET_STATE", "YOURS_TAG",
 ]
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 #: Cells whose stored output is a verdict on the learner's work: none is kept in the student edition.
 VERDICT_TAGS = ("check", "progress")
+#: The tag of a "your code at work" cell: its first output says whose code runs.
+YOURS_TAG = "yours"
 #: The nbval tag that compares a cell's output with the stored one (kept in the instructor edition only).
 COMPARE_TAG = "nbval-check-output"
 PLACEHOLDER = ("# YOUR CODE HERE", 'raise NotImplementedError("not implemented yet: replace this line with your code")')
@@ -85,7 +94,25 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if set(tags(cell)) & set(VERDICT_TAGS):
             cell.outputs, cell.execution_count = [], None
             cell.metadata["tags"] = [tag for tag in tags(cell) if tag != COMPARE_TAG]
+        elif YOURS_TAG in tags(cell):
+            store_fallback(cell)
+            cell.metadata["tags"] = [tag for tag in tags(cell) if tag != COMPARE_TAG]
     return student
+
+
+def store_fallback(cell) -> None:
+    """In a ``yours`` cell, whose first output is a line of ``yours``, replace in place every ✔ line of the
+    learner's code by the line of coursekit's fallback (the student edition's, and any release's, rule)."""
+    shown = [output.get("data", {}).get("text/plain") for output in cell.get("outputs", [])]
+    lines = {line(name, learners): (name, learners) for name in names() for learners in (True, False)}
+    if not shown or shown[0] not in lines:
+        raise ValueError(f"the first output of a cell tagged {YOURS_TAG!r} must be the line of yours(name) "
+                         f"(execute the instructor notebook first), got {(shown or [None])[0]!r:.120}")
+    for output, text in zip(cell.outputs, shown):
+        name, learners = lines.get(text, (None, False))
+        if learners:
+            fallback = Yours(name, reference(name), False)
+            output.data = nbformat.from_dict({"text/plain": repr(fallback), "text/html": fallback._repr_html_()})
 
 
 def _javascript_number(value):

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from coursekit.course.checks import STRICT_VARIABLE
 from coursekit.course.tools import cli
-from coursekit.course.tools.editions import PLACEHOLDER, VERDICT_TAGS, tags
+from coursekit.course.tools.editions import COMPARE_TAG, PLACEHOLDER, VERDICT_TAGS, YOURS_TAG, store_fallback, tags
 
 __all__ = ["POINTS", "SCHEMA_VERSION", "CONFIG", "nbgrader_notebook", "exercises_of", "write_course", "main"]
 
@@ -95,6 +95,9 @@ def nbgrader_notebook(nb):
             cell.metadata["nbgrader"] = _metadata(f"cell-{cell.get('id') or i}")
         if cell.cell_type == "code" and set(cell_tags) & set(VERDICT_TAGS):
             cell.outputs, cell.execution_count = [], None
+        elif cell.cell_type == "code" and YOURS_TAG in cell_tags:  # a release never says the learner's code ran
+            store_fallback(cell)
+            cell.metadata["tags"] = [tag for tag in cell_tags if tag != COMPARE_TAG]
     return source
 
 

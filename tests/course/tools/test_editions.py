@@ -4,7 +4,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from coursekit.course.exercises import reference
 from coursekit.course.tools import editions
+from coursekit.course.yours import Yours, line
 
 SOLVED = '''def momentum_update(w, v, dw, lr, beta):
     """Docstring stays."""
@@ -98,3 +100,39 @@ def test_executed_widget_state_is_written_as_jupyterlab_saves_it(tmp_path):
                  if model["model_name"] == "FloatSliderModel"]
     assert [(slider[key], type(slider[key])) for key in ("value", "min", "max", "step")] == [
         (10, int), (0, int), (20, int), (0.5, float)]
+
+
+def _yours_cell(first_output):
+    cell = new_code_cell('update = yours("momentum_update")\ndisplay(update)\nprint("cost 0.25")', execution_count=5,
+                         metadata={"tags": [editions.YOURS_TAG, "nbval-check-output"]})
+    cell.outputs = [first_output, new_output("stream", name="stdout", text="cost 0.25\n")]
+    return cell
+
+
+def test_student_notebook_stores_the_fallback_line_in_a_yours_cell_never_the_learners():
+    mine = Yours("momentum_update", reference("momentum_update"), True)
+    nb = new_notebook(cells=[_yours_cell(new_output("display_data", {"text/plain": repr(mine),
+                                                                     "text/html": mine._repr_html_()}))])
+    (cell,) = editions.student_notebook(nb).cells
+    assert cell.outputs[0].data == {"text/plain": line("momentum_update", False),
+                                    "text/html": Yours("momentum_update", None, False)._repr_html_()}
+    assert cell.outputs[1:] == nb.cells[0].outputs[1:] and cell.source == nb.cells[0].source
+    assert cell.metadata.tags == [editions.YOURS_TAG], "a learner who finishes sees the ✔ line: not compared"
+    assert nb.cells[0].outputs[0].data["text/plain"] == repr(mine), "the instructor notebook is not modified"
+
+
+def test_student_notebook_refuses_a_yours_cell_whose_first_output_is_not_the_line_of_yours():
+    nb = new_notebook(cells=[_yours_cell(new_output("stream", name="stdout", text="cost 0.25\n"))])
+    with pytest.raises(ValueError, match=r"first output of a cell tagged 'yours' must be the line of yours\(name\)"):
+        editions.student_notebook(nb)
+
+
+def test_student_notebook_replaces_every_claim_of_the_learners_code_and_keeps_a_stored_fallback():
+    pieces = [Yours("ewa_step", None, False), Yours("bias_correct", None, True)]
+    outputs = [new_output("display_data", {"text/plain": repr(p), "text/html": p._repr_html_()}) for p in pieces]
+    cell = _yours_cell(outputs[0])
+    cell.outputs.insert(1, outputs[1])
+    (student,) = editions.student_notebook(new_notebook(cells=[cell])).cells
+    assert [output.data["text/plain"] for output in student.outputs[:2]] == [
+        line("ewa_step", False), line("bias_correct", False)]
+    assert student.outputs[2:] == cell.outputs[2:]
