@@ -66,8 +66,8 @@ class Rule(Optimizer):
     >>> opt = Rule(momentum_update, "Momentum", lr=0.1, beta=0.9); opt
     Rule(momentum_update, 'Momentum', lr=0.1, beta=0.9)
     >>> params = {"W1": np.ones((2, 2))}; opt.step(params, {"W1": np.ones((2, 2))})
-    >>> opt.t, params["W1"][0, 0].round(6), opt.state["v"]["W1"][0, 0].round(6)
-    (1, np.float64(0.99), np.float64(0.1))
+    >>> opt.t, round(float(params["W1"][0, 0]), 6), round(float(opt.state["v"]["W1"][0, 0]), 6)
+    (1, 0.99, 0.1)
     """
 
     def __init__(self, update, like: str, lr: float, **hyperparameters):
