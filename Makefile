@@ -114,6 +114,7 @@ grading:
 # Instructors: docs/instructor-guide.md, generated from the notebooks, the exercise registry, the questions,
 # docs/instructor/ (the hand-written notes) and the measurements of bench-hub; make test fails when it is stale.
 guide: install
+	$(BIN)/python -m coursekit.course.tools.estimate notebooks
 	$(BIN)/python -m coursekit.course.tools.guide
 
 # Capacity planning for a hub: each notebook's kernel (wall, CPU s, peak MB) and N learners at once; then the guide.
