@@ -45,7 +45,7 @@ lab: install
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=$(WORK) --LabApp.default_url=/lab/tree/00_start_here.ipynb \
 	  $(LAB_ARGS)
 
-# The learner's self-check: every notebook of the working copy (or NB=05) run afresh, one line per exercise.
+# The learner's self-check: every notebook of the working copy (or NB=06) run afresh, one line per exercise.
 check: install
 	$(BIN)/python -m coursekit.course.tools.selfcheck $(WORK) $(if $(NB),--notebook $(NB))
 

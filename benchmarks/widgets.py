@@ -64,7 +64,7 @@ def _escape_data():
 
     bowl = several_minima()
     return noise_escape.escape_data(bowl, basins.start_grid(bowl, per_side=20), sigmas=noise_escape.SIGMAS,
-                                    seeds=range(5), tau=100.0)  # notebook 09
+                                    seeds=range(5), tau=100.0)  # notebook 10
 
 
 def _escape_sigmas():

@@ -1,4 +1,4 @@
-"""Exponentially weighted averages (notebook 03) and their bias correction (notebook 04).
+"""Exponentially weighted averages (notebook 04) and their bias correction (notebook 05).
 
 The two one-step helpers, :func:`ewa_step` and :func:`bias_correct`, are the very functions that
 momentum, RMSprop and Adam use in :mod:`coursekit.optim`; :func:`ewa` applies them to a whole
@@ -29,7 +29,7 @@ def ewa_step(v, theta, beta: float):
     Returns:
         ``v_t``, a new value; the arguments are not modified.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> ewa_step(0.0, 10.0, beta=0.5)
     5.0
@@ -51,7 +51,7 @@ def bias_correct(v, beta: float, t: int):
     Returns:
         ``v̂_t``, a new value.
 
-    Reference: notebook 04; Kingma & Ba (2015), Algorithm 1.
+    Reference: notebook 05; Kingma & Ba (2015), Algorithm 1.
 
     >>> round(bias_correct(0.2, beta=0.9, t=2), 6)   # 0.2 / (1 - 0.81)
     1.052632
@@ -69,12 +69,12 @@ def ewa(thetas, beta: float, bias_correction: bool = False) -> np.ndarray:
     Args:
         thetas: the sequence ``θ_1..θ_T``, a 1-D array of finite numbers.
         beta: ``β`` in [0, 1).
-        bias_correction: divide each ``v_t`` by ``1 − β^t`` (notebook 04).
+        bias_correction: divide each ``v_t`` by ``1 − β^t`` (notebook 05).
 
     Returns:
         A 1-D float array ``[v_1, ..., v_T]`` of the same length as ``thetas``.
 
-    Reference: notebooks 03-04.
+    Reference: notebooks 04-05.
 
     >>> ewa([10.0, 10.0, 10.0], beta=0.5).tolist()
     [5.0, 7.5, 8.75]
@@ -103,7 +103,7 @@ def ewa_weights(beta: float, n: int) -> np.ndarray:
     Returns:
         A 1-D float array ``[(1 − β), (1 − β) β, …, (1 − β) β^(n−1)]``.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> ewa_weights(0.5, 3).tolist()
     [0.5, 0.25, 0.125]
@@ -126,7 +126,7 @@ def e_folding_steps(beta: float) -> float:
     Returns:
         ``k`` as a float (not rounded).
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> round(e_folding_steps(0.9), 2), round(e_folding_steps(0.98), 2)
     (9.49, 49.5)
@@ -146,7 +146,7 @@ def correction_factor(beta: float, t) -> np.ndarray | float:
     Returns:
         A float for an integer ``t``; a float array of the shape of ``t`` otherwise.
 
-    Reference: notebook 04.
+    Reference: notebook 05.
 
     >>> round(correction_factor(0.98, 1), 6), correction_factor(0.5, [1, 2, 3]).tolist()
     (50.0, [2.0, 1.3333333333333333, 1.1428571428571428])
@@ -176,7 +176,7 @@ def warmup_steps(beta: float, tolerance: float = 0.01) -> int:
     Returns:
         ``t``, an integer >= 1.
 
-    Reference: notebook 04.
+    Reference: notebook 05.
 
     >>> warmup_steps(0.9), warmup_steps(0.999)
     (44, 4613)
@@ -216,7 +216,7 @@ def startup_bias(thetas, beta: float, days: int = 7) -> float:
     Returns:
         ``(1 / days) Σ_{t=1..days} (v̂_t − v_t)``, in the units of ``θ``.
 
-    Reference: notebook 04.
+    Reference: notebook 05.
 
     >>> round(startup_bias([10.0, 10.0], beta=0.5, days=2), 6)   # (10 − 5 + 10 − 7.5) / 2
     3.75

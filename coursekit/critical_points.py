@@ -1,4 +1,4 @@
-"""Critical points (``∇J = 0``): minimum, maximum or saddle, from the Hessian's eigenvalues (notebook 09)."""
+"""Critical points (``∇J = 0``): minimum, maximum or saddle, from the Hessian's eigenvalues (notebook 10)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def classify_critical_point(hessian, tol: float = 1e-8) -> str:
     Returns:
         One of ``"minimum"``, ``"maximum"``, ``"saddle"``, ``"degenerate"``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> from coursekit.surfaces import saddle
     >>> classify_critical_point(saddle().hessian([0.0, 0.0]))
@@ -56,7 +56,7 @@ def critical_point_odds(n_directions: int) -> float:
     Returns:
         ``2^(−n)`` as a float.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> critical_point_odds(2), critical_point_odds(20000)
     (0.25, 0.0)
@@ -75,7 +75,7 @@ def log10_critical_point_odds(n_directions: int) -> float:
     Returns:
         ``−n log₁₀ 2`` as a float.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> round(log10_critical_point_odds(20000), 1)   # 2^-20000 is about 10^-6020.6
     -6020.6
@@ -95,7 +95,7 @@ def goe(n: int, count: int = 1, seed: int = 0) -> np.ndarray:
     Returns:
         An array of shape ``(count, n, n)``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> H = goe(3, count=2)
     >>> H.shape, bool(np.allclose(H, H.transpose(0, 2, 1)))
@@ -127,7 +127,7 @@ def goe_all_positive(n_max: int, count: int, seed: int = 0, chunk: int = 250_000
     Returns:
         An integer array of shape ``(n_max,)``; entry ``n − 1`` is the number of positive definite n × n ones.
 
-    Reference: notebook 09; Dean & Majumdar (2006), "Large deviations of extreme eigenvalues of random
+    Reference: notebook 10; Dean & Majumdar (2006), "Large deviations of extreme eigenvalues of random
     matrices", Physical Review Letters 97, 160201 (the probability falls like ``exp(−(ln 3 / 4) n²)``).
 
     >>> hits = goe_all_positive(3, count=100_000)
@@ -175,7 +175,7 @@ def rate_interval(hits: int, count: int, z: float = 1.96) -> tuple[float, float]
     Returns:
         ``(low, high)``.
 
-    Reference: notebook 09; E. B. Wilson (1927), "Probable inference, the law of succession, and
+    Reference: notebook 10; E. B. Wilson (1927), "Probable inference, the law of succession, and
     statistical inference", Journal of the American Statistical Association 22(158), 209–212.
 
     >>> [round(x, 4) for x in rate_interval(50, 100)], round(rate_interval(0, 1000)[1], 4)

@@ -193,7 +193,7 @@ def load_seattle_weather() -> SeattleWeather:
 
 
 def daily_temperatures(year: int = 2015, kind: str = "max") -> tuple[np.ndarray, np.ndarray]:
-    """One year of Seattle's daily temperatures, the sequence ``θ_1, θ_2, ...`` of notebook 03.
+    """One year of Seattle's daily temperatures, the sequence ``θ_1, θ_2, ...`` of notebook 04.
 
     Args:
         year: 2012, 2013, 2014 or 2015.  kind: ``"max"`` or ``"min"``, the daily maximum or minimum.
@@ -201,7 +201,7 @@ def daily_temperatures(year: int = 2015, kind: str = "max") -> tuple[np.ndarray,
     Returns:
         ``(dates, temps)``: ``datetime64[D]`` dates and temperatures in °C, one per day (365 or 366).
 
-    Reference: notebook 03; data as in :func:`load_seattle_weather`.
+    Reference: notebook 04; data as in :func:`load_seattle_weather`.
 
     >>> dates, temps = daily_temperatures(2015)
     >>> len(temps), str(dates[-1])

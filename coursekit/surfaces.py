@@ -1,4 +1,4 @@
-"""Two-dimensional loss surfaces with analytic derivatives: the pictures of notebooks 05-07 and 09.
+"""Two-dimensional loss surfaces with analytic derivatives: the pictures of notebooks 06-08 and 10.
 
 A :class:`Surface` holds a loss ``J(x, y)``, its gradient and Hessian in closed form, its known minima, a plotting
 window and a default start point. The factories build the pictures of the course: an elongated bowl
@@ -35,7 +35,7 @@ class Surface:
         saddles: known saddle points, if any.
         title: what a figure calls it, e.g. ``"Rosenbrock's valley"`` (default: ``name``).
 
-    Reference: notebooks 05 and 09.
+    Reference: notebooks 06 and 10.
 
     >>> s = rosenbrock()
     >>> s.loss([1.0, 1.0]), s.grad([0.0, 0.0]).tolist()
@@ -88,7 +88,7 @@ def elongated_quadratic(condition_number: float = 10.0, scale: float = 1.0) -> S
     Returns:
         A :class:`Surface` with start point (−1.8, 0.6) in the window [−2, 2] × [−1, 1].
 
-    Reference: notebook 05.
+    Reference: notebook 06.
 
     >>> elongated_quadratic(50.0).hessian([0.3, -0.2]).tolist()
     [[1.0, 0.0], [0.0, 50.0]]
@@ -122,7 +122,7 @@ def rotated_quadratic(condition_number: float = 10.0, angle: float = 45.0) -> Su
     Returns:
         A :class:`Surface` with minimum (0, 0); start point and window those of the unturned bowl, turned.
 
-    Reference: notebook 06 (the limit of per-coordinate scaling).
+    Reference: notebook 07 (the limit of per-coordinate scaling).
 
     >>> h = rotated_quadratic(10.0, 45.0).hessian([0.0, 0.0])
     >>> h.round(6).tolist(), np.linalg.eigvalsh(h).round(6).tolist()
@@ -189,7 +189,7 @@ def saddle() -> Surface:
         A :class:`Surface` whose start point (1.8, 0.01) lies almost on the ridge line y = 0: gradient
         descent first slides towards the saddle, lingers, then escapes to a minimum.
 
-    Reference: notebook 09; Dauphin et al. (2014).
+    Reference: notebook 10; Dauphin et al. (2014).
 
     >>> saddle().hessian([0.0, 0.0]).tolist()
     [[2.0, 0.0], [0.0, -2.0]]
@@ -252,7 +252,7 @@ def plateau(slope: float = 1e-3) -> Surface:
     Returns:
         A :class:`Surface` with start point (4.5, 3.0) on the plateau (``J`` ≈ 1.015, ``|∇J|`` ≈ 0.005).
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> round(plateau().loss([4.5, 3.0]), 3), round(float(np.linalg.norm(plateau().grad([4.5, 3.0]))), 4)
     (1.015, 0.0054)
@@ -279,7 +279,7 @@ def several_minima() -> Surface:
         A :class:`Surface` whose start point (−2.5, 2.5) leads gradient descent into a local minimum
         that is not the global one.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> [round(c, 2) for c in several_minima().minima[0]]
     [1.43, 0.48]

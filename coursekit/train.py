@@ -166,7 +166,7 @@ def evaluate_stacked(X, Y, stacked: dict, work: nn.Workspace) -> tuple[np.ndarra
     Returns:
         ``(costs, accuracies)``, two arrays of shape ``(K,)``.
 
-    Reference: notebook 07 (many networks trained side by side).
+    Reference: notebook 08 (many networks trained side by side).
 
     >>> from coursekit.initialization import init_params
     >>> X, Y = np.array([[1.0, -1.0]]), np.array([[1.0, 0.0]])
@@ -238,7 +238,7 @@ def train(
     Returns:
         A :class:`History`.
 
-    Reference: notebook 01 (the mini-batch loop) and notebook 08 (learning-rate decay per epoch).
+    Reference: notebook 01 (the mini-batch loop) and notebook 09 (learning-rate decay per epoch).
 
     >>> from coursekit.optim import Adam
     >>> X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])

@@ -1,4 +1,4 @@
-"""An optimizer's path on a loss surface: ``w_0 = start``, then one optimizer step per gradient (notebooks 05-07, 09).
+"""An optimizer's path on a loss surface: ``w_0 = start``, then one optimizer step per gradient (notebooks 06-08, 10).
 
 :func:`trajectory` runs one optimizer; :func:`from_starts` one optimizer from many starts at once;
 :func:`trajectory_data` several by name from one start, the runs that
@@ -87,7 +87,7 @@ def trajectory(surface: Surface, optimizer: Optimizer, start=None, steps: int = 
         A :class:`Trajectory`: ``points`` of shape (T + 1, 2) with ``w_0`` first, ``losses`` of shape
         (T + 1,), ``diverged``; after a divergence both hold fewer rows.
 
-    Reference: notebooks 05-07 and 09.
+    Reference: notebooks 06-08 and 10.
 
     >>> from coursekit.optim import GD
     >>> from coursekit.surfaces import elongated_quadratic
@@ -145,7 +145,7 @@ def from_starts(surface: Surface, optimizer: Optimizer, starts, steps: int = 200
     Returns:
         The iterates, shape ``(T + 1, N, 2)``: ``[t, i]`` is ``w_t`` of the run started at ``starts[i]``.
 
-    Reference: notebooks 09 (basins) and 09's plateau explorer.
+    Reference: notebooks 10 (basins) and 10's plateau explorer.
 
     >>> from coursekit.optim import GD
     >>> from coursekit.surfaces import elongated_quadratic
@@ -188,7 +188,7 @@ def trajectory_data(surface: Surface, optimizers, lr, beta1: float = 0.9, beta2:
     Returns:
         ``{name: Trajectory}``, each exactly as :func:`trajectory` returns it.
 
-    Reference: notebooks 05-07 and 09.
+    Reference: notebooks 06-08 and 10.
 
     >>> from coursekit.surfaces import elongated_quadratic
     >>> runs = trajectory_data(elongated_quadratic(), ["GD", "Adam"], lr=0.1, steps=10)
@@ -257,7 +257,7 @@ def paths_summary(surface: Surface, runs: Mapping[str, Trajectory], tol: float =
     Returns:
         ``{name: sentence}``, in the order of ``runs``.
 
-    Reference: notebooks 05-07 and 09.
+    Reference: notebooks 06-08 and 10.
 
     >>> from coursekit.surfaces import elongated_quadratic
     >>> runs = trajectory_data(elongated_quadratic(), ["GD"], lr=0.5, steps=20, start=(1.0, 0.0))

@@ -107,7 +107,7 @@ def test_bias_correction_vanishes_as_t_grows():
     assert bias_correct(1.0, beta=0.9, t=100) > 1.0
 
 
-# --- the weights, the correction factor and how long the bias lasts (notebooks 03-04) ----------------------
+# --- the weights, the correction factor and how long the bias lasts (notebooks 04-05) ----------------------
 
 
 @given(betas, st.integers(1, 300))
@@ -163,7 +163,7 @@ def test_warmup_steps_answers_at_once_when_beta_is_a_hair_below_1(beta):
 
 
 def test_warmup_steps_golden():
-    """Notebook 04: within 1 % from t = 44 (β = 0.9), 229 (0.98) and 4,613 (0.999); ln(0.0099)/ln(0.9) = 43.8."""
+    """Notebook 05: within 1 % from t = 44 (β = 0.9), 229 (0.98) and 4,613 (0.999); ln(0.0099)/ln(0.9) = 43.8."""
     assert [warmup_steps(b) for b in (0.9, 0.98, 0.999)] == [44, 229, 4613]
     assert warmup_steps(0.0) == 1 and warmup_steps(0.5, tolerance=1.0) == 1  # 1/(1 − 0.5) = 2 = 1 + 1
 

@@ -18,7 +18,7 @@ import pytest
 from tests.test_browser import ROOT, _serve, _wait_for, browser, page  # noqa: F401 (fixtures)
 
 #: Notebooks that JupyterLab used to rewrite on opening (whole numbers stored as floats in the widget state).
-OPENED = ["00_start_here.ipynb", "05_gradient_descent_with_momentum.ipynb", "08_learning_rate_decay.ipynb"]
+OPENED = ["00_start_here.ipynb", "06_gradient_descent_with_momentum.ipynb", "09_learning_rate_decay.ipynb"]
 
 # The open notebook's state: ready, with an idle kernel, and whether JupyterLab holds it as modified.
 STATE = """(path) => {

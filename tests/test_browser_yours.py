@@ -24,15 +24,15 @@ RUN_CELL = "() => window.jupyterapp.commands.execute('notebook:run-cell')"
 
 #: notebook -> (exercise, a correct answer typed by the learner, in their own words).
 ANSWERS = {
-    "05_gradient_descent_with_momentum.ipynb": ("momentum_update", '''def momentum_update(w, v, dw, lr, beta):
+    "06_gradient_descent_with_momentum.ipynb": ("momentum_update", '''def momentum_update(w, v, dw, lr, beta):
     v = beta * v + (1 - beta) * dw
     return w - lr * v, v
 '''),
-    "06_rmsprop.ipynb": ("rmsprop_update", '''def rmsprop_update(w, s, dw, lr, beta2, eps):
+    "07_rmsprop.ipynb": ("rmsprop_update", '''def rmsprop_update(w, s, dw, lr, beta2, eps):
     s = beta2 * s + (1 - beta2) * dw * dw
     return w - lr * dw / (np.sqrt(s) + eps), s
 '''),
-    "07_adam.ipynb": ("adam_update", '''def adam_update(w, v, s, dw, t, lr, beta1, beta2, eps):
+    "08_adam.ipynb": ("adam_update", '''def adam_update(w, v, s, dw, t, lr, beta1, beta2, eps):
     v = beta1 * v + (1 - beta1) * dw
     s = beta2 * s + (1 - beta2) * dw**2
     return w - lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta2**t)) + eps), v, s

@@ -3,7 +3,7 @@
 ``progress()`` in a notebook (and the end of ``make check``) shows it, from the verdicts that
 :mod:`coursekit.course.records` keeps and the two registries: :mod:`coursekit.course.exercises` and
 :mod:`coursekit.course.questions`. A verdict that counts but came from another file than the course's
-notebook (a duplicate such as ``07_adam-Copy1.ipynb``) is named under the table with its file.
+notebook (a duplicate such as ``08_adam-Copy1.ipynb``) is named under the table with its file.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ instructor notebooks, a test run) they are kept in memory only, for the running 
 reads and writes verdicts; the table of the course made from them is :mod:`coursekit.course.progress_table`.
 
 The file keeps, for each exercise and question, the latest verdict from each notebook file it was checked
-in (``07_adam.ipynb``, and a duplicate such as ``07_adam-Copy1.ipynb``); the verdict that counts is the
+in (``08_adam.ipynb``, and a duplicate such as ``08_adam-Copy1.ipynb``); the verdict that counts is the
 best of them, the most recent among equals, and it says which file it came from. What is never lost:
 
 * two kernels recording at once: each write holds a lock (``.coursekit-progress.lock``), reads the file
@@ -17,6 +17,9 @@ best of them, the most recent among equals, and it says which file it came from.
   ``.coursekit-progress.broken-<time>.json``, with one line saying so, and a new file starts with the
   verdicts that could be read (a file of the first format, one verdict or ``true``/``false`` per key, is
   read whole; its verdicts with no notebook are filed under no file, ``""``);
+* a file of the numbering before December 2026 (02 and 09 each split in two): read in today's numbering,
+  the course's notebook files under their new names (:data:`coursekit.course.outline.FORMER_NAMES`), and
+  saved so at the next verdict;
 * a folder where nothing can be written (a shared, read-only course folder): every check still shows its
   verdict; one line says that progress cannot be saved there, and this kernel remembers it until it stops.
 """
@@ -33,7 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from coursekit.course.files import replace_text, temporaries
-from coursekit.course.outline import NOTEBOOKS
+from coursekit.course.outline import FORMER_NAMES, NOTEBOOKS, renumbered
 
 try:  # Linux, macOS
     import fcntl
@@ -49,7 +52,8 @@ KINDS = ("exercises", "questions")
 #: Seconds a kernel waits for another one to finish writing before it gives up saving this verdict.
 LOCK_TIMEOUT = 10.0
 _LOCK = ".coursekit-progress.lock"
-_FORMAT = 2  # {kind: {key: {notebook file: verdict}}}; format 1 was {kind: {key: verdict}}
+_FORMAT = 3  # {kind: {key: {notebook file: verdict}}}; 2: the same in the numbering before December 2026
+_FORMERLY = (1, 2)  # formats of that numbering (outline.renumbered); 1 was {kind: {key: verdict}}
 _VERDICT = {"passed": bool, "notebook": str, "when": str}
 
 _memory: dict = {kind: {} for kind in KINDS}  # outside a working copy: this kernel's verdicts
@@ -104,7 +108,7 @@ def _source(notebook: str) -> str:
 
 
 def _course_file(notebook: str) -> str:
-    """The course's file of notebook ``NN`` (``07`` -> ``07_adam.ipynb``)."""
+    """The course's file of notebook ``NN`` (``08`` -> ``08_adam.ipynb``)."""
     return NOTEBOOKS.get(notebook, (notebook,))[0]
 
 
@@ -169,24 +173,30 @@ def _understood(content: bytes) -> tuple[dict, bool]:
         return stored, False
     if not isinstance(data, dict):
         return stored, False
-    whole = set(data) <= {*KINDS, "format"} and data.get("format", 1) in (1, _FORMAT)
+    form = data.get("format", 1)
+    whole, formerly = set(data) <= {*KINDS, "format"} and form in (*_FORMERLY, _FORMAT), form in _FORMERLY
     for kind in KINDS:
         entries = data.get(kind, {})
         if not isinstance(entries, dict):
             whole = False
             continue
         for key, entry in entries.items():
+            if formerly and kind == "questions":
+                key = renumbered(key)
             if isinstance(entry, bool):  # an older shape still: passed or not, from no file in particular
                 entry = {"passed": entry}
             if isinstance(entry, dict) and "passed" in entry:  # the first format: one verdict per key
                 notebook = entry.get("notebook", "")
-                entry = {_course_file(notebook) if isinstance(notebook, str) else "": entry}
+                entry = {_course_file(renumbered(notebook)) if isinstance(notebook, str) else "": entry}
             if not isinstance(entry, dict):
                 whole = False
                 continue
             for source, verdict in entry.items():
                 if _valid(verdict):
-                    stored[kind].setdefault(key, {})[source] = {"notebook": "", "when": "", **verdict}
+                    verdict = {"notebook": "", "when": "", **verdict}
+                    if formerly:  # the course's files took today's names; a learner's own copy kept its name
+                        source, verdict["notebook"] = FORMER_NAMES.get(source, source), renumbered(verdict["notebook"])
+                    stored[kind].setdefault(key, {})[source] = verdict
                 else:
                     whole = False
     return stored, whole

@@ -5,15 +5,16 @@ returns numbers and arrays; the notebook prints them and :mod:`coursekit.show` d
 imports only the top level of the package — never another experiment, ``show`` or ``course``
 (``tests/test_layers.py`` reads the imports).
 
-=====================  ==========================================================================
-notebook               modules
-=====================  ==========================================================================
-02 mini-batch sizes    :mod:`.batch_size`, :mod:`.gradient_noise`, :mod:`.sharpness`
-03 averages            :mod:`.lag`, :mod:`.smoothers`
-05-06 momentum, RMSprop  :mod:`.convergence`, :mod:`.settling`, :mod:`.along_path`
-01, 07                 :mod:`.timing` (seconds per epoch, interleaved)
-07 Adam                :mod:`.first_steps`, :mod:`.sweeps`, :mod:`.over_seeds`
-08 learning-rate decay :mod:`.least_squares`, :mod:`.over_seeds`
-09 local optima        :mod:`.basins`, :mod:`.plateaus`, :mod:`.saddles`, :mod:`.noise_escape`
-=====================  ==========================================================================
+========================  ==========================================================================
+notebook                  modules
+========================  ==========================================================================
+02 mini-batch sizes       :mod:`.batch_size`
+03 mini-batch noise       :mod:`.gradient_noise`, :mod:`.sharpness`
+04 averages               :mod:`.lag`, :mod:`.smoothers`
+06-07 momentum, RMSprop   :mod:`.convergence`, :mod:`.settling`, :mod:`.along_path`, :mod:`.damping`
+01, 08                    :mod:`.timing` (seconds per epoch, interleaved)
+08 Adam                   :mod:`.first_steps`, :mod:`.sweeps`, :mod:`.over_seeds`
+09 learning-rate decay    :mod:`.least_squares`, :mod:`.over_seeds`
+10 local optima           :mod:`.basins`, :mod:`.plateaus`, :mod:`.saddles`, :mod:`.noise_escape`
+========================  ==========================================================================
 """

@@ -1,7 +1,7 @@
-"""What an optimizer sees and keeps along its path on a surface (notebooks 05-06).
+"""What an optimizer sees and keeps along its path on a surface (notebooks 06-07).
 
 :func:`gradients` gives the gradients ``dW_t`` that the optimizer saw at ``w_0, w_1, …``. The state of
-momentum and RMSprop is an exponentially weighted average of them (notebook 03), one per coordinate
+momentum and RMSprop is an exponentially weighted average of them (notebook 04), one per coordinate
 (:func:`averages`): momentum's velocity ``v_t`` averages ``dW``, RMSprop's ``s_t`` averages ``dW²``; and
 RMSprop moves each coordinate by ``dW`` times its :func:`effective_step` ``α / (√s_t + ε)``.
 """
@@ -26,7 +26,7 @@ def gradients(surface: Surface, run: Trajectory) -> np.ndarray:
     Returns:
         An array of shape ``(T, 2)``: row ``t − 1`` is the gradient of step ``t``, at ``w_{t−1}``.
 
-    Reference: notebooks 05-06.
+    Reference: notebooks 06-07.
 
     >>> from coursekit.optim import GD
     >>> from coursekit.surfaces import elongated_quadratic
@@ -54,7 +54,7 @@ def averages(values, beta: float) -> np.ndarray:
     Returns:
         An array of the same shape: row ``t − 1`` is ``v_t``.
 
-    Reference: notebooks 03, 05-06.
+    Reference: notebooks 04, 06-07.
 
     >>> averages([[10.0, -10.0], [10.0, 10.0]], beta=0.5).tolist()   # a steady and an alternating column
     [[5.0, -5.0], [7.5, 2.5]]
@@ -74,7 +74,7 @@ def effective_step(s, lr: float, eps: float = 1e-8) -> np.ndarray:
     Returns:
         An array of ``α / (√s + ε)`` of the shape of ``s``.
 
-    Reference: notebook 06.
+    Reference: notebook 07.
 
     >>> effective_step([4.0, 0.0], lr=0.1, eps=1e-8).round(6).tolist()   # √s = 2; where s = 0, α / ε
     [0.05, 10000000.0]

@@ -1,4 +1,4 @@
-"""Many starts at once: where an optimizer ends up from each point of a grid (notebook 09).
+"""Many starts at once: where an optimizer ends up from each point of a grid (notebook 10).
 
 :func:`start_grid` lays out the starts, :func:`coursekit.trajectories.from_starts` runs one optimizer from
 all of them at once, and :func:`nearest_minimum` names the minimum each run reached.
@@ -22,7 +22,7 @@ def start_grid(surface: Surface, per_side: int = 15, margin: float = 0.1) -> np.
     Returns:
         An array of shape ``(per_side², 2)``, row by row from the bottom left.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> from coursekit.surfaces import several_minima
     >>> start_grid(several_minima(), per_side=2, margin=0.25).tolist()
@@ -53,7 +53,7 @@ def nearest_minimum(surface: Surface, points, tol: float = 0.05) -> np.ndarray:
     Returns:
         An integer array of shape ``(N,)``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> from coursekit.surfaces import saddle
     >>> nearest_minimum(saddle(), [[0.0, -1.0], [0.01, 0.99], [0.0, 0.0]]).tolist()

@@ -1,5 +1,5 @@
 """How fast gradient descent and momentum converge on a quadratic, in theory: the factor per direction, the
-best ``(α, β)`` and the steps a factor needs (notebook 05); :mod:`coursekit.experiments.settling` measures them.
+best ``(α, β)`` and the steps a factor needs (notebook 06); :mod:`coursekit.experiments.settling` measures them.
 
 On ``J(w) = ½ wᵀ H w`` every eigenvector of ``H`` is a direction of its own, with curvature ``λ`` (an
 eigenvalue). Gradient descent multiplies the error along it by ``1 − αλ`` at each step (notebook 00), so
@@ -40,7 +40,7 @@ def gd_factors(lr: float, curvatures) -> np.ndarray:
     Returns:
         An array of ``|1 − α λᵢ|``, one per direction.
 
-    Reference: notebooks 00 and 05.
+    Reference: notebooks 00 and 06.
 
     >>> gd_factors(0.19, [1.0, 10.0]).round(6).tolist()
     [0.81, 0.9]
@@ -60,7 +60,7 @@ def momentum_factors(lr: float, beta: float, curvatures) -> np.ndarray:
     Returns:
         An array of factors, one per direction (the long-run rate; below 1 means convergence).
 
-    Reference: notebook 05; Polyak (1964); Goh (2017), "Why Momentum Really Works", Distill.
+    Reference: notebook 06; Polyak (1964); Goh (2017), "Why Momentum Really Works", Distill.
 
     >>> momentum_factors(0.1, 0.9, [1.0, 100.0]).round(4).tolist()   # both spiral in at √0.9
     [0.9487, 0.9487]
@@ -97,7 +97,7 @@ def best_gd(curvatures) -> Tuning:
     Returns:
         ``Tuning(lr=α*, beta=0.0, rate=(κ − 1) / (κ + 1))``.
 
-    Reference: notebook 05.
+    Reference: notebook 06.
 
     >>> [round(x, 4) for x in best_gd([1.0, 100.0])]
     [0.0198, 0.0, 0.9802]
@@ -119,7 +119,7 @@ def best_momentum(curvatures) -> Tuning:
     Returns:
         ``Tuning(lr=α*, beta=β*, rate)``; ``lr * (1 - beta)`` is the summed form's ``α*_sum``.
 
-    Reference: notebook 05; Polyak (1964); Goh (2017), "Why Momentum Really Works", Distill.
+    Reference: notebook 06; Polyak (1964); Goh (2017), "Why Momentum Really Works", Distill.
 
     >>> [round(x, 4) for x in best_momentum([1.0, 100.0])]
     [0.1, 0.6694, 0.8182]
@@ -139,7 +139,7 @@ def steps_for_rate(rate: float, reduction: float) -> float:
     Returns:
         The (fractional) number of steps; ``inf`` when ``rate ≥ 1``, 0 when ``rate`` is 0.
 
-    Reference: notebook 05.
+    Reference: notebook 06.
 
     >>> round(steps_for_rate(99 / 101, 1e-6), 1), round(steps_for_rate(9 / 11, 1e-6), 1)
     (690.8, 68.8)

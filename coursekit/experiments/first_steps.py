@@ -1,7 +1,7 @@
-"""Adam's first steps: how bias correction sets their size, and why it is about α whatever the gradient (notebook 07).
+"""Adam's first steps: how bias correction sets their size, and why it is about α whatever the gradient (notebook 08).
 
-Adam is two exponentially weighted averages of notebook 03 — of the gradients (``v``, as momentum) and
-of their squares (``s``, as RMSprop) — each corrected as in notebook 04, then one division.
+Adam is two exponentially weighted averages of notebook 04 — of the gradients (``v``, as momentum) and
+of their squares (``s``, as RMSprop) — each corrected as in notebook 05, then one division.
 :func:`adam_steps` assembles it from exactly those pieces, :func:`coursekit.averages.ewa` with or without
 bias correction, for one weight whose gradients are given in advance. :func:`steps_taken` records
 the steps of any optimizer of :mod:`coursekit.optim` for gradients given in advance: a sequence, or many
@@ -19,7 +19,7 @@ from coursekit.optim import Optimizer, check_fresh
 
 def adam_steps(grads, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8,
                bias_correction: bool = True) -> np.ndarray:
-    """Adam's steps ``Δw_t`` on one weight, given its gradients ``dw_1, dw_2, ...``, from the averages of notebook 03.
+    """Adam's steps ``Δw_t`` on one weight, given its gradients ``dw_1, dw_2, ...``, from the averages of notebook 04.
 
     ``v_t = ewa(dw, β₁)``;  ``s_t = ewa(dw², β₂)``;  ``v̂_t = v_t / (1 − β₁^t)``, ``ŝ_t = s_t / (1 − β₂^t)``;
     ``Δw_t = −α v̂_t / (√ŝ_t + ε)`` (or ``−α v_t / (√s_t + ε)`` without bias correction).
@@ -34,7 +34,7 @@ def adam_steps(grads, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999
     Returns:
         ``[Δw_1, ..., Δw_T]``, a 1-D array.
 
-    Reference: notebook 07; Kingma & Ba (2015), Algorithm 1 and §3 (the size of the step).
+    Reference: notebook 08; Kingma & Ba (2015), Algorithm 1 and §3 (the size of the step).
 
     >>> adam_steps([2.0, 2.0], lr=0.1).round(6).tolist()   # a constant slope: steps of exactly α
     [-0.1, -0.1]
@@ -66,7 +66,7 @@ def steps_taken(grads, optimizer: Optimizer) -> np.ndarray:
     Returns:
         ``Δw``, shape ``(T, n)``: row ``t − 1`` is ``w_t − w_{t−1}``.
 
-    Reference: notebook 07 (Adam's first step is about ``α`` whatever ``|dw|``; notebook 06's large first
+    Reference: notebook 08 (Adam's first step is about ``α`` whatever ``|dw|``; notebook 07's large first
     step of RMSprop).
 
     >>> from coursekit.optim import GD, Adam

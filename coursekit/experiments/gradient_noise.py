@@ -1,4 +1,4 @@
-"""The noise of mini-batch gradients (notebook 02): how far ``g{t}`` falls from the full gradient ``g``.
+"""The noise of mini-batch gradients (notebook 03): how far ``g{t}`` falls from the full gradient ``g``.
 
 The gradient of a mini-batch's cost ``J{t}`` is the average of its examples' gradients, so it scatters
 around the gradient ``g`` of the whole set's cost ``J``. The spread of that scatter,
@@ -34,7 +34,7 @@ def flat_gradient(grads) -> np.ndarray:
     Returns:
         A 1-D float array of ``Σ_k grads[k].size`` entries.
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> flat_gradient({"W1": np.array([[1.0, 2.0]]), "b1": np.array([[3.0]])}).tolist()
     [1.0, 2.0, 3.0]
@@ -65,7 +65,7 @@ def minibatch_gradients(X, Y, params, mini_batch_size: int, count: int, seed: in
     Returns:
         A list of ``count`` gradient dicts with the keys of ``params``.
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> X, Y = np.arange(8.0).reshape(2, 4), np.array([[0.0, 1.0, 0.0, 1.0]])
     >>> grads = minibatch_gradients(X, Y, nn.init_params([2, 3, 1]), mini_batch_size=3, count=2)
@@ -101,7 +101,7 @@ def gradient_spread(minibatch_grads, full_grad) -> float:
     Returns:
         The spread, a float >= 0.
 
-    Reference: notebook 02 (the exercise ``gradient_spread``).
+    Reference: notebook 03 (the exercise ``gradient_spread``).
 
     >>> g = {"W1": np.array([[0.0, 0.0]]), "b1": np.array([[0.0]])}
     >>> gradient_spread([{"W1": np.array([[3.0, 0.0]]), "b1": np.array([[4.0]])}, g], g)   # sqrt((25 + 0) / 2)
@@ -131,7 +131,7 @@ def spread_by_size(X, Y, params, sizes, count: int = 64, seed: int = 0) -> np.nd
     Returns:
         The spreads, one per size (a float array).
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
     >>> spread = spread_by_size(X, Y, nn.init_params([2, 3, 1]), sizes=[1, 8], count=4)
@@ -170,7 +170,7 @@ def noisy_descent(surface: Surface, lr: float, steps: int, mini_batch_size: int,
         A :class:`~coursekit.trajectories.Trajectory` of ``T + 1`` points (never ``diverged`` unless
         the iterates leave the surface's numbers: then it stops there, as :func:`~coursekit.trajectories.trajectory` does).
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> from coursekit.surfaces import elongated_quadratic
     >>> path = noisy_descent(elongated_quadratic(), lr=0.1, steps=3, mini_batch_size=4, noise=0.0, start=(1.0, 1.0))
@@ -228,7 +228,7 @@ def gradient_noise_data(X, Y, params, sizes=(1, 4, 16, 64, 256, 1024), count: in
     Returns:
         A :class:`NoiseData`.
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
     >>> data = gradient_noise_data(X, Y, nn.init_params([2, 3, 1]), sizes=(1, 2), count=4)
@@ -278,7 +278,7 @@ def noisy_descent_data(surface: Surface, sizes=(1, 4, 16, 64, 256), lr: float = 
     Returns:
         A :class:`NoisyPaths`.
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> from coursekit.surfaces import elongated_quadratic
     >>> data = noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 100), steps=40)

@@ -1,4 +1,4 @@
-"""How far an exponentially weighted average trails its data, and how much it smooths (notebook 03).
+"""How far an exponentially weighted average trails its data, and how much it smooths (notebook 04).
 
 Today's average gives past values most of its weight, so it describes a moment in the past. Its
 **lag** is measured here on data with seasons, as the delay between the peak of the average's yearly
@@ -35,7 +35,7 @@ def mean_age(beta: float) -> float:
     Returns:
         ``β / (1 − β)`` steps (days for daily data).
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> round(mean_age(0.9), 9), round(mean_age(0.98), 9)
     (9.0, 49.0)
@@ -57,7 +57,7 @@ def cycle_delay(beta: float, period: float = YEAR) -> float:
     Returns:
         ``d`` in steps (days for daily data).
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> round(cycle_delay(0.9), 1), round(cycle_delay(0.98), 1)
     (8.9, 40.5)
@@ -100,7 +100,7 @@ def seasonal_curve(thetas, period: float = YEAR) -> np.ndarray:
     Returns:
         ``[c_1..c_T]``, a 1-D float array.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> t = np.arange(730)
     >>> data = 10 + 5 * np.cos(2 * np.pi * t / YEAR - 1.0)
@@ -122,7 +122,7 @@ def seasonal_peak(thetas, period: float = YEAR) -> float:
     Returns:
         The step of the peak, counted from the first value (0), as a float.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> t = np.arange(730)
     >>> round(seasonal_peak(10 + 5 * np.cos(2 * np.pi * (t - 200) / YEAR)), 6)
@@ -147,7 +147,7 @@ def lag(smoothed, thetas, start: int = 0, period: float = YEAR) -> float:
     Returns:
         ``d`` in steps (days for daily data), positive when ``s`` comes later.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> t = np.arange(1000)
     >>> round(lag(np.sin(2 * np.pi * (t - 30) / YEAR), np.sin(2 * np.pi * t / YEAR)), 6)
@@ -170,7 +170,7 @@ def roughness(smoothed, start: int = 0) -> float:
     Returns:
         The standard deviation, in the units of ``s`` per step.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> roughness([0.0, 1.0, 2.0, 3.0]), roughness([0.0, 1.0, 0.0, 1.0, 0.0])
     (0.0, 1.0)
@@ -210,7 +210,7 @@ def lag_table(thetas, betas, start: int = 365, period: float = YEAR) -> LagTable
     Returns:
         A :class:`LagTable`.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> t = np.arange(1461)
     >>> table = lag_table(10 + 5 * np.sin(2 * np.pi * t / YEAR), [0.9, 0.98])

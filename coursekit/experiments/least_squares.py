@@ -1,4 +1,4 @@
-"""Mini-batch gradient noise on a two-parameter least-squares problem: why a fixed α keeps wandering (notebook 08).
+"""Mini-batch gradient noise on a two-parameter least-squares problem: why a fixed α keeps wandering (notebook 09).
 
 :func:`least_squares` makes a small regression whose cost is a tilted bowl of two parameters, with its
 exact minimum ``w*``; :func:`minibatch_path` runs an optimizer on it with real mini-batch gradients (the
@@ -55,7 +55,7 @@ def least_squares(m: int = 200, noise: float = 0.5, seed: int = 0) -> LeastSquar
     Returns:
         A :class:`LeastSquares` whose surface starts at (−1.5, 1.5).
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> problem = least_squares()
     >>> [round(float(c), 2) for c in problem.w_star], float(np.abs(problem.surface.grad(problem.w_star)).max()) < 1e-12
@@ -112,7 +112,7 @@ def minibatch_path(problem: LeastSquares, optimizer: Optimizer, epochs: int, min
         A :class:`~coursekit.trajectories.Trajectory` of every iterate (``epochs · ceil(m / size) + 1``
         points) with the full-batch cost ``J`` of each; ``diverged`` if an iterate blew up.
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> from coursekit.optim import GD
     >>> run = minibatch_path(least_squares(m=40), GD(lr=0.1), epochs=3, mini_batch_size=10)
@@ -157,7 +157,7 @@ def mean_distance(points, target, last: int = 100) -> float:
     Returns:
         The mean Euclidean distance, a float.
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> mean_distance([[3.0, 4.0], [0.0, 1.0], [0.0, -1.0]], [0.0, 0.0], last=2)
     1.0

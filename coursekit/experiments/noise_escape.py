@@ -1,7 +1,7 @@
-"""Gradient noise and the way out of a poor local minimum (notebook 09, pointed to from 02).
+"""Gradient noise and the way out of a poor local minimum (notebook 10, pointed to from 03).
 
 The lecture says that the noise of small mini-batches helps a model leave poor local minima. Here that claim
-is measured on notebook 09's bowl with three wells: gradient descent from a grid of starts, each gradient
+is measured on notebook 10's bowl with three wells: gradient descent from a grid of starts, each gradient
 perturbed by Gaussian noise of standard deviation ``σ`` (constant, or annealed as ``σ_t = σ₀ / (1 + t/τ)``),
 then the share of runs that end in the deepest well, seed by seed. :func:`noise_levels` gives ``σ_t``,
 :func:`escape_data` runs every ``σ`` and seed at once, and :class:`NoiseEscape` holds the result.
@@ -17,7 +17,7 @@ from coursekit import _validate
 from coursekit.schedules import inverse_time_decay
 from coursekit.surfaces import Surface
 
-#: The noise levels of notebook 09's experiment and of its slider: 0, then about evenly spaced in log σ.
+#: The noise levels of notebook 10's experiment and of its slider: 0, then about evenly spaced in log σ.
 SIGMAS = (0.0, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0)
 #: The two ways the noise is given, in the order of the first axis of :class:`NoiseEscape`'s arrays.
 MODES = ("constant", "annealed")
@@ -26,7 +26,7 @@ MODES = ("constant", "annealed")
 def noise_levels(sigma0: float, steps: int, tau: float | None = None) -> np.ndarray:
     """The noise's standard deviation at each step: ``σ_t = σ₀``, or annealed ``σ_t = σ₀ / (1 + t/τ)``.
 
-    The annealed form is notebook 08's inverse-time decay (:func:`coursekit.schedules.inverse_time_decay`
+    The annealed form is notebook 09's inverse-time decay (:func:`coursekit.schedules.inverse_time_decay`
     with ``decay_rate = 1/τ``), applied to the noise instead of the learning rate; ``t`` counts the steps
     from 1, as the course's step counter does.
 
@@ -37,7 +37,7 @@ def noise_levels(sigma0: float, steps: int, tau: float | None = None) -> np.ndar
     Returns:
         ``σ_1, ..., σ_T``, an array of shape ``(T,)``.
 
-    Reference: notebooks 08 (the decay) and 09.
+    Reference: notebooks 09 (the decay) and 10.
 
     >>> noise_levels(1.0, 3, tau=1.0).tolist(), noise_levels(0.5, 2).tolist()
     ([0.5, 0.3333333333333333, 0.25], [0.5, 0.5])
@@ -117,7 +117,7 @@ def escape_data(surface: Surface, starts, sigmas=SIGMAS, seeds=range(5), tau: fl
     Returns:
         A :class:`NoiseEscape`.
 
-    Reference: notebook 09; the noise of mini-batches, notebook 02.
+    Reference: notebook 10; the noise of mini-batches, notebook 03.
 
     >>> from coursekit.surfaces import several_minima
     >>> data = escape_data(several_minima(), [[-2.5, 2.5], [1.0, 1.0]], sigmas=(0.0, 1.0), seeds=(0, 1))

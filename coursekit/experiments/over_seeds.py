@@ -1,4 +1,4 @@
-"""One comparison over several seeds: every run trained from each seed's initial weights and shuffles (notebooks 07, 08).
+"""One comparison over several seeds: every run trained from each seed's initial weights and shuffles (notebooks 08, 09).
 
 A race between optimizers run once describes that run: another seed — other initial weights, another
 order of the mini-batches — moves the outcome, most of all near the largest learning rate that still
@@ -52,7 +52,7 @@ def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: S
         ``train(..., optimizers[i], ..., schedule=schedules[i], seed=seeds[j])`` up to rounding. A run whose
         weights or gradients stop being finite is stopped there (its records are NaN from that epoch on).
 
-    Reference: notebooks 07 and 08 (a claim that holds for every seed).
+    Reference: notebooks 08 and 09 (a claim that holds for every seed).
 
     >>> from coursekit.data import two_moons
     >>> from coursekit.optim import GD, Adam
@@ -188,7 +188,7 @@ def seed_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, seeds: Sequence
     Returns:
         A :class:`SeedSweep`.
 
-    Reference: notebook 07 (each optimizer at its own best learning rate, on every seed).
+    Reference: notebook 08 (each optimizer at its own best learning rate, on every seed).
 
     >>> from coursekit.data import two_moons
     >>> sweep = seed_sweep(*two_moons(m=100, seed=0), [2, 4, 1], ["GD", "Adam"], [0.01, 0.1], seeds=range(3), epochs=5)

@@ -1,4 +1,4 @@
-"""A long plateau before a well, and how many steps an optimizer needs to get off it (notebook 09).
+"""A long plateau before a well, and how many steps an optimizer needs to get off it (notebook 10).
 
 :func:`long_plateau` builds the surface: a gentle, almost flat tilt of slope ``s`` around a well of depth 1.
 Far from the well the gradient has the same small size ``s`` everywhere, so gradient descent moves
@@ -38,7 +38,7 @@ def long_plateau(length: float = 10.0, slope: float = 0.02) -> Surface:
     Returns:
         A :class:`Surface` starting at (−L, 0), with a window from x = −L − 1 to 3.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> s = long_plateau(length=10.0, slope=0.02)
     >>> round(float(np.linalg.norm(s.grad(s.start))), 4), (s.hessian([0.0, 0.0]).round(6) + 0.0).tolist()
@@ -92,7 +92,7 @@ def steps_to_leave(losses, level: float = LEAVE_LEVEL) -> int | None:
     Returns:
         The step number, or ``None`` if the run never got below ``level``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> steps_to_leave([0.2, 0.1, -0.3, -0.7, -0.9]), steps_to_leave([0.2, 0.19]) is None
     (3, True)
@@ -113,7 +113,7 @@ def steps_near(losses, level: float, tol: float) -> int:
     Returns:
         The number of steps, an int.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> steps_near([0.3, 0.3, 0.29, 0.2, 0.1], level=0.3, tol=0.015)
     3
@@ -149,7 +149,7 @@ def plateau_data(lengths, lr: float, slope: float = 0.02, steps: int = 1500, bet
     Returns:
         ``{label: array (len(lengths), T + 1) of J(w_t)}`` with the labels of ``PLATEAU_RUNS``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> data = plateau_data([5, 10], lr=0.3, steps=100)
     >>> data["Adam"].shape, steps_to_leave(data["Adam"][0])

@@ -1,4 +1,4 @@
-"""The critical points of a linear autoencoder, all known in closed form: one minimum, the rest saddles (notebook 09).
+"""The critical points of a linear autoencoder, all known in closed form: one minimum, the rest saddles (notebook 10).
 
 A linear autoencoder squeezes ``n`` inputs through ``p < n`` hidden units and back, ``x̂ = W2 W1 x``, with
 the cost ``J = 1/(2m) ‖X − W2 W1 X‖²`` (Frobenius norm). Baldi & Hornik (1989) showed that its critical
@@ -35,7 +35,7 @@ def pooled_digits(side: int = 4) -> np.ndarray:
     Returns:
         ``X`` of shape ``(side², 1438)`` with rows of mean zero.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> X = pooled_digits(4)
     >>> X.shape, bool(np.abs(X.mean(axis=1)).max() < 1e-12)
@@ -77,7 +77,7 @@ def autoencoder_cost(X, W1, W2) -> float:
     Returns:
         ``J`` as a float.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> X = np.array([[1.0, -1.0], [0.0, 0.0]])
     >>> autoencoder_cost(X, np.zeros((1, 2)), np.zeros((2, 1))), autoencoder_cost(X, [[1.0, 0.0]], [[1.0], [0.0]])
@@ -93,7 +93,7 @@ def autoencoder_grads(X, W1, W2) -> dict[str, np.ndarray]:
     Returns:
         ``{"W1": dW1, "W2": dW2}``, the keys an optimizer steps on.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> X = np.array([[1.0, -1.0], [0.0, 0.0]])
     >>> autoencoder_grads(X, [[0.5, 0.0]], [[1.0], [0.0]])["W1"].tolist()
@@ -116,7 +116,7 @@ def autoencoder_hessian(X, W1, W2) -> np.ndarray:
     Returns:
         A symmetric array of shape ``(2np, 2np)``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> X = np.array([[2.0, -2.0], [1.0, -1.0]])
     >>> autoencoder_hessian(X, np.zeros((1, 2)), np.zeros((2, 1))).shape
@@ -171,7 +171,7 @@ def critical_points(X, p: int, tol: float = 1e-9) -> list[CriticalPoint]:
     Returns:
         A list of ``C(n, p)`` :class:`CriticalPoint` s sorted by cost.
 
-    Reference: notebook 09; Baldi & Hornik (1989), "Neural networks and principal component analysis:
+    Reference: notebook 10; Baldi & Hornik (1989), "Neural networks and principal component analysis:
     learning from examples without local minima", Neural Networks 2(1); Dauphin et al. (2014), arXiv:1406.2572.
 
     >>> points = critical_points(pooled_digits(2), p=1)
@@ -212,7 +212,7 @@ def train_autoencoder(X, p: int, optimizer: Optimizer, steps: int, init_scale: f
     Returns:
         ``J(w_0), …, J(w_T)``, shape ``(steps + 1,)``.
 
-    Reference: notebook 09; Saxe et al. (2014), "Exact solutions to the nonlinear dynamics of learning in
+    Reference: notebook 10; Saxe et al. (2014), "Exact solutions to the nonlinear dynamics of learning in
     deep linear neural networks", ICLR, arXiv:1312.6120.
 
     >>> from coursekit.optim import GD

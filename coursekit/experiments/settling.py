@@ -1,4 +1,4 @@
-"""The steps an optimizer needs to settle within a tolerance of the minimum, measured (notebooks 05-06).
+"""The steps an optimizer needs to settle within a tolerance of the minimum, measured (notebooks 06-07).
 
 Where :mod:`coursekit.experiments.convergence` predicts the factor per step on a quadratic, this module
 runs the optimizers and counts: a path has settled at step ``t`` when every later iterate (up to the
@@ -100,7 +100,7 @@ def steps_map(surface: Surface, lrs, betas, tol: float, max_steps: int = 2000, s
     Returns:
         A :class:`StepsMap`; ``steps`` is NaN where the path is not within ``tol`` after ``max_steps``.
 
-    Reference: notebook 05; Goh (2017), "Why Momentum Really Works", Distill (the same map, summed form).
+    Reference: notebook 06; Goh (2017), "Why Momentum Really Works", Distill (the same map, summed form).
 
     >>> from coursekit.surfaces import elongated_quadratic
     >>> m = steps_map(elongated_quadratic(100.0), [0.0198, 0.1], [0.0, 0.67], tol=1e-3)
@@ -151,7 +151,7 @@ def steps_by_lr(surface: Surface, make: Callable[[float], Optimizer], lrs, tol: 
     Returns:
         A :class:`StepsByLr` (NaN where the path is not within ``tol`` after ``steps`` steps, or diverged).
 
-    Reference: notebooks 05-06.
+    Reference: notebooks 06-07.
 
     >>> from coursekit.optim import GD
     >>> from coursekit.surfaces import elongated_quadratic

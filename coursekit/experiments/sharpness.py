@@ -1,4 +1,4 @@
-"""How sharp a minimum is (notebook 02): the cost around a network's parameters, along chosen directions.
+"""How sharp a minimum is (notebook 03): the cost around a network's parameters, along chosen directions.
 
 Keskar et al. (2017) found that large mini-batches tend to end in *sharp* minima, where the cost rises
 quickly as the weights move, and small ones in *flat* minima, and that sharp minima tend to generalize
@@ -40,7 +40,7 @@ def perturbed_cost_increase(X, Y, params, radius: float, directions: int = 20, s
     Returns:
         The ``directions`` increases ``ΔJ_k`` (a float array; negative where the cost happens to fall).
 
-    Reference: notebook 02; Keskar et al. (2017), "On Large-Batch Training for Deep Learning:
+    Reference: notebook 03; Keskar et al. (2017), "On Large-Batch Training for Deep Learning:
     Generalization Gap and Sharp Minima", §2.1 (sharpness under bounded perturbations).
 
     >>> X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])
@@ -81,7 +81,7 @@ def interpolate_costs(X, Y, params_a, params_b, steps) -> np.ndarray:
     Returns:
         The costs, one per ``s``.
 
-    Reference: notebook 02; Keskar et al. (2017), §3 (1-D parametric plots between small- and
+    Reference: notebook 03; Keskar et al. (2017), §3 (1-D parametric plots between small- and
     large-batch solutions, after Goodfellow et al. 2015).
 
     >>> X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])

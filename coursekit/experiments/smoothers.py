@@ -1,4 +1,4 @@
-"""The exponentially weighted average against a moving window: accuracy, memory and time (notebook 03).
+"""The exponentially weighted average against a moving window: accuracy, memory and time (notebook 04).
 
 A **moving window** averages the last ``N`` values with equal weights; it must keep those ``N`` values.
 The **exponentially weighted average** keeps one number. The two are compared fairly at equal lag:
@@ -33,7 +33,7 @@ def moving_average(thetas, window: int) -> np.ndarray:
     Returns:
         ``[m_1..m_T]``, a 1-D float array.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> moving_average([3.0, 6.0, 9.0, 0.0], window=2).tolist()
     [3.0, 4.5, 7.5, 4.5]
@@ -59,7 +59,7 @@ def matched_beta(window: int) -> float:
     Returns:
         ``β`` in [0, 1).
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> matched_beta(19), round(matched_beta(19) / (1 - matched_beta(19)), 9)
     (0.9, 9.0)
@@ -80,7 +80,7 @@ def rms_distance(a, b, start: int = 0) -> float:
     Returns:
         The distance, in the units of ``a``.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> rms_distance([1.0, 2.0, 5.0], [1.0, 0.0, 1.0], start=1)
     3.1622776601683795
@@ -120,7 +120,7 @@ def compare_to_reference(thetas, reference, windows, start: int = 365) -> Window
     Returns:
         A :class:`WindowComparison`.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> theta = np.array([0.0, 2.0] * 50)
     >>> c = compare_to_reference(theta, np.ones(100), [1, 2], start=10)
@@ -151,7 +151,7 @@ class EwaSmoother:
     Args:
         beta: ``β`` in [0, 1).
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> s = EwaSmoother(beta=0.5)
     >>> [s.update(x) for x in (10.0, 10.0)], s.numbers_kept, s.nbytes
@@ -188,7 +188,7 @@ class WindowSmoother:
     Args:
         window: ``N``, an integer >= 1.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> s = WindowSmoother(window=2)
     >>> [s.update(x) for x in (3.0, 6.0, 9.0)], s.numbers_kept, s.nbytes
@@ -236,7 +236,7 @@ def time_per_update(smoothers: dict, thetas, repeats: int = 5) -> dict:
     Returns:
         ``{name: seconds per update}``.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> times = time_per_update({"EWA": EwaSmoother(0.9)}, np.ones(100), repeats=3)
     >>> 0 < times["EWA"] < 1

@@ -1,4 +1,4 @@
-"""Many training runs at once: one network per optimizer, trained side by side on the same mini-batches (notebook 07).
+"""Many training runs at once: one network per optimizer, trained side by side on the same mini-batches (notebook 08).
 
 A fair comparison of optimizers tries each at several learning rates (a *sweep*) and keeps its best.
 Run one by one with :func:`coursekit.train.train`, a sweep of a small network spends its time on
@@ -93,7 +93,7 @@ def train_side_by_side(X, Y, layer_dims, optimizers: Sequence[Optimizer], epochs
         or gradients stop being finite (``α`` far too large), where ``train`` would raise, is stopped
         there: its records are NaN from that epoch on, and the other runs go on.
 
-    Reference: notebook 07 (each optimizer at its own best learning rate).
+    Reference: notebook 08 (each optimizer at its own best learning rate).
 
     >>> from coursekit.data import two_moons
     >>> X, Y = two_moons(m=100, seed=0)
@@ -247,7 +247,7 @@ def lr_sweep(X, Y, layer_dims, optimizers: Sequence[str], lrs, epochs: int, mini
     Returns:
         A :class:`Sweep`.
 
-    Reference: notebook 07 (each optimizer at its own best learning rate).
+    Reference: notebook 08 (each optimizer at its own best learning rate).
 
     >>> from coursekit.data import two_moons
     >>> sweep = lr_sweep(*two_moons(m=100, seed=0), [2, 4, 1], ["GD", "Adam"], [0.01, 0.1], epochs=5)

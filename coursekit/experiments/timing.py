@@ -1,4 +1,4 @@
-"""How long an epoch of training takes, measured fairly on a shared, noisy machine (notebooks 01 and 07).
+"""How long an epoch of training takes, measured fairly on a shared, noisy machine (notebooks 01 and 08).
 
 A comparison "against seconds" needs each contender's cost per epoch. Every training run measures its own
 (:attr:`coursekit.train.History.seconds_per_epoch`), but one run is at the mercy of whatever else the
@@ -22,10 +22,13 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from coursekit import _validate
-from coursekit.optim import OPTIMIZERS, make_optimizer
+from coursekit.optim import OPTIMIZERS, Optimizer, make_optimizer
 from coursekit.train import checked_run, train
 
-__all__ = ["Relation", "Timings", "TOO_NOISY", "TRIMMED_FROM", "seconds_per_epoch", "seconds_per_epoch_by_size"]
+__all__ = [
+    "Relation", "Timings", "TOO_NOISY", "TRIMMED_FROM", "seconds_per_epoch", "seconds_per_epoch_by_size",
+    "seconds_per_epoch_of",
+]
 
 #: A spread of ratios around 1 wider than this factor (``high / low``) cannot tell which contender is faster.
 TOO_NOISY = 1.2
@@ -40,7 +43,7 @@ class Relation:
     ``low`` and ``high`` bound the ratios ``seconds[label][i] / seconds[reference][i]`` of the ``repeats``, the
     highest and the lowest left out when there are at least :data:`TRIMMED_FROM` (for 7 repeats, the second
     lowest and second highest ratios bound the median ratio with 88 % confidence, whatever their
-    distribution); ``median`` is their median. Reference: notebooks 01 and 07 (time per epoch).
+    distribution); ``median`` is their median. Reference: notebooks 01 and 08 (time per epoch).
 
     >>> relation = Relation("Adam", "GD", low=0.9, high=1.3, median=1.1, repeats=7)
     >>> relation.too_noisy
@@ -143,7 +146,7 @@ def seconds_per_epoch(X, Y, layer_dims, lrs: Mapping[str, float], epochs: int = 
         :class:`Timings` labelled by optimizer name, in the order of ``lrs``: ``.medians`` the seconds per
         epoch, ``.relation("Adam", "GD")`` the comparison with its spread.
 
-    Reference: notebook 07 (cost against seconds).
+    Reference: notebook 08 (cost against seconds).
 
     >>> from coursekit.data import two_moons
     >>> timed = seconds_per_epoch(*two_moons(m=64), [2, 3, 1], {"GD": 0.1, "Adam": 0.01}, repeats=3)
@@ -154,13 +157,46 @@ def seconds_per_epoch(X, Y, layer_dims, lrs: Mapping[str, float], epochs: int = 
     for name, lr in lrs.items():  # every name, α and β checked before any training
         _validate.one_of(name, "each optimizer name in lrs", list(OPTIMIZERS))
         make_optimizer(name, _validate.positive(lr, f"lrs[{name!r}]"), beta1, beta2)
-    repeats = _checked_repeats(X, Y, layer_dims, epochs, [mini_batch_size] * len(lrs), seed, repeats)
+    factories = {name: lambda name=name: make_optimizer(name, lrs[name], beta1, beta2) for name in lrs}
+    return seconds_per_epoch_of(X, Y, layer_dims, factories, epochs, repeats, mini_batch_size, seed)
 
-    def measure(name):
-        return lambda: train(X, Y, layer_dims, make_optimizer(name, lrs[name], beta1, beta2), epochs, mini_batch_size,
-                             seed=seed).seconds_per_epoch
 
-    return _interleaved({name: measure(name) for name in lrs}, repeats)
+def seconds_per_epoch_of(X, Y, layer_dims, optimizers: Mapping[Hashable, Callable[[], Optimizer]], epochs: int = 1,
+                         repeats: int = 5, mini_batch_size: int = 64, seed: int = 0) -> Timings:
+    """The seconds per epoch of :func:`coursekit.train.train` for each optimizer a factory makes, over interleaved repeats.
+
+    ``seconds[label][i] = train(..., optimizers[label](), epochs).seconds_per_epoch`` in repeat ``i``: a fresh
+    optimizer for every run, so that an optimizer written by a learner (``optim.Rule`` of their update rule)
+    can be timed beside a compiled one.
+
+    Args:
+        X, Y, layer_dims, mini_batch_size, seed: as in :func:`coursekit.train.train`.
+        optimizers: ``{label: factory}``, each factory called with no argument returning a new
+            :class:`coursekit.optim.Optimizer`.  epochs: epochs per measurement.  repeats: measurements per label.
+
+    Returns:
+        :class:`Timings` labelled as in ``optimizers``.
+
+    Reference: notebook 08 (your Adam beside ``optim.Adam``).
+
+    >>> from coursekit.data import two_moons
+    >>> from coursekit.optim import GD
+    >>> timed = seconds_per_epoch_of(*two_moons(m=64), [2, 3, 1], {"GD": lambda: GD(0.1)}, repeats=3)
+    >>> list(timed.medians), len(timed.seconds["GD"])
+    (['GD'], 3)
+    """
+    optimizers = _validate.mapping(optimizers, "optimizers", "label -> a function making an optimizer")
+    for label, factory in optimizers.items():  # every factory tried before any training
+        if not callable(factory):
+            raise TypeError(f"optimizers[{label!r}] must be a function making an optimizer, got "
+                            f"{type(factory).__name__}")
+        _validate.instance(factory(), f"optimizers[{label!r}]()", Optimizer)
+    repeats = _checked_repeats(X, Y, layer_dims, epochs, [mini_batch_size] * len(optimizers), seed, repeats)
+
+    def measure(factory):
+        return lambda: train(X, Y, layer_dims, factory(), epochs, mini_batch_size, seed=seed).seconds_per_epoch
+
+    return _interleaved({label: measure(factory) for label, factory in optimizers.items()}, repeats)
 
 
 def seconds_per_epoch_by_size(X, Y, layer_dims, sizes: Mapping[str, int], optimizer: str = "GD", lr: float = 0.5,

@@ -45,7 +45,7 @@ def make_optimizer(name: str, lr: float, beta1: float = 0.9, beta2: float | None
     Returns:
         A :mod:`coursekit.optim` optimizer with ``t = 0``.
 
-    Reference: notebooks 05-07.
+    Reference: notebooks 06-08.
 
     >>> make_optimizer("Momentum", lr=0.1, beta1=0.8, beta2=0.99)
     Momentum(lr=0.1, beta=0.8, average=True)

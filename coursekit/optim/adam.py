@@ -1,4 +1,4 @@
-"""Adam: momentum and RMSprop together, both moments bias-corrected (notebook 07)."""
+"""Adam: momentum and RMSprop together, both moments bias-corrected (notebook 08)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def adam_update(
     Returns:
         ``(W, v, s)``, new arrays (``v`` and ``s`` without bias correction, ready for the next step).
 
-    Reference: notebook 07; Kingma & Ba (2015), "Adam: A Method for Stochastic Optimization", Algorithm 1.
+    Reference: notebook 08; Kingma & Ba (2015), "Adam: A Method for Stochastic Optimization", Algorithm 1.
 
     >>> w, v, s = adam_update(np.array([1.0]), np.zeros(1), np.zeros(1), np.array([3.0]), t=1, lr=0.1)
     >>> w.round(6).tolist()    # at t = 1, v̂ = dW and ŝ = dW², so the step is α · sign(dW)

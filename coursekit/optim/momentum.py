@@ -1,4 +1,4 @@
-"""Gradient descent with momentum: step along an exponentially weighted average of the gradients (notebook 05).
+"""Gradient descent with momentum: step along an exponentially weighted average of the gradients (notebook 06).
 
 The lecture's form averages, ``v = β v + (1 − β) dW``; the common variant sums, ``v = β v + dW``.
 """
@@ -27,7 +27,7 @@ def momentum_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndarray,
     Returns:
         ``(W, v_dW)``, both new arrays.
 
-    Reference: notebook 05.
+    Reference: notebook 06.
 
     >>> w, v = momentum_update(np.array([1.0]), np.zeros(1), np.array([10.0]), lr=0.1, beta=0.9)
     >>> w.round(6).tolist(), v.round(6).tolist()
@@ -54,7 +54,7 @@ def momentum_sum_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndar
     Returns:
         ``(W, v_dW)``, both new arrays.
 
-    Reference: notebook 05 (the variant); Sutskever et al. (2013), eq. 1.
+    Reference: notebook 06 (the variant); Sutskever et al. (2013), eq. 1.
 
     >>> w, v = momentum_sum_update(np.array([1.0]), np.zeros(1), np.array([10.0]), lr=0.01, beta=0.9)
     >>> w.round(6).tolist(), v.round(6).tolist()

@@ -1,10 +1,10 @@
-"""RMSprop: divide each coordinate's step by the root of its mean square gradient (notebook 06).
+"""RMSprop: divide each coordinate's step by the root of its mean square gradient (notebook 07).
 
 The default ``β₂ = 0.9`` is the value of RMSprop's source, Hinton's lecture 6e, and of Keras (PyTorch uses
 0.99). Without a bias correction ``s`` starts too small: the first step is ``α dW / √((1 − β₂) dW²)``, so
 every coordinate moves by ``α / √(1 − β₂)``, about 3.2 α for 0.9, 10 α for 0.99 and 31.6 α for Adam's 0.999
-(which Adam can afford only because it corrects the bias, notebook 07). With 0.9, ``s`` also follows the
-gradient's recent size (roughly its last 10 squares), the memory of momentum's ``β = 0.9``. Notebook 06
+(which Adam can afford only because it corrects the bias, notebook 08). With 0.9, ``s`` also follows the
+gradient's recent size (roughly its last 10 squares), the memory of momentum's ``β = 0.9``. Notebook 07
 measures the trade-off: on a smooth quadratic a longer memory can settle faster, but on the digits, each
 ``β₂`` at its best learning rate, 0.9 trained best, and 0.999's first step threw the cost from 2.2 to 18.
 """
@@ -34,7 +34,7 @@ def rmsprop_update(w, s, dw, lr: float, beta2: float = 0.9, eps: float = 1e-8) -
     Returns:
         ``(W, s_dW)``, both new arrays.
 
-    Reference: notebook 06; Hinton, Coursera "Neural Networks for Machine Learning", lecture 6e.
+    Reference: notebook 07; Hinton, Coursera "Neural Networks for Machine Learning", lecture 6e.
 
     >>> w, s = rmsprop_update(np.array([1.0]), np.zeros(1), np.array([2.0]), lr=0.1, beta2=0.75, eps=1e-8)
     >>> w.round(6).tolist(), s.round(6).tolist()   # s = 0.25 * 4 = 1, step = 0.1 * 2 / 1

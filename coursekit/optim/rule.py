@@ -1,6 +1,6 @@
 """An optimizer object made from a pure update rule: the learner's own ``momentum_update`` trains a network.
 
-The rule has the signature of its exercise (notebooks 01, 05-07), one parameter array at a time::
+The rule has the signature of its exercise (notebooks 01, 06-08), one parameter array at a time::
 
     gd_update(w, dw, lr) -> w
     momentum_update(w, v, dw, lr, beta) -> (w, v)
@@ -60,7 +60,7 @@ class Rule(Optimizer):
         hyperparameters: ``like``'s others, checked as ``like`` checks them, with its defaults: ``beta`` for
             Momentum, ``beta2`` and ``eps`` for RMSprop, ``beta1``, ``beta2`` and ``eps`` for Adam.
 
-    Reference: notebooks 05-07 ("your code at work").
+    Reference: notebooks 06-08 ("your code at work").
 
     >>> from coursekit.optim import momentum_update
     >>> opt = Rule(momentum_update, "Momentum", lr=0.1, beta=0.9); opt

@@ -9,21 +9,22 @@ top level of :mod:`coursekit` and in :mod:`coursekit.experiments` (e.g.
 One module per topic, in the order of the course:
 
 * :mod:`~coursekit.show.training` — the digits, costs per step or epoch, the mini-batch size (notebooks 01-02);
-* :mod:`~coursekit.show.batch_size` — each size at its best α, per epoch and per second, vectorization, the
-  cost between two solutions (02);
-* :mod:`~coursekit.show.gradient_noise` — the spread of mini-batch gradients and noisy descent paths (02);
-* :mod:`~coursekit.show.averages` — exponentially weighted averages and their weights (03-04);
-* :mod:`~coursekit.show.smoothing` — the average's lag against its smoothing, and a moving window beside it (03);
-* :mod:`~coursekit.show.bias` — the start-up bias and the correction factor 1 / (1 − β^t) (04);
-* :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (05-07, 09);
+* :mod:`~coursekit.show.batch_size` — each size at its best α, per epoch and per second, vectorization (02),
+  the cost between two solutions (03);
+* :mod:`~coursekit.show.gradient_noise` — the spread of mini-batch gradients and noisy descent paths (03);
+* :mod:`~coursekit.show.averages` — exponentially weighted averages and their weights (04-05);
+* :mod:`~coursekit.show.smoothing` — the average's lag against its smoothing, and a moving window beside it (04);
+* :mod:`~coursekit.show.bias` — the start-up bias and the correction factor 1 / (1 − β^t) (05);
+* :mod:`~coursekit.show.surfaces` — optimizers' paths over a loss surface's contours (06-08, 10);
 * :mod:`~coursekit.show.convergence` — steps over a grid of (α, β), momentum's
-  velocity and RMSprop's effective step (05-06);
-* :mod:`~coursekit.show.comparisons` — Adam's first steps, costs against seconds, decision boundaries (07);
-* :mod:`~coursekit.show.playground` — the optimizer playground: any optimizers on any surface (07);
-* :mod:`~coursekit.show.sweeps` — a learning-rate sweep: each contender at its own best α (02, 05-07);
-* :mod:`~coursekit.show.schedules` — learning-rate decay, and why it helps (08);
-* :mod:`~coursekit.show.optima` — local minima, saddle points and plateaus (09);
-* :mod:`~coursekit.show.noise` — when gradient noise carries runs out of a poor well (09);
+  velocity and RMSprop's effective step (06-07);
+* :mod:`~coursekit.show.damping` — each eigen-direction's error for GD and momentum, and critical damping (06);
+* :mod:`~coursekit.show.comparisons` — Adam's first steps, costs against seconds, decision boundaries (08);
+* :mod:`~coursekit.show.playground` — the optimizer playground: any optimizers on any surface (08);
+* :mod:`~coursekit.show.sweeps` — a learning-rate sweep: each contender at its own best α (02, 06-08);
+* :mod:`~coursekit.show.schedules` — learning-rate decay, and why it helps (09);
+* :mod:`~coursekit.show.optima` — local minima, saddle points and plateaus (10);
+* :mod:`~coursekit.show.noise` — when gradient noise carries runs out of a poor well (10);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
 :mod:`~coursekit.show.explorer` (the widget and its fast redraw).
@@ -33,6 +34,7 @@ from coursekit.show.averages import ewa_explorer, plot_ewa, plot_ewa_weights
 from coursekit.show.batch_size import plot_cost_vs_seconds, plot_examples_per_second, plot_interpolation, plot_size_sweep
 from coursekit.show.bias import correction_factor_explorer, plot_correction_factor, plot_startup_bias
 from coursekit.show.convergence import plot_effective_steps, plot_steps_map, plot_velocity
+from coursekit.show.damping import eigen_errors_explorer, plot_damping_map
 from coursekit.show.comparisons import (
     plot_costs_against_time,
     plot_decision_boundaries,
@@ -58,7 +60,8 @@ __all__ = [
     "plot_ewa", "plot_ewa_weights", "ewa_explorer",
     "plot_lag", "plot_window_comparison", "plot_startup_bias", "plot_correction_factor", "correction_factor_explorer",
     "plot_trajectories", "trajectory_explorer",
-    "plot_steps_map", "plot_velocity", "plot_effective_steps", "plot_lr_sweeps",
+    "plot_steps_map", "plot_velocity", "plot_effective_steps", "eigen_errors_explorer", "plot_damping_map",
+    "plot_lr_sweeps",
     "plot_first_steps", "plot_first_step_sizes", "plot_costs_against_time",
     "plot_decision_boundaries", "playground_explorer",
     "plot_schedules", "plot_wandering", "schedule_explorer",

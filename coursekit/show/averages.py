@@ -1,4 +1,4 @@
-"""Exponentially weighted averages drawn: the values with their averages, the weights, and a β slider (notebooks 03-04).
+"""Exponentially weighted averages drawn: the values with their averages, the weights, and a β slider (notebooks 04-05).
 
 :func:`ewa_explorer` draws the averages of :func:`coursekit.averages.ewa` with :func:`plot_ewa`.
 """
@@ -69,7 +69,7 @@ def plot_ewa(t, thetas, averages, corrected=None, *, xlabel: str | None = None, 
     Returns:
         A :class:`CourseFigure`; each curve's ``gid`` is ``"average <key>"`` or ``"corrected <key>"``.
 
-    Reference: notebooks 03-04.
+    Reference: notebooks 04-05.
 
     >>> from coursekit.averages import ewa
     >>> theta = np.linspace(0.0, 10.0, 50)
@@ -108,7 +108,7 @@ def plot_ewa_weights(beta: float, n: int | None = None) -> CourseFigure:
         A :class:`CourseFigure` with one bar per weight (:func:`coursekit.averages.ewa_weights`); the title
         gives their sum ``1 − β^n``.
 
-    Reference: notebook 03 (the unrolled average).
+    Reference: notebook 04 (the unrolled average).
 
     >>> fig = plot_ewa_weights(0.9, n=30)
     >>> len(fig.axes[0].patches)
@@ -179,7 +179,7 @@ def ewa_explorer(t, thetas, beta: float = 0.9, bias_correction: bool = False) ->
     Returns:
         An :class:`Explorer`; its numbers line gives ``1 / (1 − β)`` and the first values of the average.
 
-    Reference: notebooks 03-04.
+    Reference: notebooks 04-05.
 
     >>> import numpy as np
     >>> w = ewa_explorer(np.arange(1, 31), np.full(30, 20.0), beta=0.9)

@@ -169,7 +169,7 @@ def plot_interpolation(steps, costs, labels=("solution a", "solution b")) -> Cou
     Returns:
         A :class:`CourseFigure` with the cost line (``gid`` "costs") and the two solutions marked.
 
-    Reference: notebook 02; Keskar et al. (2017), §3.
+    Reference: notebook 03; Keskar et al. (2017), §3.
 
     >>> fig = plot_interpolation([-0.5, 0.0, 0.5, 1.0, 1.5], [0.3, 0.1, 0.12, 0.1, 0.5], ("a", "b"))
     >>> fig.axes[0].lines[0].get_gid()

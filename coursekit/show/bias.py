@@ -1,5 +1,5 @@
 """Bias correction drawn: an average started at zero beside its corrected form, and the factor
-``1 / (1 − β^t)`` with a slider over ``t`` (notebook 04).
+``1 / (1 − β^t)`` with a slider over ``t`` (notebook 05).
 
 The uncorrected average is drawn in reddish purple and the corrected one in the colour of its ``β``
 (bluish green for the lecture's 0.98), as in the lecture's purple and green curves.
@@ -35,7 +35,7 @@ def plot_startup_bias(t, thetas, beta: float = 0.98, *, ylabel: str = "temperatu
     Returns:
         A :class:`CourseFigure`; the curves' ``gid`` are ``"data"``, ``"uncorrected"`` and ``"corrected"``.
 
-    Reference: notebook 04.
+    Reference: notebook 05.
 
     >>> fig = plot_startup_bias(np.arange(1, 11), np.full(10, 20.0), beta=0.9)
     >>> [round(float(line.get_ydata()[0]), 9) for line in fig.axes[0].lines]
@@ -95,7 +95,7 @@ def plot_correction_factor(betas=(0.9, 0.98, 0.999), t_max: int = 10_000, t: int
     Returns:
         A :class:`CourseFigure`; the curves' ``gid`` are ``"factor <β>"``.
 
-    Reference: notebook 04.
+    Reference: notebook 05.
 
     >>> fig = plot_correction_factor((0.9, 0.98), t_max=100)
     >>> round(float(fig.axes[0].lines[1].get_ydata()[0]), 9)
@@ -143,7 +143,7 @@ def correction_factor_explorer(betas=(0.9, 0.98, 0.999), t: int = 10, t_max: int
         ``t_max``, and each ``β``'s first step within 1 %; its numbers line gives ``1 / (1 − β^t)`` for
         each ``β`` and the step from which each stays within 1 % of 1.
 
-    Reference: notebook 04.
+    Reference: notebook 05.
 
     >>> w = correction_factor_explorer(t=10)
     >>> w.controls["t"].value = 44

@@ -1,4 +1,4 @@
-"""Optimizers compared: Adam's first steps, sweeps of α, cost against steps and seconds, boundaries (notebook 07).
+"""Optimizers compared: Adam's first steps, sweeps of α, cost against steps and seconds, boundaries (notebook 08).
 
 The numbers come from :mod:`coursekit.experiments.first_steps` (the size of Adam's steps), :mod:`coursekit.experiments.sweeps`
 (each optimizer at every learning rate of a grid, trained side by side) and :mod:`coursekit.train`.
@@ -39,7 +39,7 @@ def plot_first_steps(steps: Mapping, lr: float, *, title: str | None = None) -> 
     Returns:
         A :class:`CourseFigure` (log scale) with one line per label (its ``gid``) and a dotted line at ``|Δw| = α``.
 
-    Reference: notebook 07.
+    Reference: notebook 08.
 
     >>> from coursekit.experiments.first_steps import adam_steps
     >>> g = np.ones(20)
@@ -79,7 +79,7 @@ def plot_first_step_sizes(dw, sizes: Mapping, lr: float, *, title: str | None = 
     Returns:
         A :class:`CourseFigure` with one line per optimizer (its ``gid``) and a dotted line at ``α``.
 
-    Reference: notebook 07.
+    Reference: notebook 08.
 
     >>> dw = np.logspace(-3, 3, 7)
     >>> fig = plot_first_step_sizes(dw, {"GD": 0.01 * dw, "Adam": np.full(7, 0.01)}, 0.01)
@@ -117,7 +117,7 @@ def plot_costs_against_time(histories: Mapping, seconds_per_epoch: Mapping, *,
     Returns:
         A :class:`CourseFigure` with two axes, one line per label in each (its ``gid``).
 
-    Reference: notebook 07.
+    Reference: notebook 08.
 
     >>> from coursekit.data import two_moons
     >>> from coursekit.optim import GD
@@ -165,7 +165,7 @@ def plot_decision_boundaries(X, Y, panels: Mapping, *, ncols: int = 3, resolutio
     Returns:
         A :class:`CourseFigure` with one axes per panel, in order.
 
-    Reference: notebook 07.
+    Reference: notebook 08.
 
     >>> from coursekit.data import two_moons
     >>> X, Y = two_moons(m=40)

@@ -1,5 +1,5 @@
 """How fast optimizers converge, drawn: the steps over a grid of (α, β), momentum's velocity and RMSprop's
-effective step per coordinate (notebooks 05-06). Sweeps over α are drawn by :mod:`coursekit.show.sweeps`.
+effective step per coordinate (notebooks 06-07). Sweeps over α are drawn by :mod:`coursekit.show.sweeps`.
 
 The numbers come from :mod:`coursekit.experiments.settling` and :mod:`coursekit.experiments.along_path`; these functions only draw.
 """
@@ -46,7 +46,7 @@ def plot_steps_map(steps_map: StepsMap, marks: Mapping | None = None, *, stabili
     Returns:
         A :class:`CourseFigure` with the map (log colour scale) and a colour bar.
 
-    Reference: notebook 05; Goh (2017), "Why Momentum Really Works", Distill.
+    Reference: notebook 06; Goh (2017), "Why Momentum Really Works", Distill.
 
     >>> from coursekit.experiments.settling import steps_map
     >>> from coursekit.surfaces import elongated_quadratic
@@ -101,7 +101,7 @@ def plot_velocity(grads, velocity, *, beta: float,
     Returns:
         A :class:`CourseFigure` with two axes: x (the flat direction) and y (the steep one).
 
-    Reference: notebooks 03 and 05.
+    Reference: notebooks 04 and 06.
 
     >>> g = np.array([[1.0, 10.0], [1.0, -10.0], [1.0, 10.0]])
     >>> [ax.get_title() for ax in plot_velocity(g, g / 2, beta=0.5).axes]
@@ -139,7 +139,7 @@ def plot_effective_steps(effective, references: Mapping | None = None, *,
     Returns:
         A :class:`CourseFigure` (log scale) whose lines have ``gid`` ``"x"``, ``"y"`` and each reference's label.
 
-    Reference: notebook 06.
+    Reference: notebook 07.
 
     >>> fig = plot_effective_steps(np.array([[0.1, 0.001], [0.2, 0.002]]), {"GD's α": 0.02})
     >>> [line.get_gid() for line in fig.axes[0].lines]

@@ -1,5 +1,5 @@
 """Gradient noise, drawn: the spread of mini-batch gradients by size, their cloud around the full gradient,
-and noisy descent paths on a 2-D bowl, each with a mini-batch-size slider (notebook 02).
+and noisy descent paths on a 2-D bowl, each with a mini-batch-size slider (notebook 03).
 
 The numbers come from :func:`~coursekit.experiments.gradient_noise.gradient_noise_data` and
 :func:`~coursekit.experiments.gradient_noise.noisy_descent_data`; the ``plot_*`` and ``*_explorer`` functions
@@ -50,7 +50,7 @@ def plot_gradient_noise(data) -> CourseFigure:
         A :class:`CourseFigure` on log-log axes (lines with ``gid`` "line", "overlap", "measured" and
         "full gradient", a level line at ``||g||``).
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> data = NoiseData((1, 4, 16), 1000, np.ones(3), {}, np.array([2.0, 1.0, 0.5]), np.ones(3))
     >>> [line.get_gid() for line in plot_gradient_noise(data).axes[0].lines]
@@ -135,7 +135,7 @@ def gradient_noise_explorer(data) -> Explorer:
     Returns:
         An :class:`Explorer` (everything is precomputed: the slider only redraws).
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> X, Y = np.arange(16.0).reshape(2, 8), np.array([[0.0, 1.0] * 4])
     >>> from coursekit import nn
@@ -197,7 +197,7 @@ def noisy_descent_explorer(data) -> Explorer:
     Returns:
         An :class:`Explorer` (the paths are precomputed: the slider only redraws).
 
-    Reference: notebook 02.
+    Reference: notebook 03.
 
     >>> from coursekit.experiments.gradient_noise import noisy_descent_data
     >>> from coursekit.surfaces import elongated_quadratic

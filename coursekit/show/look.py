@@ -39,11 +39,11 @@ OPTIMIZER_COLORS = {
 #: One colour per β of an exponentially weighted average, the same in every figure: the lecture's red (0.9),
 #: green (0.98) and yellow (0.5) as their nearest colour-blind-safe shades (Okabe-Ito yellow is too pale
 #: for a line on white, so 0.5 takes orange); Adam's β₂ = 0.999 in sky blue (reddish purple is kept for
-#: the lecture's uncorrected average of notebook 04).
+#: the lecture's uncorrected average of notebook 05).
 BETA_COLORS = {0.9: PALETTE["vermillion"], 0.98: PALETTE["bluish_green"], 0.5: PALETTE["orange"],
                0.999: PALETTE["sky_blue"]}
 #: The order of colours for other series (yellow left out: too pale on white); vermillion last, so that up to
-#: six series never pair it with orange, which it resembles (notebook 08 compares two of its six schedules).
+#: six series never pair it with orange, which it resembles (notebook 09 compares two of its six schedules).
 CYCLE = tuple(PALETTE[k] for k in ("blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "black",
                                    "vermillion"))
 #: Raw data (temperatures, mini-batch costs) in a neutral grey, behind the coloured curves.

@@ -1,4 +1,4 @@
-"""Gradient noise and the way out of a poor minimum, drawn: a noise slider and an anneal switch (notebook 09).
+"""Gradient noise and the way out of a poor minimum, drawn: a noise slider and an anneal switch (notebook 10).
 
 :func:`noise_escape_explorer` draws what :func:`coursekit.experiments.noise_escape.escape_data` returns: where
 the runs of one seed end on the bowl, and the share of starts that end in the deepest well against ``σ``.
@@ -88,7 +88,7 @@ def noise_escape_explorer(data, sigma: float = 1.0, annealed: bool = False) -> E
     Returns:
         An :class:`Explorer`; its numbers line gives the share at the chosen ``σ`` and its spread over the seeds.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> from coursekit.experiments.noise_escape import escape_data
     >>> from coursekit.surfaces import several_minima

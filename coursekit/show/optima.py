@@ -1,4 +1,4 @@
-"""Local optima, saddles and plateaus drawn, and a slider for the length of a plateau (notebook 09).
+"""Local optima, saddles and plateaus drawn, and a slider for the length of a plateau (notebook 10).
 
 :func:`plot_basins` shows where runs from a grid of starts end up; :func:`plot_goe_fractions` how rarely a
 random symmetric matrix has only positive eigenvalues; :func:`plot_index_vs_cost` the critical points of a
@@ -40,14 +40,14 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
         title: defaults to the share of runs that reached the deepest minimum.
 
     Returns:
-        A :class:`CourseFigure`; one group of dots per minimum (``gid`` ``"minimum k"``), stars at the minima.
+        A :class:`CourseFigure`; one group of dots per minimum (``gid`` ``"minimum k"``, counted from 1 as the notebook counts the wells: ``reached == 0`` is minimum 1), stars at the minima.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> from coursekit.surfaces import saddle
     >>> fig = plot_basins(saddle(), [[0.5, 0.5], [0.5, -0.5]], [1, 0])
     >>> sorted(line.get_gid() for line in fig.axes[0].lines if line.get_gid())
-    ['minimum 0', 'minimum 1']
+    ['minimum 1', 'minimum 2']
     """
     _validate.instance(surface, "surface", Surface)
     starts = _validate.array(starts, "starts", ndim=2)
@@ -65,8 +65,8 @@ def plot_basins(surface: Surface, starts, reached, *, title: str | None = None) 
         color = CYCLE[k % len(CYCLE)]
         mine = starts[reached == k]
         J = float(surface.f(mx, my))
-        label = f"end in minimum {k} (J = {J:.2f}): {len(mine)}"
-        ax.plot(mine[:, 0], mine[:, 1], "o", color=color, ms=4, ls="none", label=label, gid=f"minimum {k}")
+        label = f"end in minimum {k + 1} (J = {J:.2f}): {len(mine)}"
+        ax.plot(mine[:, 0], mine[:, 1], "o", color=color, ms=4, ls="none", label=label, gid=f"minimum {k + 1}")
         ax.plot(mx, my, "*", color=color, ms=14, mec="black")
     lost = starts[reached < 0]
     if len(lost):
@@ -90,7 +90,7 @@ def plot_goe_fractions(hits, count: int) -> CourseFigure:
         A :class:`CourseFigure` on a logarithmic axis: the measured fractions with their Wilson intervals of
         about 95% (z = 2; sizes with no hit are left out) and the line ``2^−n``.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> fig = plot_goe_fractions([500, 146, 25], count=1000)
     >>> fig.axes[0].lines[0].get_ydata().tolist()
@@ -125,7 +125,7 @@ def plot_index_vs_cost(points: Sequence[CriticalPoint], *, title: str | None = N
     Returns:
         A :class:`CourseFigure`: the saddles as dots (``gid`` "saddles"), the minima as stars (``gid`` "minima").
 
-    Reference: notebook 09; Dauphin et al. (2014), figure 1.
+    Reference: notebook 10; Dauphin et al. (2014), figure 1.
 
     >>> from coursekit.experiments.saddles import critical_points, pooled_digits
     >>> fig = plot_index_vs_cost(critical_points(pooled_digits(2), p=1))
@@ -160,7 +160,7 @@ def plot_stages(costs: Mapping, levels: Mapping, *, title: str = "Training from 
     Returns:
         A :class:`CourseFigure` with one line per cost curve (``gid`` = label), then one per level.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> fig = plot_stages({"GD": [0.3, 0.3, 0.2, 0.1]}, {"saddle": 0.3})
     >>> [line.get_gid() for line in fig.axes[0].lines]
@@ -233,7 +233,7 @@ def plateau_explorer(lengths=tuple(range(3, 31)), length: int = 10, lr: float = 
     Returns:
         An :class:`Explorer`; its numbers line gives each run's steps to get off the plateau.
 
-    Reference: notebook 09.
+    Reference: notebook 10.
 
     >>> w = plateau_explorer(lengths=(5, 10), length=5, steps=200)
     >>> w.controls["length"].value = 10

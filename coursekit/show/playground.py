@@ -1,4 +1,4 @@
-"""The optimizer playground: any optimizers on any surface of the course, from any start, drawn together (notebook 07).
+"""The optimizer playground: any optimizers on any surface of the course, from any start, drawn together (notebook 08).
 
 One widget holds everything the optimizers of the course depend on: which of GD, momentum, RMSprop and
 Adam to run, the surface (the elongated and the rotated bowl, Rosenbrock's valley, a saddle, a plateau,
@@ -131,7 +131,7 @@ def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZ
     Returns:
         An :class:`~coursekit.show.explorer.Explorer`; its numbers line gives each path's end.
 
-    Reference: notebook 07.
+    Reference: notebook 08.
 
     >>> w = playground_explorer("Rosenbrock", optimizers=("GD", "Adam"), lr={"GD": 0.001}, steps=20)
     >>> w.controls["optimizers"].buttons["Momentum"].value = True

@@ -1,4 +1,4 @@
-"""The learning-rate schedules drawn, and sliders for their hyperparameters (notebook 08).
+"""The learning-rate schedules drawn, and sliders for their hyperparameters (notebook 09).
 
 :func:`schedule_explorer` draws the six schedules of :mod:`coursekit.schedules` with :func:`plot_schedules`.
 """
@@ -36,7 +36,7 @@ def plot_schedules(schedules: Mapping, epochs: int, *, start: int = 1) -> Course
     Returns:
         A :class:`CourseFigure` with one line (with dots) per schedule, ``gid`` = label.
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> from coursekit.schedules import inverse_time_decay
     >>> fig = plot_schedules({"1/(1 + epoch)": inverse_time_decay(0.2, 1.0)}, epochs=4)
@@ -82,7 +82,7 @@ def plot_wandering(surface: Surface, runs: Mapping, *, last: int = 100, zoom: fl
         A :class:`CourseFigure` with two axes; the right one holds one dotted line (``gid`` = label) and
         one circle per run.
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> from coursekit.experiments.least_squares import least_squares, minibatch_path
     >>> from coursekit.optim import GD
@@ -150,7 +150,7 @@ def _schedule_rates(lr0: float, decay_rate: float, k: float, base: float, interv
     Returns:
         ``{label: array of α per epoch}`` with the labels of ``SCHEDULES``.
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> _schedule_rates(0.2, decay_rate=1.0, k=1.0, base=0.95, interval=2, epochs=4)["inverse time"].round(3).tolist()
     [0.1, 0.067, 0.05, 0.04]
@@ -179,7 +179,7 @@ def _nice_ceiling(x: float) -> float:
     return next(m * decade for m in (1, 2, 5, 10) if m * decade >= x * (1 - 1e-12))
 
 
-#: The base slider's step: fine enough to make ``base^30`` meet another schedule's last rate within 1 % (08's
+#: The base slider's step: fine enough to make ``base^30`` meet another schedule's last rate within 1 % (09's
 #: "try this": ``base = 0.25^(1/30) ≈ 0.9548`` for inverse-time decay at decay_rate 0.1, where steps of 0.01
 #: come no closer than 14 %).
 BASE_STEP = 0.001
@@ -229,7 +229,7 @@ def schedule_explorer(lr0: float = 0.2, decay_rate: float = 1.0, k: float = 1.0,
         An :class:`Explorer`; its numbers line repeats the lecture's example (α₀ = 0.2, decay_rate = 1)
         and gives each schedule's last rate.
 
-    Reference: notebook 08.
+    Reference: notebook 09.
 
     >>> w = schedule_explorer(epochs=10)
     >>> w.controls["decay_rate"].value = 0.5

@@ -1,5 +1,5 @@
 """What an exponentially weighted average costs and buys: its lag against its smoothing, and a moving window
-beside it (notebook 03).
+beside it (notebook 04).
 
 The numbers come from :mod:`coursekit.experiments.lag` (:func:`~coursekit.experiments.lag.lag_table`) and
 :mod:`coursekit.experiments.smoothers` (:func:`~coursekit.experiments.smoothers.compare_to_reference`); these figures only draw them.
@@ -52,7 +52,7 @@ def plot_lag(table: LagTable, data_roughness: float | None = None) -> CourseFigu
     Returns:
         A :class:`CourseFigure` with two axes.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> from coursekit.experiments.lag import lag_table
     >>> t = np.arange(800)
@@ -100,7 +100,7 @@ def plot_window_comparison(comparison: WindowComparison, reference_name: str = "
     Returns:
         A :class:`CourseFigure`.
 
-    Reference: notebook 03.
+    Reference: notebook 04.
 
     >>> from coursekit.experiments.smoothers import compare_to_reference
     >>> theta = np.sin(np.arange(400) / 20) + np.cos(np.arange(400))

@@ -1,4 +1,4 @@
-"""Loss surfaces drawn: contours of J(x, y) with optimizers' paths, and sliders for α, β₁, β₂ and T (notebooks 05-07, 09).
+"""Loss surfaces drawn: contours of J(x, y) with optimizers' paths, and sliders for α, β₁, β₂ and T (notebooks 06-08, 10).
 
 The paths come from :mod:`coursekit.trajectories` (:func:`~coursekit.trajectories.trajectory_data`, kept by
 :class:`~coursekit.trajectories.Paths`); :func:`trajectory_explorer` draws them with :func:`plot_trajectories`,
@@ -56,7 +56,7 @@ def plot_trajectories(surface: Surface, trajectories: Mapping[str, Trajectory], 
     Returns:
         A :class:`CourseFigure`; each path's line has its label as ``gid``, its edge marks ``"<label> outside"``.
 
-    Reference: notebooks 05-07 and 09.
+    Reference: notebooks 06-08 and 10.
 
     >>> from coursekit.optim import GD, Adam
     >>> from coursekit.surfaces import elongated_quadratic
@@ -107,7 +107,7 @@ def _outside_marks(surface: Surface, run: Trajectory) -> np.ndarray:
     Returns:
         An array of shape ``(k, 2)``: the ``k`` iterates outside the window, each clipped to the window.
 
-    Reference: notebooks 05-07.
+    Reference: notebooks 06-08.
 
     >>> from coursekit.optim import RMSprop
     >>> from coursekit.surfaces import elongated_quadratic
@@ -229,7 +229,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
         An :class:`Explorer`; its numbers line gives each optimizer's final loss, distance to a minimum, the
         step from which it stays within ``tol`` of it, and how many iterates lie outside the window.
 
-    Reference: notebooks 00, 05-07 and 09.
+    Reference: notebooks 00, 06-08 and 10.
 
     >>> w = trajectory_explorer(optimizers=("GD", "Momentum"), steps=20)
     >>> w.controls["lr"].value = 0.15

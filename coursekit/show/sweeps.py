@@ -1,5 +1,5 @@
 """A learning-rate sweep drawn: a value (a cost, the steps to settle) against α, one curve per optimizer or
-mini-batch size, each one's best α ringed (notebooks 02, 05-07).
+mini-batch size, each one's best α ringed (notebooks 02, 06-08).
 
 The fair comparison of the course is each contender at its own best learning rate; every sweep of the
 course — over mini-batch sizes (:mod:`coursekit.experiments.batch_size`), over optimizers on a surface
@@ -51,7 +51,7 @@ def plot_lr_sweeps(sweeps: Mapping, *, ylabel: str = "steps to settle", log_y: b
         A :class:`CourseFigure`; each curve's ``gid`` is its label, each ring's ``"best <label>"``, the
         crosses' (if any) ``"<label> never"``.
 
-    Reference: notebooks 02, 05-07.
+    Reference: notebooks 02, 06-08.
 
     >>> fig = plot_lr_sweeps({"GD": ([0.1, 0.2, 0.4], [30.0, 12.0, np.nan])})
     >>> [line.get_gid() for line in fig.axes[0].lines]

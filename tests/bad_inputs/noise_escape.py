@@ -1,4 +1,4 @@
-"""Bad inputs of coursekit.experiments.noise_escape and its explorer, coursekit.show.noise (notebook 09)."""
+"""Bad inputs of coursekit.experiments.noise_escape and its explorer, coursekit.show.noise (notebook 10)."""
 
 import numpy as np
 

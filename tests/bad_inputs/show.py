@@ -59,7 +59,7 @@ ROWS = [
         error=TypeError, message=r"description must be a string .*, got None"),
     Bad(explorer.log_slider, ("α", 0.0, 1e-4, 3.0), message=r"value must be a finite number > 0, got 0.0"),
     Bad(explorer.log_slider, ("α", 0.1, 3.0, 1e-4), message=r"high must be a number >= low \(3.0\), got 0.0001"),
-    # averages and bias correction (notebooks 03, 04)
+    # averages and bias correction (notebooks 04, 05)
     Bad(averages.beta_label, (None,), error=TypeError, message=r"key must be a number .* or a text label, got None"),
     Bad(averages.plot_ewa, (T, THETAS, {0.9: THETAS[:3]}),
         message=r"averages\[0.9\] must have 5 values \(one per θ_t\), got 3"),
@@ -115,7 +115,7 @@ ROWS = [
     Bad(training.batch_size_explorer, (X, Y, [2, 1]), {"optimizer": "SGD"},
         message=r"optimizer name must be one of \['GD', .*\], got 'SGD'"),
     Bad(training.batch_size_explorer, (X, Y, [2, 1]), {"epochs": 10**9}, message=r"epochs=1000000000 would need"),
-    # optimizers compared (notebooks 05-07)
+    # optimizers compared (notebooks 06-08)
     Bad(comparisons.plot_first_steps, ({"GD": [1.0]}, 0.0), message=r"lr must be a finite number > 0, got 0.0"),
     Bad(comparisons.plot_first_steps, ({},), {"lr": 0.1},
         error=TypeError, message=r"steps must be a non-empty dict .*, got \{\}"),
@@ -157,7 +157,7 @@ ROWS = [
     Bad(playground.playground_explorer, ("bowl",),
         message=r"surface must be one of \['elongated quadratic'.*got 'bowl'"),
     Bad(playground.playground_explorer, (), {"steps": 10**9}, message=r"steps=1000000000 would need"),
-    # noise, schedules, smoothing, optima (notebooks 02, 03, 08, 09)
+    # noise, schedules, smoothing, optima (notebooks 02, 04, 09, 10)
     Bad(gradient_noise.plot_gradient_noise, ("data",),
         error=TypeError, message=r"data must be the NoiseData of gradient_noise_data, got str"),
     Bad(gradient_noise.gradient_noise_explorer, ({},),

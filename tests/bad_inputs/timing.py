@@ -1,7 +1,8 @@
 """Bad inputs of coursekit.experiments.timing."""
 
 from coursekit import data
-from coursekit.experiments.timing import Relation, Timings, seconds_per_epoch, seconds_per_epoch_by_size
+from coursekit.experiments.timing import Relation, Timings, seconds_per_epoch, seconds_per_epoch_by_size, seconds_per_epoch_of
+from coursekit.optim import GD as GDOptimizer
 from tests.bad_inputs import Bad
 
 X, Y = data.two_moons(m=64)
@@ -29,5 +30,12 @@ ROWS = [
         message=r"optimizer name must be one of \['GD', .*\], got 'SGD'"),
     Bad(seconds_per_epoch_by_size, (*NET, {"size 8": 8}), {"repeats": 10**9},
         message=r"repeats=1000000000 would need about .* operations"),
+    Bad(seconds_per_epoch_of, (*NET, {}), message=r"optimizers must be a non-empty .*, got \{\}"),
+    Bad(seconds_per_epoch_of, (*NET, {"GD": GDOptimizer(0.1)}), error=TypeError,
+        message=r"optimizers\['GD'\] must be a function making an optimizer, got"),
+    Bad(seconds_per_epoch_of, (*NET, {"GD": lambda: "GD"}), error=TypeError,
+        message=r"optimizers\['GD'\]\(\) must be"),
+    Bad(seconds_per_epoch_of, (*NET, {"GD": lambda: GDOptimizer(0.1)}), {"repeats": 0},
+        message=r"repeats must be an integer >= 1, got 0"),
     Bad(Timings({"GD": (1.0,)}).relation, ("Adam", "GD"), message=r"label must be one of \['GD'\], got 'Adam'"),
 ]

@@ -1,8 +1,8 @@
-"""The claims of notebook 02, at the notebook's own settings: a change in coursekit that breaks the lesson fails here.
+"""The claims of notebook 02 (which mini-batch size), at the notebook's own settings: a change in coursekit that breaks the lesson fails here.
 
 Timings are never asserted (the machine is shared): what is pinned is the deterministic part of each claim —
-the costs after each size's budget, the epochs and steps to a cost, the spreads, the bytes, the accuracies.
-The seconds themselves belong to `make bench`.
+the costs after each size's budget, the epochs and steps to a cost, the bytes. The seconds themselves belong to
+`make bench`. The noise of a mini-batch and the sharp minima are notebook 03's claims, in test_nb03.py.
 """
 
 import math
@@ -11,12 +11,9 @@ import numpy as np
 import pytest
 
 from coursekit import nn
-from coursekit.experiments import batch_size, gradient_noise, over_seeds, sharpness
+from coursekit.experiments import batch_size, over_seeds
 from coursekit.course.questions.nb02 import EPOCHS, LAYERS, LRS, M
 from coursekit.data import load_digits
-from coursekit.optim import GD
-from coursekit.surfaces import elongated_quadratic
-from coursekit.train import train
 
 
 @pytest.fixture(scope="module")
@@ -110,42 +107,6 @@ def test_over_five_seeds_the_alpha_limit_is_lower_for_small_sizes(over):
     assert all(np.all(finals(size, 1.0) < 0.15) for size in (64, 256, M))  # where the larger ones train best
 
 
-# --- the noise of a mini-batch gradient ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def noise(digits):
-    return gradient_noise.gradient_noise_data(digits.X_train, digits.Y_train, nn.init_params(LAYERS),
-                                              sizes=(1, 4, 16, 64, 256, 1024), count=32)
-
-
-def test_the_spread_falls_like_one_over_root_size_then_faster_near_m(noise):
-    scaled = noise.spread * np.sqrt(noise.sizes)
-    np.testing.assert_allclose(scaled[:4], 4.0, rtol=0.05)  # 4.02, 4.11, 3.94, 3.92
-    overlap = np.sqrt((M - np.array(noise.sizes[4:])) / (M - 1))
-    np.testing.assert_allclose(scaled[4:], 4.0 * overlap, rtol=0.1)  # 3.72, 2.25
-    assert noise.spread[2] == pytest.approx(0.99, abs=0.01)  # the question's "about 0.99 at size 16"
-    assert np.linalg.norm(noise.full) == pytest.approx(0.582, abs=0.002)
-    assert noise.spread[0] / np.linalg.norm(noise.full) == pytest.approx(7, rel=0.05)
-
-
-def test_near_the_minimum_the_gradient_shrinks_and_the_noise_dominates(digits, sweep, noise):
-    trained = sweep.best(64).params
-    g = np.linalg.norm(gradient_noise.flat_gradient(nn.cost_and_grads(digits.X_train, digits.Y_train, trained)[1]))
-    spread_1, spread_64 = gradient_noise.spread_by_size(digits.X_train, digits.Y_train, trained, [1, 64], count=32)
-    assert g < np.linalg.norm(noise.full) / 10  # "more than ten times shorter"
-    assert 1.5 < spread_64 / g < 3  # "about twice as far"
-    assert spread_1 > spread_64
-
-
-def test_a_noisy_path_wanders_half_as_far_each_time_the_size_is_multiplied_by_4():
-    paths = gradient_noise.noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4, 16, 64, 256), lr=0.15, steps=60,
-                                              noise=3.0)
-    wander = np.array([paths.wander[size] for size in (1, 4, 16, 64, 256)])
-    np.testing.assert_allclose(wander, [0.995, 0.498, 0.250, 0.126, 0.064], atol=0.002)
-    np.testing.assert_allclose(wander[:-1] / wander[1:], 2, rtol=0.05)
-
-
 # --- memory ---------------------------------------------------------------------------------------------------
 
 
@@ -163,30 +124,13 @@ def test_the_memory_of_a_step_grows_in_proportion_to_the_size_and_the_widths(dig
     assert batch_size.activation_bytes([64, 512, 512, 10], 1) == 17_056  # and 17 kB
 
 
-# --- generalization and sharpness -----------------------------------------------------------------------------
+# --- the explorer: the size at one α ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extremes(digits, sweep):
-    small = sweep.best(1)
-    k = sweep.epochs_to(M, small.epoch_costs[-1])
-    large = train(digits.X_train, digits.Y_train, LAYERS, GD(sweep.best_lr(M)), epochs=k, mini_batch_size=M)
-    return small, large, k
-
-
-def test_the_two_extremes_are_compared_at_the_same_training_cost(extremes):
-    small, large, k = extremes
-    assert k == 61
-    assert large.epoch_costs[-1] == pytest.approx(small.epoch_costs[-1], rel=0.01)  # 0.1560 and 0.1566
-
-
-def test_the_large_batch_is_sharper_but_not_worse_on_the_test_set(digits, extremes):
-    small, large, _ = extremes
-    X, Y = digits.X_train, digits.Y_train
-    right = [round(nn.accuracy(digits.X_test, digits.Y_test, h.params) * 359) for h in (small, large)]
-    assert right == [337, 341]  # 93.9 % and 95.0 %: 4 digits apart
-    rise_small, rise_large = (sharpness.perturbed_cost_increase(X, Y, h.params, radius=0.1, directions=20).mean()
-                              for h in (small, large))
-    assert rise_small == pytest.approx(0.0056, abs=0.0005) and rise_large == pytest.approx(0.0103, abs=0.0005)
-    costs = sharpness.interpolate_costs(X, Y, small.params, large.params, np.linspace(-0.5, 1.5, 21))
-    assert costs[-1] - costs[15] > 3 * (costs[0] - costs[5])  # it climbs much faster beyond the large batch's end
+def test_in_the_explorer_alpha_1_is_too_large_for_the_small_sizes(digits):
+    sizes = (1, 8, 64, 256, M)
+    five = batch_size.sweep_sizes(digits.X_train, digits.Y_train, LAYERS, {size: (1.0,) for size in sizes},
+                                  {size: 5 for size in sizes})
+    final = {size: five.best(size).epoch_costs[-1] for size in sizes}
+    np.testing.assert_allclose([final[size] for size in sizes], [2.517, 1.889, 0.097, 0.313, 1.552], atol=0.0005)
+    assert min(final, key=final.get) == 64 and final[1] > math.log(10) and final[8] > 1.5

@@ -1,118 +1,95 @@
-"""Every claim of notebook 03 (exponentially weighted averages), at the notebook's own settings.
+"""The claims of notebook 03 (the noise of a mini-batch), at the notebook's own settings: a change in coursekit that
+breaks the lesson fails here.
 
-Each test recomputes with coursekit what a cell of the notebook prints and its markdown states; a change
-in coursekit that alters the lesson fails here. Timings are not pinned (``make bench`` measures them):
-what is pinned about them is the deterministic part, the numbers each smoother keeps.
+What is pinned: the spreads of the mini-batch gradients, the wandering of a noisy path, and the training costs,
+accuracies and sharpness of the two extremes of notebook 02's race, retrained at their best α.
 """
 
 import numpy as np
 import pytest
 
-from coursekit import averages
-from coursekit.experiments import lag, smoothers
-from coursekit.data import daily_temperatures, load_seattle_weather
-
-SWEEP = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
-
-
-@pytest.fixture(scope="module")
-def four_years():
-    weather = load_seattle_weather()
-    start = int(np.argmax(weather.dates >= np.datetime64("2013-01-01")))
-    return weather, weather.temp_max, start
+from coursekit import nn
+from coursekit.experiments import batch_size, gradient_noise, sharpness
+from coursekit.course.questions.nb02 import LAYERS, M
+from coursekit.data import load_digits
+from coursekit.surfaces import elongated_quadratic
 
 
 @pytest.fixture(scope="module")
-def table(four_years):
-    _, temps, start = four_years
-    return lag.lag_table(temps, SWEEP, start=start)
+def digits():
+    return load_digits()
 
 
 @pytest.fixture(scope="module")
-def comparison(four_years):
-    _, temps, start = four_years
-    return smoothers.compare_to_reference(temps, lag.seasonal_curve(temps), windows=range(1, 61), start=start)
+def best(digits):
+    """Notebook 02's best runs of sizes 1, 64 and m, as 03 trains them again."""
+    assert digits.X_train.shape[1] == M
+    return batch_size.sweep_sizes(digits.X_train, digits.Y_train, LAYERS, {1: (0.1,), 64: (1.0,), M: (1.0,)},
+                                  {1: 1, 64: 30, M: 100})
 
 
-def test_the_data_a_year_of_daily_maxima():
-    dates, temps = daily_temperatures(2015)
-    assert len(temps) == 365 and (temps.min(), temps.max()) == (1.7, 35.0)
-    assert lag.roughness(temps) == pytest.approx(2.91, abs=0.005)
+# --- the noise of a mini-batch gradient ---------------------------------------------------------------------
 
 
-def test_the_rule_of_thumb_windows():
-    assert [round(1 / (1 - b)) for b in (0.5, 0.9, 0.98)] == [2, 10, 50]
+@pytest.fixture(scope="module")
+def noise(digits):
+    return gradient_noise.gradient_noise_data(digits.X_train, digits.Y_train, nn.init_params(LAYERS),
+                                              sizes=(1, 4, 16, 64, 256, 1024), count=32)
 
 
-def test_one_minus_epsilon_to_the_one_over_epsilon_approaches_one_over_e():
-    values = [b ** (1 / (1 - b)) for b in (0.5, 0.9, 0.98, 0.999)]
-    assert np.round(values, 4).tolist() == [0.25, 0.3487, 0.3642, 0.3677]
-    assert abs(values[-1] - np.exp(-1)) < 5e-4 and np.all(np.diff(values) > 0)
+def test_the_spread_falls_like_one_over_root_size_then_faster_near_m(noise):
+    scaled = noise.spread * np.sqrt(noise.sizes)
+    np.testing.assert_allclose(scaled[:4], 4.0, rtol=0.05)  # 4.02, 4.11, 3.94, 3.92
+    overlap = np.sqrt((M - np.array(noise.sizes[4:])) / (M - 1))
+    np.testing.assert_allclose(scaled[4:], 4.0 * overlap, rtol=0.1)  # 3.72, 2.25
+    assert noise.spread[2] == pytest.approx(0.99, abs=0.01)  # the question's "about 0.99 at size 16"
+    assert np.linalg.norm(noise.full) == pytest.approx(0.582, abs=0.002)
+    assert noise.spread[0] / np.linalg.norm(noise.full) == pytest.approx(7, rel=0.05)  # "several times farther"
 
 
-def test_the_weights_fall_to_one_over_e_near_one_over_one_minus_beta():
-    assert [round(averages.e_folding_steps(b), 1) for b in (0.5, 0.9, 0.98, 0.999)] == [1.4, 9.5, 49.5, 999.5]
+def test_near_the_minimum_the_gradient_shrinks_and_the_noise_dominates(digits, best, noise):
+    trained = best.best(64).params
+    g = np.linalg.norm(gradient_noise.flat_gradient(nn.cost_and_grads(digits.X_train, digits.Y_train, trained)[1]))
+    spread_1, spread_64 = gradient_noise.spread_by_size(digits.X_train, digits.Y_train, trained, [1, 64], count=32)
+    assert g == pytest.approx(0.040, abs=0.0005)
+    assert g < np.linalg.norm(noise.full) / 10  # "more than ten times shorter"
+    assert 1.5 < spread_64 / g < 3  # "about twice as far"
+    assert spread_64 == pytest.approx(0.086, abs=0.0005) and spread_1 == pytest.approx(0.335, abs=0.0005)
 
 
-def test_the_window_of_one_over_one_minus_beta_days_holds_about_two_thirds_of_the_weight():
-    shares = {b: averages.ewa_weights(b, round(1 / (1 - b))).sum() for b in (0.5, 0.9, 0.98, 0.999)}
-    assert [round(100 * s, 1) for s in shares.values()] == [75.0, 65.1, 63.6, 63.2]
-    assert round(averages.ewa_weights(0.98, 365).sum(), 5) == 0.99937
+def test_a_noisy_path_wanders_half_as_far_each_time_the_size_is_multiplied_by_4():
+    paths = gradient_noise.noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4, 16, 64, 256), lr=0.15, steps=60,
+                                              noise=3.0)
+    wander = np.array([paths.wander[size] for size in (1, 4, 16, 64, 256)])
+    np.testing.assert_allclose(wander, [0.995, 0.498, 0.250, 0.126, 0.064], atol=0.002)
+    np.testing.assert_allclose(wander[:-1] / wander[1:], 2, rtol=0.05)
 
 
-def test_the_data_peak_in_mid_july(four_years):
-    weather, temps, start = four_years
-    peak = lag.seasonal_peak(temps[start:])
-    assert round(peak, 1) == 197.4 and str(weather.dates[start] + round(peak)) == "2013-07-17"
+# --- generalization and sharpness -----------------------------------------------------------------------------
 
 
-def test_on_a_steady_rise_the_settled_average_trails_by_the_mean_age_of_its_weights():
-    days = np.arange(3000.0)  # a temperature rising by 1 °C a day
-    for beta, mean_age in ((0.5, 1), (0.9, 9), (0.98, 49)):
-        assert days[-1] - averages.ewa(days, beta)[-1] == pytest.approx(mean_age, abs=1e-9)
-        assert lag.mean_age(beta) == pytest.approx(mean_age)
+@pytest.fixture(scope="module")
+def extremes(digits, best):
+    small = best.best(1)
+    k = best.epochs_to(M, small.epoch_costs[-1])
+    large = batch_size.sweep_sizes(digits.X_train, digits.Y_train, LAYERS, {M: (1.0,)}, {M: k}).best(M)
+    return small, large, k
 
 
-def test_the_lag_grows_with_beta_and_is_the_mean_age_up_to_0_9(table):
-    measured = dict(zip(SWEEP, table.lag))
-    assert [round(measured[b], 1) for b in (0.5, 0.9, 0.98)] == [1.0, 8.9, 40.5]
-    assert np.all(np.diff(table.lag) > 0)
-    near_trend = table.betas <= 0.9
-    assert np.all(np.abs(table.lag - table.mean_age)[near_trend] <= 0.15)
+def test_the_two_extremes_are_compared_at_the_same_training_cost(extremes):
+    small, large, k = extremes
+    assert k == 61
+    assert large.epoch_costs[-1] == pytest.approx(small.epoch_costs[-1], rel=0.01)  # 0.1560 and 0.1566
 
 
-def test_for_beta_near_one_the_lag_falls_short_of_the_mean_age_as_the_yearly_wave_predicts(table):
-    measured = dict(zip(SWEEP, table.lag))
-    assert lag.mean_age(0.98) - measured[0.98] > 8  # 40.5 days against 49
-    assert np.max(np.abs(table.lag - table.cycle_delay)) < 0.4  # all 11 βs
-
-
-def test_larger_beta_smooths_more(four_years, table):
-    _, temps, start = four_years
-    assert round(lag.roughness(temps, start=start), 2) == 2.88
-    wiggle = dict(zip(SWEEP, table.roughness))
-    assert [round(wiggle[b], 2) for b in (0.5, 0.9, 0.98)] == [1.49, 0.35, 0.11]
-    assert np.all(np.diff(table.roughness) < 0)
-
-
-def test_at_equal_lag_the_window_is_no_more_accurate(comparison):
-    best_window, best_ewa = comparison.window_error.argmin(), comparison.ewa_error.argmin()
-    assert comparison.windows[best_window] == 20 and round(comparison.window_error[best_window], 2) == 2.01
-    assert comparison.windows[best_ewa] == 21 and round(comparison.betas[best_ewa], 3) == 0.909
-    assert round(comparison.ewa_error[best_ewa], 2) == 1.96
-    at_19 = list(comparison.windows).index(19)
-    assert (round(comparison.window_error[at_19], 2), round(comparison.ewa_error[at_19], 2)) == (2.01, 1.96)
-    assert np.all(comparison.ewa_error <= comparison.window_error + 1e-9)  # all 60 window sizes
-    assert comparison.ewa_error[best_ewa] > 0.95 * comparison.window_error[best_window]  # "about the same"
-
-
-def test_the_window_keeps_n_plus_one_numbers_the_ewa_one(four_years):
-    _, temps, _ = four_years
-    ewa_now, window_now = smoothers.EwaSmoother(0.9), smoothers.WindowSmoother(19)
-    for theta in temps:
-        ewa_now.update(theta)
-        window_now.update(theta)
-    assert (ewa_now.numbers_kept, ewa_now.nbytes) == (1, 8)
-    assert (window_now.numbers_kept, window_now.nbytes) == (20, 160)
-    assert (ewa_now.numbers_kept * 8, window_now.numbers_kept * 8) == (8, 160)  # MB per million parameters
-    assert smoothers.WindowSmoother(365).numbers_kept == 366
+def test_the_large_batch_is_sharper_but_not_worse_on_the_test_set(digits, extremes):
+    small, large, _ = extremes
+    X, Y = digits.X_train, digits.Y_train
+    right = [round(nn.accuracy(digits.X_test, digits.Y_test, h.params) * 359) for h in (small, large)]
+    assert right == [337, 341]  # 93.9 % and 95.0 %: "all but a handful of the same test digits"
+    rise_small, rise_large = (sharpness.perturbed_cost_increase(X, Y, h.params, radius=0.1, directions=20).mean()
+                              for h in (small, large))
+    assert rise_small == pytest.approx(0.0056, abs=0.0005) and rise_large == pytest.approx(0.0103, abs=0.0005)
+    assert 1.5 < rise_large / rise_small < 2.5  # "about twice as much"
+    costs = sharpness.interpolate_costs(X, Y, small.params, large.params, np.linspace(-0.5, 1.5, 21))
+    assert costs[-1] - costs[15] > 3 * (costs[0] - costs[5])  # it climbs much faster beyond the large batch's end

@@ -1,193 +1,80 @@
-"""Every claim of notebook 05 (gradient descent with momentum), recomputed at the notebook's own settings.
+"""Every claim of notebook 05 (bias correction), at the notebook's own settings.
 
-Each test names the claim as the notebook states it; the numbers are those printed in the notebook, so a
-change in coursekit that changes the lesson fails here.
+Each test recomputes with coursekit what a cell of the notebook prints and its markdown states.
 """
-
-import math
 
 import numpy as np
 import pytest
 
-from coursekit import averages, optim, surfaces
-from coursekit.experiments import along_path, convergence, over_seeds, settling
-from coursekit.data import load_digits
-from coursekit.show import surfaces as show_surfaces
-from coursekit.trajectories import trajectory
+from coursekit import averages
+from coursekit.data import daily_temperatures
 
-BOWL = surfaces.elongated_quadratic(condition_number=100.0)
-CURVATURES = np.linalg.eigvalsh(BOWL.hessian(BOWL.minima[0]))
-GD_THEORY = convergence.best_gd(CURVATURES)
-LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 61), GD_THEORY.lr))
-TOL = 1e-6 * np.hypot(*BOWL.start)
+BETA = 0.98
 
 
 @pytest.fixture(scope="module")
-def sweep():
-    return settling.steps_map(BOWL, LRS, betas=[0.0, 0.9], tol=1e-3, max_steps=1000)
+def year():
+    return daily_temperatures(2015)
 
 
 @pytest.fixture(scope="module")
-def grid():
-    return settling.steps_map(BOWL, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), TOL, max_steps=2000)
+def gaps(year):
+    dates, temps = year
+    firsts = np.flatnonzero(dates.astype("datetime64[M]") != (dates - 1).astype("datetime64[M]"))
+    return {str(dates[i]): averages.startup_bias(temps[i:], BETA, days=7) for i in firsts}
 
 
-def test_gd_best_rate_is_0_98_and_needs_691_steps_for_a_million_fold():
-    assert CURVATURES.tolist() == [1.0, 100.0]
-    assert GD_THEORY.lr == pytest.approx(2 / 101) and round(GD_THEORY.rate, 4) == 0.9802
-    np.testing.assert_allclose(convergence.gd_factors(GD_THEORY.lr, CURVATURES), [99 / 101] * 2)
-    assert round(convergence.steps_for_rate(GD_THEORY.rate, 1e-6)) == 691
+def test_the_bias_is_largest_from_1_july_and_smallest_from_1_january(gaps):
+    assert len(gaps) == 12 and max(gaps, key=gaps.get) == "2015-07-01" and min(gaps, key=gaps.get) == "2015-01-01"
+    assert (round(gaps["2015-01-01"], 1), round(gaps["2015-07-01"], 1)) == (6.3, 30.2)
+    assert round(gaps["2015-07-01"] / gaps["2015-01-01"], 1) == 4.8
 
 
-def test_without_bias_correction_the_velocity_is_35_percent_short_at_step_10_and_within_1_percent_from_44():
-    # notebook 04's numbers, quoted by notebook 05 for β = 0.9
-    assert round(averages.correction_factor(0.9, 10), 2) == 1.54
-    assert round(1 - 1 / averages.correction_factor(0.9, 10), 2) == 0.35
-    assert averages.warmup_steps(0.9) == 44
+def test_v1_is_two_percent_of_theta1(year):
+    dates, temps = year
+    summer = temps[dates >= np.datetime64("2015-07-01")]
+    v = averages.ewa(summer, BETA)
+    assert len(summer) == 184 and summer[0] == 32.2
+    assert v[0] == pytest.approx(0.02 * 32.2, rel=1e-12) and round(v[0], 3) == 0.644
 
 
-def test_each_at_its_best_alpha_momentum_settles_2_9_times_sooner(sweep):
-    gd_lr, gd_steps = sweep.row(0.0).best()
-    momentum_lr, momentum_steps = sweep.row(0.9).best()
-    assert (gd_lr, gd_steps) == (GD_THEORY.lr, 378)
-    assert round(momentum_lr, 4) == 0.0631 and momentum_steps == 132
-    assert round(gd_steps / momentum_steps, 1) == 2.9
+def test_the_uncorrected_average_stays_low_for_months(year):
+    dates, temps = year
+    summer = temps[dates >= np.datetime64("2015-07-01")]
+    gap = averages.ewa(summer, BETA, bias_correction=True) - averages.ewa(summer, BETA)
+    assert [round(gap[t - 1], 2) for t in (1, 7, 30, 100)] == [31.56, 27.48, 15.09, 2.98]
+    assert averages.ewa(summer, BETA, bias_correction=True)[0] == pytest.approx(32.2)
 
 
-def test_gd_settles_for_no_alpha_above_its_best_and_momentum_for_a_wide_range(sweep):
-    gd = sweep.row(0.0)
-    assert np.all(np.isnan(gd.steps[LRS > GD_THEORY.lr]))
-    momentum = sweep.row(0.9)
-    wide = (LRS >= 0.03) & (LRS <= 0.36)
-    assert np.all(momentum.steps[wide] <= 1.25 * 132)
-    assert round(momentum.largest_working_lr(), 2) == 0.35
+def test_the_factor_is_large_at_first():
+    assert [round(averages.correction_factor(b, 1), 6) for b in (0.9, 0.98, 0.999)] == [10, 50, 1000]
+    assert [round(averages.correction_factor(b, 10), 2) for b in (0.9, 0.98, 0.999)] == [1.54, 5.47, 100.45]
 
 
-def test_the_velocity_keeps_13_percent_across_the_valley_and_83_percent_along_it():
-    path = trajectory(BOWL, optim.Momentum(lr=0.06309573444801933, beta=0.9), steps=60)
-    grads = along_path.gradients(BOWL, path)
-    ratio = np.abs(along_path.averages(grads, 0.9)[:30]).mean(axis=0) / np.abs(grads[:30]).mean(axis=0)
-    assert [round(r, 2) for r in ratio] == [0.83, 0.13]
-    assert grads[:30, 1].max() > 55 and grads[:30, 1].min() < -45  # "between about +60 and −50"
+def test_the_warm_up_lasts_close_to_4_6_over_one_minus_beta_steps():
+    steps = [averages.warmup_steps(b) for b in (0.9, 0.98, 0.999)]
+    assert steps == [44, 229, 4613]
+    assert [round(t * (1 - b), 2) for t, b in zip(steps, (0.9, 0.98, 0.999))] == [4.4, 4.58, 4.61]
+    assert 100 < steps[2] / steps[0] < 110  # "about a hundred times longer"
 
 
-def test_the_map_gd_at_its_best_691_momentum_74_at_0_1_and_0_68(grid):
-    exact = settling.steps_map(BOWL, [GD_THEORY.lr, 0.1], [0.0, convergence.best_momentum(CURVATURES).beta],
-                                  TOL, max_steps=3000)
-    assert exact.steps[0, 0] == 691 and exact.steps[1, 1] == 89
-    lr, beta, steps = grid.best()
-    assert (round(lr, 3), round(beta, 2), steps) == (0.1, 0.68, 74)
-    assert round(691 / steps, 1) == 9.3
-    assert grid.row(0.9).best()[1] == 244
+def _ratios():
+    t = np.arange(1, 20_001)
+    momentum = 1 / averages.correction_factor(0.9, t)
+    adam = np.sqrt(averages.correction_factor(0.999, t)) / averages.correction_factor(0.9, t)
+    return momentum, adam
 
 
-def test_at_the_theory_pair_the_error_shrinks_like_t_times_0_82_to_the_t():
-    theory = convergence.best_momentum(CURVATURES)
-    error = np.linalg.norm(trajectory(BOWL, optim.Momentum(lr=theory.lr, beta=theory.beta), steps=150).points, axis=1)
-    t = np.array([40, 80, 120])
-    with_t, without_t = error[t] / (t * theory.rate**t), error[t] / theory.rate**t
-    assert np.ptp(with_t) < 0.02 * with_t.mean()  # 1.167, 1.153, 1.148: t · 0.82^t fits
-    assert without_t[-1] > 2.5 * without_t[0]  # 0.82^t alone does not
-    assert round(89 - convergence.steps_for_rate(theory.rate, 1e-6)) == 20  # "about 20 steps"
+def test_without_correction_momentum_s_steps_are_only_smaller():
+    momentum, _ = _ratios()
+    assert round(momentum[0], 3) == 0.1 and np.all(momentum <= 1)
+    assert np.argmax(momentum >= 0.99) + 1 == 44
 
 
-def test_beta_0_9_forgives_a_badly_chosen_alpha_more_than_the_fastest_beta(grid):
-    def band(beta):  # the αs whose count stays within twice the row's best
-        row = grid.row(beta)
-        ok = row.lrs[row.steps <= 2 * row.best()[1]]
-        return ok.max() / ok.min()
-    assert band(0.9) > 10 and band(0.68) < 2  # 0.022..0.35 against 0.079..0.1
-
-
-def test_the_theory_optimum_in_both_forms():
-    theory = convergence.best_momentum(CURVATURES)
-    assert round(theory.lr, 3) == 0.1 and round(theory.beta, 3) == 0.669
-    assert round(theory.lr * (1 - theory.beta), 4) == 0.0331
-    assert round(convergence.steps_for_rate(theory.rate, 1e-6), 1) == 68.8
-
-
-def test_every_beta_from_0_05_to_0_95_beats_gd_and_the_stability_limit_holds(grid):
-    for beta in grid.betas[(grid.betas >= 0.05) & (grid.betas <= 0.95)]:
-        assert grid.row(beta).best()[1] < 691
-    beyond = grid.lrs[None, :] > 2 * (1 + grid.betas[:, None]) / ((1 - grid.betas[:, None]) * 100.0)
-    assert np.all(np.isnan(grid.steps[beyond]))
-
-
-def test_the_summed_form_retraces_the_path_with_alpha_times_one_minus_beta_and_diverges_without():
-    lr = 0.06309573444801933
-    averaged = trajectory(BOWL, optim.Momentum(lr=lr, beta=0.9), steps=150)
-    summed = trajectory(BOWL, optim.Momentum(lr=lr * (1 - 0.9), beta=0.9, average=False), steps=150)
-    unscaled = trajectory(BOWL, optim.Momentum(lr=lr, beta=0.9, average=False), steps=150)
-    assert np.abs(averaged.points - summed.points).max() < 1e-15
-    assert unscaled.diverged and len(unscaled.points) - 1 == 9
-
-
-def test_the_explorer_starts_with_momentum_settled_at_132_gd_at_378_and_the_theory_pair_needs_50():
-    w = show_surfaces.trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Momentum"),
-                                          lr={"GD": GD_THEORY.lr, "Momentum": 0.06309573444801933}, beta1=0.9,
-                                          condition_number=100.0, steps=150)
-    gd_line, momentum_line = w.summary.value.split("<br>")
-    assert "not yet within 0.001 of it" in gd_line and "within 0.001 of it from step 132 on" in momentum_line
-    w.controls["steps"].value = 400  # "drag T to 400"
-    assert "within 0.001 of it from step 378 on" in w.summary.value.split("<br>")[0]
-    w.controls["steps"].value = 150
-    w.controls["beta1"].value, w.controls["lr Momentum"].value = 0.67, 0.1
-    momentum_line = w.summary.value.split("<br>")[1]
-    assert "within 0.001 of it from step 50 on" in momentum_line and "outside the window" in momentum_line
-    w.controls["lr GD"].value = w.controls["lr GD"].value * 10**w.controls["lr GD"].step  # one notch right
-    assert w.controls["lr GD"].value > 2 / 100 and "GD</b>: diverged after" in w.summary.value
-
-
-@pytest.fixture(scope="module")
-def digits():
-    X_train, Y_train, X_test, Y_test = load_digits()
-    return over_seeds.seed_sweep(X_train, Y_train, [64, 32, 10], ["GD", "Momentum"], [0.5, 1.0, 2.0, 4.0],
-                                 seeds=range(5), epochs=10, mini_batch_size=64, beta1=0.9, X_test=X_test, Y_test=Y_test)
-
-
-def test_on_the_digits_momentum_at_its_best_ends_lower_than_gd_at_its_best_on_every_seed(digits):
-    assert {name: digits.best_lr(name) for name in digits.histories} == {"GD": 1.0, "Momentum": 2.0}
-    gd, momentum = digits.at("GD", 1.0), digits.at("Momentum", 2.0)
-    final_gd = np.array([h.epoch_costs[-1] for h in gd])
-    final_momentum = np.array([h.epoch_costs[-1] for h in momentum])
-    ratio = final_gd / final_momentum
-    assert np.all(ratio > 1.5)  # lower on every seed
-    assert (round(ratio.min(), 1), round(ratio.max(), 1)) == (1.9, 4.8)
-    assert (round(final_momentum.min(), 3), round(final_momentum.max(), 3)) == (0.022, 0.036)
-    assert (round(final_gd.min(), 3), round(final_gd.max(), 2)) == (0.054, 0.12)
-    first_gd, first_momentum = (np.array([h.epoch_costs[0] for h in runs]) for runs in (gd, momentum))
-    assert np.all(first_momentum < first_gd / 1.3)  # far ahead after the first epoch on every seed
-    assert (round(first_momentum.min(), 2), round(first_momentum.max(), 2)) == (0.28, 0.87)
-    assert (round(first_gd.min(), 2), round(first_gd.max(), 2)) == (1.13, 1.59)
-
-
-def test_on_the_digits_the_lower_cost_does_not_always_win_on_the_test_set(digits):
-    right = {name: [round(h.test_accuracy[-1] * 359) for h in digits.at(name, lr)]
-             for name, lr in (("GD", 1.0), ("Momentum", 2.0))}
-    assert right["GD"][0] - right["Momentum"][0] == 1  # seed 0: GD one image ahead
-    assert all(g < mo for g, mo in zip(right["GD"][1:], right["Momentum"][1:]))  # behind on the other four
-    assert (min(right["Momentum"]), max(right["Momentum"])) == (349, 352)  # 97.2–98.1 %
-    assert (min(right["GD"]), max(right["GD"])) == (333, 353)  # 92.8–98.3 %
-
-
-def test_on_the_digits_gd_stops_learning_from_alpha_2_and_momentum_still_learns_at_4_on_every_seed(digits):
-    finals_gd, finals_momentum = digits.finals("GD"), digits.finals("Momentum")
-    np.testing.assert_allclose(finals_gd[2:], math.log(10), atol=0.07)  # α = 2 and 4: about ln 10
-    assert np.all(finals_momentum[3] < 0.1)
-
-
-def test_in_the_averaged_form_too_the_best_alpha_moves_with_beta(grid):
-    best = {beta: round(grid.row(beta).best()[0], 3) for beta in (0.0, 0.5, 0.68, 0.9)}
-    assert best == {0.0: 0.018, 0.5: 0.056, 0.68: 0.1, 0.9: 0.032}
-    assert [round(2 * (1 + b) / ((1 - b) * 100.0), 2) for b in (0.0, 0.9)] == [0.02, 0.38]
-
-
-def test_on_a_steady_slope_the_averaged_velocity_tends_to_the_gradient_and_the_summed_one_to_it_over_1_minus_beta():
-    dw = np.array([2.0])
-    for beta in (0.5, 0.9, 0.99):
-        w, v, w_sum, v_sum = np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1)
-        for _ in range(3000):
-            w, v = optim.momentum_update(w, v, dw, lr=0.1, beta=beta)
-            w_sum, v_sum = optim.momentum_sum_update(w_sum, v_sum, dw, lr=0.1, beta=beta)
-        np.testing.assert_allclose(v, dw, rtol=1e-9)  # the step α dW, whatever β
-        np.testing.assert_allclose(v_sum, dw / (1 - beta), rtol=1e-9)  # a top speed that grows as 1 − β shrinks
+def test_without_correction_adam_s_steps_are_several_times_too_large():
+    _, adam = _ratios()
+    assert round(adam[0], 2) == 3.16 and round(adam[9], 2) == 6.53
+    assert (round(adam.max(), 2), adam.argmax() + 1) == (6.57, 12)
+    assert round(adam[999], 2) == 1.26 and round(adam[4612], 2) == 1.0
+    assert np.argmax(adam <= 1.01) + 1 == 3925
+    assert np.all(adam[:3000] > 1)

@@ -1,218 +1,210 @@
-"""The claims of notebook 09 (local optima, saddles, plateaus, and the course's recap), at the notebook's settings.
+"""The claims of notebook 09 (learning-rate decay), recomputed at the notebook's own settings.
 
-Each test quotes the sentence of the notebook it pins; it fails when a change in coursekit makes it untrue.
+Each test states the sentence of the notebook it pins; a comparison is pinned for every seed (or shuffle) the
+notebook runs, as the notebook states it. The numbers are compared at the digits the notebook prints, which hold
+on every BLAS kernel, with and without Numba.
 """
 
 import numpy as np
 import pytest
 
-from coursekit import critical_points, surfaces, trajectories
-from coursekit.experiments import basins, plateaus, saddles
-from coursekit.data import load_digits
-from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit import schedules
+from coursekit.data import two_moons
+from coursekit.experiments.least_squares import least_squares, mean_distance, minibatch_path
+from coursekit.experiments.over_seeds import train_over_seeds
+from coursekit.optim import GD, Adam, Momentum
 from coursekit.train import train
-from coursekit.trajectories import trajectory
 
 
-# --- basins in two dimensions ---------------------------------------------------------------------------------
+def test_the_lectures_example():
+    """'α₀ = 0.2, decay_rate = 1: epochs 1-4 → 0.100, 0.067, 0.050, 0.040'."""
+    lecture = schedules.inverse_time_decay(0.2, decay_rate=1.0)
+    assert [f"{lecture(e):.3f}" for e in range(1, 5)] == ["0.100", "0.067", "0.050", "0.040"]
 
 
-def test_about_half_of_the_starts_reach_the_deepest_minimum_whatever_the_optimizer():
-    """'GD brings 180 of the 400 runs (45%) ...; momentum, RMSprop and Adam send between 175 and 201 runs there';
-    'nothing here is random ... the same at every run'."""
-    bowl = surfaces.several_minima()
-    starts = basins.start_grid(bowl, per_side=20)
-    optimizers = {"GD": GD(lr=0.3), "Momentum": Momentum(lr=0.3, beta=0.9), "RMSprop": RMSprop(lr=0.02, beta2=0.9),
-                  "Adam": Adam(lr=0.05, beta1=0.9, beta2=0.999)}
-    counts = {}
-    for name, opt in optimizers.items():
-        reached = basins.nearest_minimum(bowl, trajectories.from_starts(bowl, opt, starts, steps=300)[-1])
-        assert np.all(reached >= 0), f"every run of {name} ends in a minimum"
-        counts[name] = [int(np.sum(reached == k)) for k in range(3)]
-    assert counts["GD"] == [180, 118, 102]
-    assert min(c[0] for c in counts.values()) == 175 and max(c[0] for c in counts.values()) == 201
-    np.testing.assert_array_equal(starts, basins.start_grid(bowl, per_side=20))
-    again = basins.nearest_minimum(bowl, trajectories.from_starts(bowl, GD(lr=0.3), starts, steps=300)[-1])
-    assert [int(np.sum(again == k)) for k in range(3)] == counts["GD"]
+# --- the noise ball ---------------------------------------------------------------------------------------------
 
-
-# --- minima in many dimensions ------------------------------------------------------------------------------------
-
-
-def test_the_lectures_coin_flip_odds():
-    """'2^-20000 = 10^-6020.6'."""
-    assert f"{critical_points.log10_critical_point_odds(20000):.1f}" == "-6020.6"
+RATES, SHUFFLES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.4), range(5)
 
 
 @pytest.fixture(scope="module")
-def goe_hits():
-    return np.array([critical_points.goe_all_positive(7, count=2_000_000, seed=seed) for seed in range(5)])
+def ball():
+    """The mean distance to w* over the last 100 steps, one per shuffle, for every (α₀, decayed)."""
+    problem = least_squares(m=200, noise=0.5, seed=0)
+
+    def distances(lr, decay):
+        schedule = schedules.inverse_time_decay(lr, decay_rate=1.0) if decay else None
+        return np.array([mean_distance(minibatch_path(problem, GD(lr), epochs=30, mini_batch_size=10, schedule=schedule,
+                                                      seed=seed).points, problem.w_star) for seed in SHUFFLES])
+
+    return {(lr, decay): distances(lr, decay) for lr in RATES for decay in (False, True)}
 
 
-def test_positive_definite_goe_matrices_get_rare_much_faster_than_coin_flips(goe_hits):
-    """'n = 5, 1.3e-4 (95% interval 1.26-1.41e-4; each seed alone gives 1.22-1.43e-4) against 2^-5 = 3.1e-2: 220 to
-    250 times rarer. At n = 7 one matrix in ten million'; the recap's 'about once in 7,500 draws'."""
-    hits, total = goe_hits.sum(axis=0), 10_000_000
-    fraction = hits / total
-    assert abs(fraction[0] - 0.5) < 0.002
-    low, high = critical_points.rate_interval(int(hits[4]), total)
-    assert f"{fraction[4]:.1e} {low:.2e} {high:.2e}" == "1.3e-04 1.26e-04 1.41e-04"
-    assert 220 < 2.0**-5 / high and 2.0**-5 / low < 250
-    assert round(1 / fraction[4], -2) == 7500
-    each = goe_hits[:, 4] / 2_000_000
-    assert f"{each.min():.2e} {each.max():.2e}" == "1.22e-04 1.43e-04"
-    assert hits[6] == 1
-    ratios = [2.0 ** -(n + 1) / f for n, f in enumerate(fraction[:6])]
-    assert all(b > 2 * a for a, b in zip(ratios[1:], ratios[2:])), "the gap to the coin flips widens at every n"
+def test_with_the_same_rate_decay_shrinks_the_ball_about_13_times(ball):
+    """'fixed rate 0.067, decay 0.0050: a ball more than 13 times smaller' (seed 0, the figure)."""
+    fixed, decayed = ball[0.2, False][0], ball[0.2, True][0]
+    assert f"{fixed:.3f}" == "0.067" and f"{decayed:.4f}" == "0.0050"
+    assert 13 < fixed / decayed < 14
 
 
-def test_gd_leaves_a_saddle_in_a_time_that_grows_like_the_log_of_the_distance_to_the_ridge():
-    """'11, 23, 48 and 99 steps from y = 0.1 down to 1e-8 ... only a start exactly on the ridge stays'."""
-    saddle = surfaces.saddle()
-    runs = {y0: trajectory(saddle, GD(lr=0.1), start=(1.8, y0), steps=200) for y0 in (0.1, 0.01, 1e-4, 1e-8, 0.0)}
-    steps = [plateaus.steps_to_leave(runs[y0].losses, level=-0.25) for y0 in (0.1, 0.01, 1e-4, 1e-8)]
-    assert steps == [11, 23, 48, 99]
-    assert all(abs((b - a) / (np.log10(y_a / y_b) / 2) - 25) < 3
-               for (a, y_a), (b, y_b) in zip(zip(steps, (0.1, 0.01, 1e-4)), zip(steps[1:], (0.01, 1e-4, 1e-8))))
-    assert plateaus.steps_to_leave(runs[0.0].losses, level=-0.25) is None and abs(runs[0.0].losses[-1]) < 5e-5
+def test_each_at_its_best_rate_decay_is_closer_on_every_shuffle(ball):
+    """'0.0049 on average (α₀ = 0.2) against 0.0124 for the best fixed rate (α = 0.02, the best on every shuffle
+    too), 2.4 to 2.8 times closer'."""
+    fixed = np.array([ball[lr, False] for lr in RATES])
+    decayed = np.array([ball[lr, True] for lr in RATES])
+    assert [RATES[i] for i in fixed.argmin(axis=0)] == [0.02] * 5
+    assert [RATES[i] for i in decayed.argmin(axis=0)] == [0.2] * 5
+    assert f"{ball[0.02, False].mean():.4f} {ball[0.2, True].mean():.4f}" == "0.0124 0.0049"
+    ratio = fixed.min(axis=0) / decayed.min(axis=0)
+    assert (ratio > 1).all() and f"{ratio.min():.1f} to {ratio.max():.1f}" == "2.4 to 2.8"
 
 
-# --- the linear autoencoder -------------------------------------------------------------------------------------
+def test_a_small_fixed_rate_is_slow_and_a_small_decayed_rate_stalls(ball):
+    """'at α = 0.01 the path is still 0.106 away'; 'with α₀ = 0.05 ... (0.49 away)'."""
+    assert f"{ball[0.01, False].mean():.3f}" == "0.106" and (ball[0.01, False] > 0.1).all()
+    assert f"{ball[0.05, True].mean():.2f}" == "0.49" and (ball[0.05, True] > 0.45).all()
 
 
-@pytest.fixture(scope="module")
-def pixels():
-    return saddles.pooled_digits(side=4)
+# --- the two moons ----------------------------------------------------------------------------------------------
 
-
-def test_the_autoencoder_has_one_minimum_family_and_119_saddle_families_whose_cost_grows_with_the_index(pixels):
-    """'All 120 counts match; exactly one family is a minimum (0, 1) at 0.144; saddles 0.156 to 0.256; correlation
-    0.88'; 'its Hessian has 4 zero eigenvalues besides 60 positive ones ... degenerate'; 'W = 0 ... its gradient is
-    exactly zero, and at cost 0.258 it is a saddle'."""
-    points = saddles.critical_points(pixels, p=2)
-    assert len(points) == 120 and all(p.index == p.negative_found for p in points)
-    minima = [p for p in points if p.index == 0]
-    assert len(minima) == 1 and minima[0].subset == (0, 1) and minima[0] is points[0]
-    assert f"{points[0].cost:.3f} {points[1].cost:.3f} {points[-1].cost:.3f}" == "0.144 0.156 0.256"
-    correlation = np.corrcoef([p.index_fraction for p in points], [p.cost for p in points])[0, 1]
-    assert f"{correlation:.2f}" == "0.88"
-    vectors = np.linalg.eigh(pixels @ pixels.T / pixels.shape[1])[1][:, ::-1]
-    C = np.array([[2.0, 1.0], [0.5, 3.0]])  # any invertible change of the code: the same cost, still critical
-    for scale in (np.eye(2), C):
-        W1, W2 = scale @ vectors[:, :2].T, vectors[:, :2] @ np.linalg.inv(scale)
-        assert saddles.autoencoder_cost(pixels, W1, W2) == pytest.approx(points[0].cost, rel=1e-12)
-        assert max(np.abs(g).max() for g in saddles.autoencoder_grads(pixels, W1, W2).values()) < 1e-12
-    hessian = saddles.autoencoder_hessian(pixels, vectors[:, :2].T, vectors[:, :2])
-    curvatures = np.linalg.eigvalsh(hessian)
-    assert np.sum(np.abs(curvatures) <= 1e-8) == 4 and np.sum(curvatures > 1e-4) == 60
-    assert critical_points.classify_critical_point(hessian) == "degenerate"
-    W1, W2 = np.zeros((2, 16)), np.zeros((16, 2))
-    assert all(np.all(g == 0) for g in saddles.autoencoder_grads(pixels, W1, W2).values())
-    assert f"{saddles.autoencoder_cost(pixels, W1, W2):.3f}" == "0.258"
-    assert critical_points.classify_critical_point(saddles.autoencoder_hessian(pixels, W1, W2)) == "saddle"
-
-
-def test_training_from_small_weights_pauses_at_the_saddles(pixels):
-    """'flat at 0.258 for 57 steps; 3 and 11 steps near 0.195 and 0.144; the minimum at step about 150'."""
-    costs = saddles.train_autoencoder(pixels, p=3, optimizer=GD(lr=1.0), steps=300, init_scale=1e-4, seed=0)
-    eigenvalues = np.linalg.eigvalsh(pixels @ pixels.T / pixels.shape[1])[::-1]
-    levels = [eigenvalues[k:].sum() / 2 for k in range(4)]
-    assert [f"{level:.3f}" for level in levels] == ["0.258", "0.195", "0.144", "0.105"]
-    assert [plateaus.steps_near(costs, level, tol=0.002) for level in levels] == [57, 3, 11, 154]
-    assert np.all(costs[:40] > levels[0] - 1e-4), "the first stretch is flat"
-    arrived = int(np.flatnonzero(np.abs(costs - levels[3]) <= 0.002)[0])
-    assert 135 <= arrived <= 160
-
-
-# --- plateaus -------------------------------------------------------------------------------------------------------
-
-
-def test_with_the_same_rate_averaged_momentum_is_not_faster_than_gd_on_the_plateau():
-    """'1,196 steps against 1,168; RMSprop 18 and Adam 30; momentum with α / (1 − β): 135'."""
-    data = plateaus.plateau_data([10], lr=0.3, slope=0.02, steps=1500)
-    steps = {label: plateaus.steps_to_leave(J[0]) for label, J in data.items()}
-    assert steps == {"GD": 1168, "Momentum": 1196, "Momentum, α / (1 − β)": 135, "RMSprop": 18, "Adam": 30}
-    assert 1.0 <= steps["Momentum"] / steps["GD"] < 1.05
-    assert steps["GD"] / steps["Momentum, α / (1 − β)"] > 8
-
-
-def test_the_plateau_explorers_tasks_have_answers_on_its_slider():
-    """'Go from L = 5 to L = 10 ... how far each advances per step. Compare with α s and with α'; 'the shortest plateau
-    on which gradient descent is still on it after 1,500 steps' (L = 12), on the explorer's lengths 3 to 30."""
-    lengths = list(range(3, 31))
-    data = plateaus.plateau_data(lengths, lr=0.3, slope=0.02, steps=1500)
-    steps = {label: [plateaus.steps_to_leave(J[row]) for row in range(len(lengths))] for label, J in data.items()}
-    gd, adam = dict(zip(lengths, steps["GD"])), dict(zip(lengths, steps["Adam"]))
-    assert (gd[5], gd[10], adam[5], adam[10]) == (326, 1168, 14, 30)
-    assert 5 / (gd[10] - gd[5]) == pytest.approx(0.3 * 0.02, rel=0.02)  # α s = 0.006 per step
-    assert 5 / (adam[10] - adam[5]) == pytest.approx(0.3, rel=0.05)  # about α per step
-    assert min(L for L in lengths if gd[L] is None) == 12 and gd[11] == 1335
-    assert all(adam[L] is not None for L in lengths) and adam[30] == 95  # Adam leaves even L = 30, in 95 steps
-
-
-def test_at_each_optimizers_best_rate_all_three_beat_gd_on_the_plateau():
-    """'settled: GD 354 (α = 1; α = 3 never settles), momentum 99 (α = 10), RMSprop 167 (α = 0.1), Adam 53 (α = 1)'."""
-    plateau = plateaus.long_plateau(length=10.0, slope=0.02)
-    makers = {"GD": lambda lr: GD(lr), "Momentum": lambda lr: Momentum(lr, beta=0.9),
-              "RMSprop": lambda lr: RMSprop(lr, beta2=0.9), "Adam": lambda lr: Adam(lr, beta1=0.9, beta2=0.999)}
-    best = {}
-    for name, make in makers.items():
-        settled = {}
-        for lr in (0.1, 0.3, 1.0, 3.0, 10.0):
-            done = trajectory(plateau, make(lr), steps=1000).steps_to_settle((0.0, 0.0), tol=0.1)
-            if done is not None:
-                settled[lr] = done
-        best[name] = min((done, lr) for lr, done in settled.items())
-    assert best == {"GD": (354, 1.0), "Momentum": (99, 10.0), "RMSprop": (167, 0.1), "Adam": (53, 1.0)}
-    gd_at_3 = trajectory(plateau, GD(3.0), steps=1000)
-    assert gd_at_3.steps_to_settle((0.0, 0.0), tol=0.1) is None and 2 / plateau.hessian([0.0, 0.0])[0, 0] < 3.0
-
-
-# --- the recap --------------------------------------------------------------------------------------------------------
+SEEDS = range(5)
 
 
 @pytest.fixture(scope="module")
-def digits():
-    X_train, Y_train, X_test, Y_test = load_digits()
-
-    def run(optimizer):
-        return train(X_train, Y_train, [64, 32, 10], optimizer, epochs=10, mini_batch_size=64).epoch_costs[-1]
-
-    sweeps = {
-        "GD": {lr: run(GD(lr)) for lr in (0.1, 0.3, 1.0, 3.0)},
-        "Momentum": {lr: run(Momentum(lr, beta=0.9)) for lr in (0.3, 1.0, 3.0, 10.0)},
-        "RMSprop": {lr: run(RMSprop(lr, beta2=0.9)) for lr in (0.001, 0.003, 0.01, 0.03, 0.1)},
-        "Adam": {lr: run(Adam(lr, beta1=0.9, beta2=0.999)) for lr in (0.001, 0.003, 0.01, 0.03, 0.1)},
-    }
-    betas = {("Momentum", b): run(Momentum(3.0, beta=b)) for b in (0.5, 0.99)}
-    betas |= {("Adam β₁", b): run(Adam(0.03, beta1=b, beta2=0.999)) for b in (0.5, 0.99)}
-    betas |= {("Adam β₂", b): run(Adam(0.03, beta1=0.9, beta2=b)) for b in (0.9, 0.99)}
-    return sweeps, betas
-
-
-def test_the_best_rates_and_the_ranges_that_work(digits):
-    """'α 0.3-1 for GD, 1-3 for momentum, 0.01-0.03 for RMSprop and Adam, cost within about 3 times the best'."""
-    sweeps, _ = digits
-    best = {name: min(costs, key=costs.get) for name, costs in sweeps.items()}
-    assert best == {"GD": 1.0, "Momentum": 3.0, "RMSprop": 0.03, "Adam": 0.03}
-    works = {name: sorted(lr for lr, c in costs.items() if c <= 3.2 * costs[best[name]]) for name, costs in sweeps.items()}
-    assert works == {"GD": [0.3, 1.0], "Momentum": [1.0, 3.0], "RMSprop": [0.01, 0.03], "Adam": [0.01, 0.03]}
-    assert [f"{sweeps[n][best[n]]:.3f}" for n in best] == ["0.054", "0.040", "0.027", "0.021"]
+def moons():
+    """Every run of the notebook, from each of the five seeds: {(optimizer, α₀, decay_rate): [History per seed]}."""
+    X, Y = two_moons(m=300, noise=0.25, seed=0)
+    X_test, Y_test = two_moons(m=1000, noise=0.25, seed=1)
+    make = {"GD": GD, "Momentum": lambda lr: Momentum(lr, beta=0.9), "Adam": lambda lr: Adam(lr, beta1=0.9, beta2=0.999)}
+    keys = [("GD", lr, None) for lr in (0.3, 1.0, 3.0)] + [("GD", 1.0, 0.03), ("GD", 1.0, 0.3), ("GD", 3.0, 0.3)]
+    keys += [("Momentum", 0.3, None), ("Momentum", 1.0, None), ("Momentum", 1.0, 0.03)]
+    keys += [("Adam", lr, None) for lr in (0.003, 0.01, 0.03)]
+    trained = train_over_seeds(X, Y, [2, 16, 16, 1], [make[name](lr) for name, lr, _ in keys], SEEDS, epochs=100,
+                                 mini_batch_size=16, X_test=X_test, Y_test=Y_test,
+                                 schedules=[None if rate is None else schedules.inverse_time_decay(lr, rate)
+                                            for _, lr, rate in keys])
+    runs = dict(zip(keys, trained))
+    plans = [schedules.WhenStalled(1.0, factor=0.1, patience=10, min_decrease=0.01) for _ in SEEDS]
+    runs["by hand"] = [train(X, Y, [2, 16, 16, 1], GD(1.0), epochs=100, mini_batch_size=16, seed=seed, schedule=plan,
+                             progress=plan.watch) for seed, plan in zip(SEEDS, plans)]
+    return runs, [plan.stalls for plan in plans]
 
 
-def test_one_step_past_the_best_rate_blows_up_and_adams_default_is_slow(digits):
-    """'one step of ×3 past the best fails (GD 2.31 and momentum 1.69, at or near the 2.30 of guessing; RMSprop
-    0.76) or loses ground (Adam, 0.147)'; 'the paper's 0.001 ... cost 0.53 after 10 epochs'."""
-    sweeps, _ = digits
-    guessing = np.log(10)
-    assert f"{sweeps['GD'][3.0]:.2f} {sweeps['Momentum'][10.0]:.2f} {sweeps['RMSprop'][0.1]:.2f}" == "2.31 1.69 0.76"
-    assert abs(sweeps["GD"][3.0] - guessing) < 0.01
-    assert f"{sweeps['Adam'][0.1]:.3f}" == "0.147" and f"{sweeps['Adam'][0.001]:.2f}" == "0.53"
+def _final(h):
+    last = h.epoch_costs[-10:]
+    return last.mean(), last.std()
 
 
-def test_adams_betas_hardly_matter_and_momentums_beta_does(digits):
-    """'β₁ from 0.5 to 0.99 and β₂ from 0.9 to 0.999 all end at 0.021-0.026'; 'β = 0.5 fails (2.31), 0.99 lags (0.23)'."""
-    sweeps, betas = digits
-    adam = [betas[k] for k in betas if k[0].startswith("Adam")] + [sweeps["Adam"][0.03]]
-    assert 0.0205 <= min(adam) and max(adam) < 0.0265
-    assert f"{betas['Momentum', 0.5]:.2f} {betas['Momentum', 0.99]:.2f}" == "2.31 0.23"
+def _costs(runs, key):
+    return np.array([_final(h)[0] for h in runs[key]])
+
+
+def _best(runs, optimizer, decayed):
+    """The setting of lowest cost averaged over the seeds."""
+    keys = [k for k in runs if k != "by hand" and k[0] == optimizer and (k[2] is not None) == decayed]
+    return min(keys, key=lambda k: _costs(runs, k).mean())
+
+
+def _best_per_seed(runs, decayed):
+    """Gradient descent's best setting on each seed: (cost, jumps, test accuracy) per seed."""
+    keys = [k for k in runs if k != "by hand" and k[0] == "GD" and (k[2] is not None) == decayed]
+    best = [min((runs[k][s] for k in keys), key=lambda h: _final(h)[0]) for s in SEEDS]
+    return np.array([(*_final(h), h.test_accuracy[-1]) for h in best])
+
+
+def test_decay_ends_lower_and_steadier_than_the_best_fixed_rate_on_every_seed(moons):
+    """'0.089 on average against 0.101 ..., 5 % to 17 % lower, with epoch-to-epoch jumps 1.7 to 5.7 times smaller'."""
+    runs, _ = moons
+    assert _best(runs, "GD", False) == ("GD", 0.3, None) and _best(runs, "GD", True) == ("GD", 1.0, 0.03)
+    assert f"{_costs(runs, ('GD', 1.0, 0.03)).mean():.3f} {_costs(runs, ('GD', 0.3, None)).mean():.3f}" == "0.089 0.101"
+    fixed, decayed = _best_per_seed(runs, False), _best_per_seed(runs, True)
+    ratio, steadier = decayed[:, 0] / fixed[:, 0], fixed[:, 1] / decayed[:, 1]
+    assert (ratio < 1).all() and f"{ratio.min():.2f} to {ratio.max():.2f}" == "0.83 to 0.95"
+    assert (steadier > 1).all() and f"{steadier.min():.1f} to {steadier.max():.1f}" == "1.7 to 5.7"
+
+
+def test_decay_lets_a_larger_rate_work(moons):
+    """'α₀ = 3 with decay_rate 0.3 ends between 0.093 and 0.104, while a fixed α = 3 fails on every seed (0.34 and
+    above)'."""
+    runs, _ = moons
+    assert (_costs(runs, ("GD", 3.0, None)) > 0.335).all()
+    decayed = _costs(runs, ("GD", 3.0, 0.3))
+    assert f"{decayed.min():.3f} {decayed.max():.3f}" == "0.093 0.104"
+
+
+def test_decay_does_not_change_the_test_accuracy(moons):
+    """'93.0 % with decay, 93.2 % without on average, and on every seed the two differ by at most 1.2 points'."""
+    runs, _ = moons
+    mean = {key: np.mean([h.test_accuracy[-1] for h in runs[key]]) for key in (("GD", 1.0, 0.03), ("GD", 0.3, None))}
+    assert f"{mean['GD', 1.0, 0.03]:.1%} {mean['GD', 0.3, None]:.1%}" == "93.0% 93.2%"
+    changed = 100 * np.abs(_best_per_seed(runs, True)[:, 2] - _best_per_seed(runs, False)[:, 2])
+    assert f"{changed.max():.1f}" == "1.2"
+
+
+def test_the_rate_matters_more_than_the_decay_rate(moons):
+    """'the choice of α moves the final cost from 0.089 to 0.60 on average, while at α₀ = 1 the choice of
+    decay_rate moves it from 0.089 to 0.100'."""
+    runs, _ = moons
+    gd = {k: _costs(runs, k).mean() for k in runs if k != "by hand" and k[0] == "GD"}
+    assert f"{min(gd.values()):.3f} {max(gd.values()):.2f}" == "0.089 0.60"
+    assert f"{gd['GD', 1.0, 0.03]:.3f} {gd['GD', 1.0, 0.3]:.3f}" == "0.089 0.100"
+
+
+def test_with_decay_gd_and_momentum_end_level_with_constant_adam(moons):
+    """'with a fixed rate, gradient descent and momentum end above Adam on every seed; with decay both end level with
+    it, within 9 % on every seed' (the table: 13 % to 22 % and 8 % to 15 % above without decay)."""
+    runs, _ = moons
+    assert _best(runs, "Adam", False) == ("Adam", 0.01, None)
+    assert _best(runs, "Momentum", False) == ("Momentum", 1.0, None)
+    adam = _costs(runs, ("Adam", 0.01, None))
+    found = {key: _costs(runs, key) / adam for key in (("GD", 0.3, None), ("Momentum", 1.0, None), ("GD", 1.0, 0.03),
+                                                      ("Momentum", 1.0, 0.03))}
+    assert {key[:3:2]: f"{r.min():.2f} to {r.max():.2f}" for key, r in found.items()} == {
+        ("GD", None): "1.13 to 1.22", ("Momentum", None): "1.08 to 1.15",
+        ("GD", 0.03): "0.98 to 1.09", ("Momentum", 0.03): "1.00 to 1.06"}
+    assert (found["GD", 0.3, None] > 1.1).all() and (found["Momentum", 1.0, None] > 1.05).all()
+    assert (np.abs(found["Momentum", 1.0, 0.03] - 1) < 0.06).all()
+    assert (np.abs(found["GD", 1.0, 0.03] - 1) < 0.09).all() and (np.abs(found["Momentum", 1.0, 0.03] - 1) < 0.09).all()
+
+
+def test_cutting_alpha_at_each_stall_does_most_of_what_decay_does(moons):
+    """'cut at each stall, every seed ends lower than with the fixed rate, by 12 % or more, and its jumps all but
+    vanish'; 'first stalls between epochs 22 and 48; the watched runs end at 0.084 to 0.090, against 0.096 to 0.110
+    at the fixed rate; as low as the seed's best smooth schedule, or lower, on three seeds of five'."""
+    runs, stalls = moons
+    assert [s[0] for s in stalls] == [43, 22, 33, 48, 39] and min(s[0] for s in stalls) == 22
+    for h, cuts in zip(runs["by hand"], stalls):
+        np.testing.assert_allclose(h.lrs, [0.1 ** sum(c < e for c in cuts) for e in range(1, 101)], rtol=1e-12)
+        assert cuts == schedules.stall_epochs(h.epoch_costs[:99], patience=10, min_decrease=0.01)
+    hand = np.array([_final(h) for h in runs["by hand"]])
+    fixed = _costs(runs, ("GD", 1.0, None))
+    found = f"{hand[:, 0].min():.3f} {hand[:, 0].max():.3f} {fixed.min():.3f} {fixed.max():.3f}"
+    assert found == "0.084 0.090 0.096 0.110"
+    assert (hand[:, 0] < 0.88 * fixed).all() and (hand[:, 1] < 1e-4).all()
+    smooth = np.min([_costs(runs, k) for k in runs if k != "by hand" and k[0] == "GD" and k[2] is not None], axis=0)
+    assert (np.round(hand[:, 0], 3) <= np.round(smooth, 3)).sum() == 3
+
+
+def test_the_watched_run_of_seed_0():
+    """'your detector's run is coursekit's: the same cuts (epochs 43, 77, 92 from seed 0), every α and cost equal' —
+    here with a detector written otherwise than coursekit's, driving the yours cell's run."""
+    X, Y = two_moons(m=300, noise=0.25, seed=0)
+
+    def by_windows(costs, patience, min_decrease):
+        best, since, stalls = np.inf, 0, []
+        for epoch, J in enumerate(costs, start=1):
+            since = 0 if J < (1 - min_decrease) * best else since + 1
+            best = J if since == 0 else best
+            if since == patience:
+                stalls, since = stalls + [epoch], 0
+        return stalls
+
+    watched = []
+    for detect in (schedules.stall_epochs, by_windows):
+        plan = schedules.WhenStalled(1.0, factor=0.1, detect=detect, patience=10, min_decrease=0.01)
+        watched.append((train(X, Y, [2, 16, 16, 1], GD(1.0), epochs=100, mini_batch_size=16, schedule=plan,
+                              progress=plan.watch), plan.stalls))
+    (ours, our_cuts), (theirs, their_cuts) = watched
+    assert our_cuts == their_cuts == [43, 77, 92]
+    np.testing.assert_array_equal(ours.lrs, theirs.lrs)
+    np.testing.assert_array_equal(ours.epoch_costs, theirs.epoch_costs)

@@ -1,4 +1,4 @@
-"""The "your code at work" cells of notebooks 01, 03, 04, 08 and 09 (issue 19 §1), run as learners meet them.
+"""The "your code at work" cells of notebooks 01, 04, 05, 09 and 10 (issue 19 §1), run as learners meet them.
 
 Each cell runs in this process on the variables it needs — only the earlier cells that define them, found by
 reading the code — with one of four learner's functions: the notebook's solution, another right answer, a
@@ -29,7 +29,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend that draws nothing on screen)
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = [next((ROOT / "notebooks").glob(f"{number}_*.ipynb")) for number in ("01", "03", "04", "08", "09")]
+NOTEBOOKS = [next((ROOT / "notebooks").glob(f"{number}_*.ipynb")) for number in ("01", "04", "05", "09", "10")]
 
 #: A right answer written otherwise than the solution, for each exercise these cells put to work.
 ANOTHER_RIGHT_ANSWER = {
@@ -44,10 +44,20 @@ def random_mini_batches(X, Y, mini_batch_size, seed):
 ''',
     "ewa_step": "def ewa_step(v, theta, beta):\n    return v + (1 - beta) * (theta - v)\n",
     "bias_correct": "def bias_correct(v, beta, t):\n    return v * (1 / (1 - beta ** t))\n",
-    "inverse_time_decay": "def inverse_time_decay(lr0, epoch_num, decay_rate):\n"
-                          "    return lr0 * (1 / (1 + decay_rate * epoch_num))\n",
-    "interval_inverse_time_decay": "def interval_inverse_time_decay(lr0, epoch_num, decay_rate, time_interval):\n"
-                                   "    return lr0 / (1 + decay_rate * np.floor(epoch_num / time_interval))\n",
+    "inverse_time_decay": "def inverse_time_decay(lr0, epoch_num, decay_rate, time_interval=1):\n"
+                          "    return lr0 * (1 / (1 + decay_rate * np.floor(epoch_num / time_interval)))\n",
+    "stall_epochs": '''
+def stall_epochs(costs, patience, min_decrease):
+    best, waited, stalls = np.inf, 0, []
+    for epoch in range(1, len(costs) + 1):
+        waited = 0 if costs[epoch - 1] < best * (1 - min_decrease) else waited + 1
+        best = costs[epoch - 1] if waited == 0 else best
+        if waited == patience:
+            stalls, waited = [*stalls, epoch], 0
+    return stalls
+''',
+    "flat_directions": "def flat_directions(hessian):\n    values = np.sort(np.abs(np.linalg.eigvalsh(hessian)))\n"
+                       "    return int(np.searchsorted(values, 1e-8 * max(1.0, values[-1]), side='right'))\n",
     "classify_critical_point": '''
 def classify_critical_point(hessian):
     eigenvalues = np.sort(np.linalg.eigvalsh(hessian))
@@ -166,6 +176,6 @@ def test_a_yours_cell_runs_whatever_the_learner_wrote_and_says_whose_code_ran(pa
 
 def test_every_yours_cell_of_these_notebooks_is_run_here():
     found = {(path.name[:2], name) for path, _, name in (param.values for param in YOURS_CELLS)}
-    assert found == {("01", "random_mini_batches"), ("03", "ewa_step"), ("04", "bias_correct"),
-                     ("08", "inverse_time_decay"), ("08", "interval_inverse_time_decay"),
-                     ("09", "classify_critical_point")}
+    assert found == {("01", "random_mini_batches"), ("04", "ewa_step"), ("05", "bias_correct"),
+                     ("09", "inverse_time_decay"), ("09", "stall_epochs"),
+                     ("10", "classify_critical_point"), ("10", "flat_directions")}

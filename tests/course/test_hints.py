@@ -40,10 +40,11 @@ def test_no_hint_spells_out_the_code(name):
 
 def test_hint_reveals_the_next_hint_each_call_and_stays_on_the_last():
     hints._shown.clear()
-    shown = [hints.hint("initialize_adam") for _ in range(3)]
-    assert [h.number for h in shown] == [1, 2, 2] and shown[0].total == 2
-    assert shown[0].text == exercise("initialize_adam").hints[0]
-    assert "the last one" in repr(shown[1]) and "the last one" not in repr(shown[0])
+    shown = [hints.hint("adam_update") for _ in range(4)]
+    total = len(exercise("adam_update").hints)
+    assert [h.number for h in shown] == [1, 2, 3, 3] and shown[0].total == total == 3
+    assert shown[0].text == exercise("adam_update").hints[0]
+    assert "the last one" in repr(shown[2]) and "the last one" not in repr(shown[1])
     assert shown[0]._repr_html_().startswith('<div class="coursekit-hint"')
 
 

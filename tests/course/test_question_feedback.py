@@ -87,7 +87,7 @@ def test_a_percentage_without_its_sign_and_a_share_with_one_are_named():
     assert q.is_right("90%") and not q.is_right("90")
     assert "needs its % sign" in q.why_wrong("90") and "hundred times too small" in q.why_wrong("0.9%")
     assert q.why_wrong("65.1") == NOT_IT
-    first_value = question("04-first-value")
+    first_value = question("05-first-value")
     assert "number of percent" in first_value.why_wrong("64.4"), "a question's own slip comes first"
 
 
@@ -143,10 +143,10 @@ def test_text_that_is_not_a_number_is_told_the_form_expected_and_is_not_judged(q
 
 
 def test_a_comma_says_how_it_was_read():
-    q = question("07-uncorrected-first-step")
+    q = question("08-uncorrected-first-step")
     assert q.why_wrong("3,162").startswith("I read '3,162' as 3162 (a comma before three digits separates thousands)")
     assert q.is_right("3,162%") is False and q.is_right("3.162") and q.is_right("3,16")
-    assert question("03-recent-weight").is_right("0,651") and question("01-steps-per-epoch").why_wrong("22") == (
+    assert question("04-recent-weight").is_right("0,651") and question("01-steps-per-epoch").why_wrong("22") == (
         question("01-steps-per-epoch").slips[0].why)
 
 

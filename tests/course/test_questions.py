@@ -40,7 +40,7 @@ def test_a_measured_answer_is_what_coursekit_computes(q):
 
 
 def test_each_notebooks_module_holds_the_questions_of_that_notebook():
-    assert [module.__name__.rsplit(".", 1)[1] for module in questions.MODULES] == [f"nb{n:02d}" for n in range(10)]
+    assert [module.__name__.rsplit(".", 1)[1] for module in questions.MODULES] == [f"nb{n}" for n in NOTEBOOKS]
     assert all(q.notebook == module.__name__[-2:] for module in questions.MODULES for q in module.QUESTIONS)
     assert [q for module in questions.MODULES for q in module.QUESTIONS] == QUESTIONS
 

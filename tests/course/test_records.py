@@ -46,23 +46,23 @@ def test_verdicts_go_to_the_working_copys_file(working_copy):
 def test_outside_a_working_copy_verdicts_stay_in_memory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(records, "_memory", {kind: {} for kind in records.KINDS})
-    records.record("exercises", "ewa_step", True, "03")
+    records.record("exercises", "ewa_step", True, "04")
     assert list(tmp_path.iterdir()) == [], "nothing is written into a folder that is not a working copy"
     assert records.load()["exercises"]["ewa_step"]["passed"]
 
 
 def test_a_duplicates_pass_is_not_replaced_by_the_untouched_originals_fail(working_copy, monkeypatch):
-    monkeypatch.setenv("JPY_SESSION_NAME", str(working_copy / "07_adam-Copy1.ipynb"))
-    records.record("exercises", "adam_update", True, "07")
-    monkeypatch.setenv("JPY_SESSION_NAME", "07_adam.ipynb")
-    records.record("exercises", "adam_update", False, "07")
+    monkeypatch.setenv("JPY_SESSION_NAME", str(working_copy / "08_adam-Copy1.ipynb"))
+    records.record("exercises", "adam_update", True, "08")
+    monkeypatch.setenv("JPY_SESSION_NAME", "08_adam.ipynb")
+    records.record("exercises", "adam_update", False, "08")
     counted = records.load()["exercises"]["adam_update"]
-    assert counted["passed"] and counted["source"] == "07_adam-Copy1.ipynb", "the best verdict counts, with its file"
-    row = progress_table.progress().rows[7]
-    assert row.exercises[0] == 1 and row.elsewhere == (("adam_update", "07_adam-Copy1.ipynb"),)
-    assert "   07: adam_update counted from 07_adam-Copy1.ipynb" in repr(progress_table.progress()).splitlines()
-    monkeypatch.setenv("JPY_SESSION_NAME", "07_adam-Copy1.ipynb")
-    records.record("exercises", "adam_update", False, "07")
+    assert counted["passed"] and counted["source"] == "08_adam-Copy1.ipynb", "the best verdict counts, with its file"
+    row = progress_table.progress().rows[8]
+    assert row.exercises[0] == 1 and row.elsewhere == (("adam_update", "08_adam-Copy1.ipynb"),)
+    assert "   08: adam_update counted from 08_adam-Copy1.ipynb" in repr(progress_table.progress()).splitlines()
+    monkeypatch.setenv("JPY_SESSION_NAME", "08_adam-Copy1.ipynb")
+    records.record("exercises", "adam_update", False, "08")
     assert not records.load()["exercises"]["adam_update"]["passed"], "a file's own later verdict replaces its earlier"
 
 
@@ -178,7 +178,7 @@ records.record("exercises", "gd_update", True, "00")
 def killed(source, target):  # the kernel dies after writing the new file, before it takes the old one's place
     os.kill(os.getpid(), signal.SIGKILL)
 files.os.replace = killed
-records.record("exercises", "ewa_step", True, "03")
+records.record("exercises", "ewa_step", True, "04")
 """
 
 

@@ -1,4 +1,4 @@
-"""Many starts at once: coursekit.experiments.basins (notebook 09)."""
+"""Many starts at once: coursekit.experiments.basins (notebook 10)."""
 
 import numpy as np
 import pytest

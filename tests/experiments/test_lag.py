@@ -1,4 +1,4 @@
-"""How far an exponentially weighted average trails its data, and how much it smooths (notebook 03)."""
+"""How far an exponentially weighted average trails its data, and how much it smooths (notebook 04)."""
 
 import math
 

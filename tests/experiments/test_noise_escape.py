@@ -1,4 +1,4 @@
-"""Gradient noise from many starts: coursekit.experiments.noise_escape (notebook 09)."""
+"""Gradient noise from many starts: coursekit.experiments.noise_escape (notebook 10)."""
 
 import warnings
 

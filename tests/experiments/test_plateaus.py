@@ -1,4 +1,4 @@
-"""A plateau with a length, and the steps to get off it (notebook 09)."""
+"""A plateau with a length, and the steps to get off it (notebook 10)."""
 
 import numpy as np
 import pytest

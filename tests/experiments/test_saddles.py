@@ -1,4 +1,4 @@
-"""The linear autoencoder's critical points, closed form against the numerical Hessian (notebook 09)."""
+"""The linear autoencoder's critical points, closed form against the numerical Hessian (notebook 10)."""
 
 import itertools
 

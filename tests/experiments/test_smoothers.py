@@ -1,4 +1,4 @@
-"""A moving window against the exponentially weighted average: equal lag, accuracy, memory, time (notebook 03)."""
+"""A moving window against the exponentially weighted average: equal lag, accuracy, memory, time (notebook 04)."""
 
 import numpy as np
 import pytest
@@ -79,7 +79,7 @@ def test_the_streaming_window_is_the_moving_average(thetas, window):
 
 
 def test_memory_one_number_against_n_plus_one():
-    """Notebook 03: 1 number (8 bytes) for the EWA, 20 (160 bytes) for a window of 19, whatever was fed."""
+    """Notebook 04: 1 number (8 bytes) for the EWA, 20 (160 bytes) for a window of 19, whatever was fed."""
     ewa_s, window_s = EwaSmoother(0.9), WindowSmoother(19)
     for theta in np.linspace(0, 30, 1461):
         ewa_s.update(theta)

@@ -114,3 +114,48 @@ def test_bad_arguments_are_named(moons):
         timing.seconds_per_epoch(*moons, [2, 3, 1], {"GD": 0.1}, epochs=0)
     with pytest.raises(ValueError, match=r"reference must be one of \['GD'\], got 'Adam'"):
         timing.Timings({"GD": (1.0,)}).relation("GD", "Adam")
+
+
+def test_factories_make_a_fresh_optimizer_for_every_run_timed_interleaved(moons, monkeypatch):
+    from coursekit import optim
+    made, trained = [], []
+
+    def factory(label, make):
+        def build():
+            made.append(label)
+            return make()
+        return build
+
+    def fake_train(X, Y, layer_dims, optimizer, epochs, mini_batch_size, seed):
+        trained.append((optimizer, optimizer.t, epochs, mini_batch_size, seed))
+        return _history([0.1] * epochs)
+
+    monkeypatch.setattr(timing, "train", fake_train)
+    factories = {"yours": factory("yours", lambda: optim.Rule(optim.adam_update, "Adam", lr=0.01)),
+                 "Adam": factory("Adam", lambda: optim.Adam(lr=0.01))}
+    timed = timing.seconds_per_epoch_of(*moons, [2, 3, 1], factories, epochs=2, repeats=3, mini_batch_size=16, seed=4)
+    assert list(timed.seconds) == ["yours", "Adam"] and made == ["yours", "Adam"] * 5  # one tried, then 4 runs each
+    assert len({id(run[0]) for run in trained}) == len(trained) == 8, "a fresh optimizer for every run"
+    assert {run[1:] for run in trained} == {(0, 2, 16, 4)}
+
+
+def test_a_relation_of_a_learners_rule_to_the_compiled_one_is_read_as_for_names(moons, monkeypatch):
+    from coursekit import optim
+    yours, compiled = [3.0, 2.0, 3.3, 2.9, 3.1], [1.0, 1.0, 1.1, 1.0, 1.0]
+    _fake_runs(monkeypatch, [9.0, 9.0] + [s for pair in zip(yours, compiled) for s in pair])
+    timed = timing.seconds_per_epoch_of(*moons, [2, 3, 1], {"your Adam": lambda: optim.Rule(optim.adam_update, "Adam", lr=0.01),
+                                                            "Adam": lambda: optim.Adam(0.01)}, repeats=5)
+    assert str(timed.relation("your Adam", "Adam")) == ("your Adam takes 2.9–3 × Adam's time per epoch "
+                                                        "(5 interleaved repeats, the highest and lowest left out)")
+
+
+@pytest.mark.parametrize("optimizers, error, message", [
+    ({"GD": 0.1}, TypeError, r"optimizers\['GD'\] must be a function making an optimizer, got float"),
+    ({"GD": lambda: "GD"}, TypeError, r"optimizers\['GD'\]\(\) must be a coursekit.optim.optimizer.Optimizer, got str"),
+    ({}, ValueError, r"optimizers must"),
+])
+def test_a_factory_that_makes_no_optimizer_is_refused_before_any_training(moons, monkeypatch, optimizers, error,
+                                                                         message):
+    monkeypatch.setattr(timing, "train", lambda *args, **kwargs: pytest.fail("trained before checking"))
+    with pytest.raises(error, match=message):
+        timing.seconds_per_epoch_of(*moons, [2, 3, 1], optimizers)

@@ -1,4 +1,4 @@
-"""Tests of coursekit.show.comparisons: what each figure of notebook 07 draws, and its inputs."""
+"""Tests of coursekit.show.comparisons: what each figure of notebook 08 draws, and its inputs."""
 
 import matplotlib.pyplot as plt
 import numpy as np

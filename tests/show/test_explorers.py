@@ -164,7 +164,7 @@ def test_the_numbers_line_gives_the_step_from_which_each_path_stays_within_tol()
     s = elongated_quadratic(100.0)
     gd = trajectory(s, GD(0.0198), steps=400).steps_to_settle((0, 0), 1e-3)
     momentum = trajectory(s, Momentum(0.063), steps=400).steps_to_settle((0, 0), 1e-3)
-    assert (gd, momentum) == (378, 132)  # notebook 05's explorer: momentum settles first, GD after 150 steps
+    assert (gd, momentum) == (378, 132)  # notebook 06's explorer: momentum settles first, GD after 150 steps
     gd_line, momentum_line = w.summary.value.split("<br>")
     assert "not yet within 0.001 of it" in gd_line and f"within 0.001 of it from step {momentum} on" in momentum_line
     w.controls["steps"].value = 400
@@ -291,7 +291,7 @@ def test_schedule_explorer_redraws_the_curves_and_follows_lr0():
 
 
 def test_the_base_slider_reaches_the_target_of_notebook_08():
-    # 08's "try this": a base whose exponential schedule ends epoch 30 where inverse-time decay with
+    # 09's "try this": a base whose exponential schedule ends epoch 30 where inverse-time decay with
     # decay_rate = 0.1 ends; the notebook's explorer starts at lr0 = 0.2, decay_rate = 1.0, base = 0.95.
     w = schedules.schedule_explorer(lr0=0.2, decay_rate=1.0, k=1.0, base=0.95, interval=10, epochs=30)
     rate, base = w.controls["decay_rate"], w.controls["base"]

@@ -1,4 +1,4 @@
-"""The noise explorer of coursekit.show.noise (notebook 09): a σ slider and an anneal switch over precomputed runs."""
+"""The noise explorer of coursekit.show.noise (notebook 10): a σ slider and an anneal switch over precomputed runs."""
 
 import numpy as np
 import pytest

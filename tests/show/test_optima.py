@@ -27,9 +27,9 @@ def test_plot_basins_colours_each_start_by_its_minimum():
     fig = optima.plot_basins(surface, starts, reached)
     _is_course_figure(fig)
     groups = {line.get_gid(): line for line in fig.axes[0].lines if line.get_gid()}
-    assert sorted(groups) == ["minimum 0", "minimum 1", "minimum 2"]
-    np.testing.assert_array_equal(groups["minimum 1"].get_xydata(), starts[reached == 1])
-    assert to_hex(groups["minimum 0"].get_color()) != to_hex(groups["minimum 1"].get_color())
+    assert sorted(groups) == ["minimum 1", "minimum 2", "minimum 3"], "counted from 1, as the notebook counts the wells"
+    np.testing.assert_array_equal(groups["minimum 2"].get_xydata(), starts[reached == 1])
+    assert to_hex(groups["minimum 1"].get_color()) != to_hex(groups["minimum 2"].get_color())
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert labels[-1] == "in no minimum: 9" and fig.axes[0].get_title() == "36 starts: 25% end in the deepest"
 

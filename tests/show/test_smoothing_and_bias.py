@@ -1,4 +1,4 @@
-"""The figures and the explorer of notebooks 03-04 that show.smoothing and show.bias draw, headless."""
+"""The figures and the explorer of notebooks 04-05 that show.smoothing and show.bias draw, headless."""
 
 import numpy as np
 import pytest

@@ -67,7 +67,7 @@ class Exercise:
     difference or None. ``tolerance`` is what the verdict states.
     ``seeded`` exercises take an argument ``seed``: the same arguments must give the same result, and
     another seed a different one.
-    ``notebook`` is the number of the notebook that teaches it (``"05"``); ``hints`` go from a nudge to
+    ``notebook`` is the number of the notebook that teaches it (``"06"``); ``hints`` go from a nudge to
     nearly the answer, without spelling out the code (:func:`coursekit.course.hints.hint` shows them).
     """
 

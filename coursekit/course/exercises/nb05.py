@@ -1,185 +1,105 @@
-"""The exercises of notebook 05 (gradient descent with momentum): the initial velocity and one step of momentum.
+"""The exercise of notebook 05 (bias correction): the corrected average after t steps, and its known mistakes.
 
-The velocity's cases and mistakes are those of any optimizer's initial state, shared with Adam's (notebook
-07) in :mod:`.states`. Each exercise draws its inputs from a generator of its own (see :mod:`.nb00`).
+t counts the steps from 1, as in the lecture; the cases run from the first step, where the correction is
+largest, to t = 50, where it has vanished. Inputs come from the exercise's own generator (see :mod:`.nb00`).
 """
 
 from __future__ import annotations
 
-import numpy as np
-
-from coursekit import optim
-from coursekit.course.exercises import states
+from coursekit import averages
 from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
-__all__ = ["EXERCISES", "INITIALIZE_VELOCITY", "MOMENTUM_UPDATE"]
+__all__ = ["EXERCISES", "BIAS_CORRECT"]
 
 
-INITIALIZE_VELOCITY = Exercise(
-    name="initialize_velocity",
-    notebook="05",
-    args=("params",),
-    returns=("v",),
-    description="Momentum's initial velocity: a dict with the keys of params, each a new float array of zeros "
-    "of that parameter's shape.",
-    hints=(
-        "The velocity needs one entry per parameter, under the same key.",
-        "Each entry is an array of float zeros with the shape of its parameter; numpy has a function that "
-        "makes zeros shaped like a given array.",
-        "Build a new dict in a loop (or a dict comprehension) over the keys and values of params, so that no "
-        "array is shared.",
-    ),
-    reference=optim.zeros_like_params,
-    cases=states.params_cases(Draws(20240603)),
-    mistakes=states.MISTAKES,
-)
-
-
-def _momentum_sum(w, v, dw, lr, beta):
-    v = beta * v + dw
-    return w - lr * v, v
-
-
-def _momentum_swapped(w, v, dw, lr, beta):
-    v = (1 - beta) * v + beta * dw
-    return w - lr * v, v
-
-
-def _momentum_step_with_dw(w, v, dw, lr, beta):
-    v = beta * v + (1 - beta) * dw
-    return w - lr * dw, v
-
-
-def _momentum_step_with_old_v(w, v, dw, lr, beta):
-    return w - lr * v, beta * v + (1 - beta) * dw
-
-
-def _momentum_returned_swapped(w, v, dw, lr, beta):
-    v = beta * v + (1 - beta) * dw
-    return v, w - lr * v
-
-
-def _momentum_only_w(w, v, dw, lr, beta):
-    return w - lr * (beta * v + (1 - beta) * dw)
-
-
-def _momentum_old_v_returned(w, v, dw, lr, beta):
-    return w - lr * (beta * v + (1 - beta) * dw), v
-
-
-def _momentum_plus(w, v, dw, lr, beta):
-    v = beta * v + (1 - beta) * dw
-    return w + lr * v, v
-
-
-def _momentum_without_lr(w, v, dw, lr, beta):
-    v = beta * v + (1 - beta) * dw
-    return w - v, v
-
-
-def _momentum_negative_weight(w, v, dw, lr, beta):
-    v = beta * v + (beta - 1) * dw
-    return w - lr * v, v
-
-
-def _momentum_velocity_of_steps(w, v, dw, lr, beta):
-    v = beta * v - lr * dw
-    return w + v, v
-
-
-def _momentum_cases() -> tuple[Case, ...]:
-    draw = Draws(20240607)
-    n = draw.normal
+def _cases() -> tuple[Case, ...]:
+    draw = Draws(20240606)
     return (
-        Case("first step, from v = 0", (n(3), np.zeros(3), n(3), 0.05, 0.9)),
-        Case("a later step", (n(2, 3), n(2, 3), n(2, 3), 0.01, 0.9)),
-        Case("β = 0: plain gradient descent", (n(4, 1), n(4, 1), n(4, 1), 0.05, 0.0)),
-        Case("β close to 1", (n(2, 3), n(2, 3), n(2, 3), 0.5, 0.999)),
-        Case("a column, α = 1, β = 0.5", (n(5, 1), n(5, 1), n(5, 1), 1.0, 0.5)),
-        Case("a matrix, β = 0.95", (n(3, 4), n(3, 4), n(3, 4), 0.001, 0.95)),
+        Case("t = 1", (0.2, 0.8, 1)),
+        Case("t = 2, β = 0.9", (0.19, 0.9, 2)),
+        Case("an array, t = 10, β = 0.98", (draw.normal(3), 0.98, 10)),
+        Case("β close to 1, t = 3", (draw.normal(2, 3), 0.999, 3)),
+        Case("t = 50: the correction has vanished", (draw.normal(4, 1), 0.5, 50)),
+        Case("β = 0, t = 4", (draw.normal(3), 0.0, 4)),
     )
 
 
-MOMENTUM_UPDATE = Exercise(
-    name="momentum_update",
+BIAS_CORRECT = Exercise(
+    name="bias_correct",
     notebook="05",
-    args=("w", "v", "dw", "lr", "beta"),
-    returns=("w", "v"),
-    description="One step of momentum: v = β v + (1 − β) dW, then W = W − α v. Return the new (w, v).",
+    args=("v", "beta", "t"),
+    returns=("v_hat",),
+    description="Bias correction of an average started at v_0 = 0, after t steps (t counts from 1): v / (1 − βᵗ).",
     hints=(
-        "Two lines: first update the velocity, then use it to step.",
-        "The velocity is an exponentially weighted average of the gradients, exactly as in ewa_step with dw "
-        "in the place of θ.",
-        "Step W with the velocity you have just updated, not with dw and not with the old velocity.",
+        "Started from v_0 = 0, the average has only collected a fraction of its full weight after t steps: "
+        "which fraction?",
+        "The weights of the first t values sum to 1 − βᵗ; dividing by that sum undoes the shortfall.",
+        "t counts the steps taken, from 1: after the first step the divisor is 1 − β.",
     ),
-    reference=optim.momentum_update,
-    cases=_momentum_cases(),
+    reference=averages.bias_correct,
+    cases=_cases(),
     mistakes=(
         Mistake(
-            "forgotten (1 − β)",
-            "v = β v + dW is a real algorithm (PyTorch's SGD momentum), but it sums the gradients instead of "
-            "averaging them, so v is about 1/(1 − β) times larger and α must be retuned whenever β changes. "
-            "This course uses the lecture's form, v = β v + (1 − β) dW.",
-            wrong=_momentum_sum,
+            "t forgotten",
+            "the divisor depends on the step: after t steps it is 1 − βᵗ; 1 − β is right only for the first step.",
+            wrong=lambda v, beta, t: v / (1 - beta),
         ),
         Mistake(
-            "β and (1 − β) swapped",
-            "β weighs the old velocity and 1 − β the new gradient; swapped, v barely remembers the past.",
-            wrong=_momentum_swapped,
+            "t − 1 instead of t",
+            "t counts the steps taken, from 1: the first step divides by 1 − β¹; with t − 1 it divides by 1 − β⁰ = 0.",
+            wrong=lambda v, beta, t: v / (1 - beta ** (t - 1)),
         ),
         Mistake(
-            "stepped with dw instead of v",
-            "the parameter moves along the velocity, W − α v; stepping with dW is plain gradient descent.",
-            wrong=_momentum_step_with_dw,
+            "t + 1 instead of t",
+            "t already counts the step just taken (from 1): after the first step the divisor is 1 − β¹, not 1 − β².",
+            wrong=lambda v, beta, t: v / (1 - beta ** (t + 1)),
         ),
         Mistake(
-            "stepped with the old v",
-            "update v first, then step with the new v: the step must already include this gradient.",
-            wrong=_momentum_step_with_old_v,
+            "β·t instead of βᵗ",
+            "the correction raises β to the power t; β·t multiplies β by t instead.",
+            wrong=lambda v, beta, t: v / (1 - beta * t),
         ),
         Mistake(
-            "returned (v, w) instead of (w, v)",
-            "the values are right but in the wrong order: return the new parameter first, then the velocity.",
-            wrong=_momentum_returned_swapped,
+            "(1 − β)ᵗ instead of 1 − βᵗ",
+            "the power applies to β alone: the divisor is 1 − βᵗ, not (1 − β)ᵗ.",
+            wrong=lambda v, beta, t: v / (1 - beta) ** t,
         ),
         Mistake(
-            "only w returned",
-            "the velocity is the state of the next step: return the pair (w, v), the new parameter and the new "
-            "velocity.",
-            wrong=_momentum_only_w,
+            "brackets forgotten around 1 − βᵗ",
+            "the divisor is the whole of 1 − βᵗ; without brackets v is divided by 1 alone and βᵗ is then "
+            "subtracted from it.",
+            wrong=lambda v, beta, t: v / 1 - beta**t,
         ),
         Mistake(
-            "returned the old v",
-            "the velocity returned must include this step's gradient, β v + (1 − β) dW: the next step continues "
-            "from it.",
-            wrong=_momentum_old_v_returned,
+            "the fraction upside down",
+            "v̂ is v divided by 1 − βᵗ; (1 − βᵗ) / v divides the other way round.",
+            wrong=lambda v, beta, t: (1 - beta**t) / v,
         ),
         Mistake(
-            "plus instead of minus",
-            "v averages the gradients, which point uphill: W moves against it, W − α v.",
-            wrong=_momentum_plus,
+            "1 + βᵗ instead of 1 − βᵗ",
+            "the weights of the first t values sum to 1 − βᵗ, less than 1; 1 + βᵗ is more than 1 and shrinks "
+            "the average further.",
+            wrong=lambda v, beta, t: v / (1 + beta**t),
         ),
         Mistake(
-            "learning rate forgotten",
-            "the step is α times the velocity, W − α v: without α every step is as long as the averaged gradient.",
-            wrong=_momentum_without_lr,
+            "βᵗ − 1 instead of 1 − βᵗ",
+            "the divisor 1 − βᵗ is positive; βᵗ − 1 is its negative, and flips the sign of the average.",
+            wrong=lambda v, beta, t: v / (beta**t - 1),
         ),
         Mistake(
-            "β − 1 instead of 1 − β",
-            "the weight of the new gradient is 1 − β, a positive number: β − 1 subtracts the gradient from the "
-            "average.",
-            wrong=_momentum_negative_weight,
+            "multiplied instead of divided",
+            "the early averages are too small, so the correction divides by 1 − βᵗ (< 1), which enlarges them.",
+            wrong=lambda v, beta, t: v * (1 - beta**t),
         ),
         Mistake(
-            "the velocity of the steps, v = β v − α dW",
-            "v = β v − α dW followed by W + v is another momentum (it sums α-scaled steps); this course averages the "
-            "gradients, v = β v + (1 − β) dW, and steps W − α v.",
-            wrong=_momentum_velocity_of_steps,
+            "the 1 − is missing",
+            "the divisor is 1 − βᵗ, which grows towards 1; βᵗ alone shrinks towards 0 and blows the average up.",
+            wrong=lambda v, beta, t: v / beta**t,
         ),
     ),
 )
 
 
 #: The exercises of notebook 05, in the order the notebook asks them.
-EXERCISES = (INITIALIZE_VELOCITY, MOMENTUM_UPDATE)
+EXERCISES = (BIAS_CORRECT,)

@@ -1,12 +1,10 @@
-"""The exercises of notebook 07 (Adam): Adam's initial state and one step of Adam, and the mistakes their checks name.
+"""The exercise of notebook 07 (RMSprop): one step of RMSprop, and the mistakes its check names.
 
-The initial state can go wrong as momentum's velocity does (the mistakes of :mod:`.states` are reused
-here), and in ways of its own: v and s sharing their arrays, or not returned as a pair. For the step, some
-cases use a large ε with small gradients, or a late step t: only there do the placement of ε and the bias
-correction change the result by more than the tolerance; others take β's and ε other than the defaults, so
-that hyperparameters written in as numbers show. The first step's gradients are large (near 100), so that
-a correction without its parentheses gives numbers there, not the NaN that t − 1 gives. Each exercise draws
-its inputs from a generator of its own (see :mod:`.nb00`).
+Some cases use a large ε with small gradients: only there does the placement of ε change the result by
+more than the tolerance. The first step takes ε = 1e-6, large enough beside the parameters that ε added to
+the step and ε forgotten give different numbers. Each wrong implementation has the learner's signature
+and returns what the mistaken learner would; the inputs come from the exercise's own generator (see
+:mod:`.nb00`).
 """
 
 from __future__ import annotations
@@ -14,270 +12,208 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit import optim
-from coursekit.course.exercises import states
-from coursekit.course.exercises.compare import arrays_in, share_memory
 from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
-__all__ = ["ADAM_UPDATE", "EXERCISES", "INITIALIZE_ADAM"]
+__all__ = ["EXERCISES", "RMSPROP_UPDATE"]
 
 
-def _initial_adam_state(params: dict) -> tuple[dict, dict]:
-    return optim.zeros_like_params(params), optim.zeros_like_params(params)
+# Wrong RMSprop steps, as learners write them.
+def _rms_eps_added_to_step(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw / np.sqrt(s) + eps, s
 
 
-INITIALIZE_ADAM = Exercise(
-    name="initialize_adam",
-    notebook="07",
-    args=("params",),
-    returns=("v", "s"),
-    description="Adam's initial state: two separate dicts (v, s), each with the keys of params and new float "
-    "zeros of each parameter's shape.",
-    hints=(
-        "Adam keeps two states, v (like momentum) and s (like RMSprop), each shaped like the parameters.",
-        "Make each of the two dicts on its own; two names for one dict would tie v and s together.",
-    ),
-    reference=_initial_adam_state,
-    cases=states.params_cases(Draws(20240609)),
-    mistakes=(
-        states.RETURNED_PARAMS,
-        states.SHARES_PARAMS,
-        Mistake(
-            "v and s are the same",
-            "one dict under two names (or one array per key shared by both) ties the two states together: an update "
-            "of v would change s. Build two separate dicts of zeros.",
-            spot=lambda args, result: result[0] is result[1]
-            or share_memory(arrays_in(result[0]), arrays_in(result[1])),
-        ),
-        *(states.pair(mistake) for mistake in states.MISTAKES
-          if mistake not in (states.RETURNED_PARAMS, states.SHARES_PARAMS)),
-        Mistake(
-            "v and s in one dict",
-            "return the two states as a pair, v first and s second, each a dict with the keys of params; a dict "
-            "holding both under the names v and s is not what the optimizer unpacks.",
-            wrong=lambda params: {"v": optim.zeros_like_params(params), "s": optim.zeros_like_params(params)},
-        ),
-        Mistake(
-            "only v returned",
-            "Adam needs both states, v for the average of the gradients and s for the average of their squares: "
-            "return the pair (v, s).",
-            wrong=optim.zeros_like_params,
-        ),
-    ),
-)
+def _rms_eps_in_sqrt(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw / np.sqrt(s + eps), s
 
 
-# Wrong Adam steps, as learners write them: each changes one part of the lecture's step.
-def _adam(v_of=None, s_of=None, v_hat_of=None, s_hat_of=None, step_of=None, state_of=None):
-    """Adam with some of its parts replaced; a part left as None is the lecture's.
+def _rms_sum(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + dw**2
+    return w - lr * dw / (np.sqrt(s) + eps), s
 
-    The parts are functions of the learner's arguments: ``v_of(v, dw, β₁)`` and ``s_of(s, dw, β₂)``
-    average, ``v_hat_of(v, t, β₁, β₂)`` and ``s_hat_of(s, t, β₁, β₂)`` correct, ``step_of(w, v̂, ŝ, α, ε)``
-    makes the new w and ``state_of(w, v, s, v̂, ŝ)`` what is returned.
-    """
 
-    def update(w, v, s, dw, t, lr, beta1, beta2, eps):
-        v = v_of(v, dw, beta1) if v_of else beta1 * v + (1 - beta1) * dw
-        s = s_of(s, dw, beta2) if s_of else beta2 * s + (1 - beta2) * dw**2
-        v_hat = v_hat_of(v, t, beta1, beta2) if v_hat_of else v / (1 - beta1**t)
-        s_hat = s_hat_of(s, t, beta1, beta2) if s_hat_of else s / (1 - beta2**t)
-        w = step_of(w, v_hat, s_hat, lr, eps) if step_of else w - lr * v_hat / (np.sqrt(s_hat) + eps)
-        return (w, v, s) if state_of is None else state_of(w, v, s, v_hat, s_hat)
+def _rms_swapped(w, s, dw, lr, beta2, eps):
+    s = (1 - beta2) * s + beta2 * dw**2
+    return w - lr * dw / (np.sqrt(s) + eps), s
+
+
+def _rms_no_sqrt(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw / (s + eps), s
+
+
+def _rms_multiplied(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw * (np.sqrt(s) + eps), s
+
+
+def _rms_old_s(w, s, dw, lr, beta2, eps):
+    return w - lr * dw / (np.sqrt(s) + eps), beta2 * s + (1 - beta2) * dw**2
+
+
+def _rms_stepped(step):
+    """An RMSprop whose s is right and whose new w is ``step(w, s, dw, lr, eps)``."""
+
+    def update(w, s, dw, lr, beta2, eps):
+        s = beta2 * s + (1 - beta2) * dw**2
+        return step(w, s, dw, lr, eps), s
 
     return update
 
 
-def _adam_with_t(shift):
-    return _adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b1 ** (t + shift)),
-                 s_hat_of=lambda s, t, b1, b2: s / (1 - b2 ** (t + shift)))
+def _rms_averaging(square):
+    """An RMSprop that averages ``square(dw)`` in the place of dW², with the right step."""
 
-
-def _adam_corrected_as(correct):
-    """Adam whose bias correction of each moment m, with its own β, is ``correct(m, β, t)``."""
-    return _adam(v_hat_of=lambda v, t, b1, b2: correct(v, b1, t), s_hat_of=lambda s, t, b1, b2: correct(s, b2, t))
-
-
-def _adam_fixed(**defaults):
-    """Adam with some hyperparameters written in as their defaults, whatever the arguments say."""
-
-    def update(w, v, s, dw, t, lr, beta1, beta2, eps):
-        given = {"beta1": beta1, "beta2": beta2, "eps": eps, **defaults}
-        return optim.adam_update(w, v, s, dw, t, lr, **given)
+    def update(w, s, dw, lr, beta2, eps):
+        s = beta2 * s + (1 - beta2) * square(dw)
+        return w - lr * dw / (np.sqrt(s) + eps), s
 
     return update
 
 
-def _adam_efficient_form(w, v, s, dw, t, lr, beta1, beta2, eps):
-    _, v, s = optim.adam_update(w, v, s, dw, t, lr, beta1, beta2, eps)
-    return w - lr * np.sqrt(1 - beta2**t) / (1 - beta1**t) * v / (np.sqrt(s) + eps), v, s
+def _rms_forgetting(w, s, dw, lr, beta2, eps):
+    s = (1 - beta2) * dw**2
+    return w - lr * dw / (np.sqrt(s) + eps), s
 
 
-def _uncorrected(m, t, beta1, beta2):
-    """No bias correction: the moment as it is."""
-    return m
+def _rms_root_kept(w, s, dw, lr, beta2, eps):
+    s = np.sqrt(beta2 * s + (1 - beta2) * dw**2)
+    return w - lr * dw / (s + eps), s
 
 
-def _adam_cases() -> tuple[Case, ...]:
-    draw = Draws(20240608)
+def _rms_negative_weight(w, s, dw, lr, beta2, eps):
+    s = beta2 * s + (beta2 - 1) * dw**2
+    return w - lr * dw / (np.sqrt(s) + eps), s
+
+
+def _rms_old_s_returned(w, s, dw, lr, beta2, eps):
+    new_s = beta2 * s + (1 - beta2) * dw**2
+    return w - lr * dw / (np.sqrt(new_s) + eps), s
+
+
+def _cases() -> tuple[Case, ...]:
+    draw = Draws(20240602)
     n, sq = draw.normal, draw.squares
     return (
-        Case("t = 1 from zeros, default hyperparameters, large gradients",
-             (n(3), np.zeros(3), np.zeros(3), n(3, scale=100.0), 1, 1e-3, 0.9, 0.999, 1e-8)),
-        Case("t = 2", (n(2, 3), n(2, 3, scale=0.1), sq(2, 3, scale=0.01), n(2, 3), 2, 0.01, 0.9, 0.999, 1e-8)),
-        Case("t = 10, β₁ = 0.5, β₂ = 0.9", (n(4, 1), n(4, 1), sq(4, 1), n(4, 1), 10, 0.1, 0.5, 0.9, 1e-8)),
-        Case("small gradients, large ε = 1e-2, t = 3",
-             (n(3, 2), n(3, 2, scale=1e-3), sq(3, 2, scale=1e-6), n(3, 2, scale=1e-3), 3, 0.01, 0.9, 0.999, 1e-2)),
-        Case("β₁ = 0, t = 5", (n(3), n(3), sq(3), n(3), 5, 0.001, 0.0, 0.99, 1e-8)),
-        Case("t = 1000, β₂ close to 1", (n(2, 2), n(2, 2), sq(2, 2), n(2, 2), 1000, 0.001, 0.9, 0.999, 1e-8)),
+        Case("first step, from s = 0, ε = 1e-6", (n(3), np.zeros(3), n(3), 0.01, 0.999, 1e-6)),
+        Case("a later step, β₂ = 0.9", (n(2, 3), sq(2, 3), n(2, 3), 0.001, 0.9, 1e-8)),
+        Case("small gradients, large ε = 0.1",
+             (n(4, 1), sq(4, 1, scale=1e-4), n(4, 1, scale=1e-2), 0.01, 0.99, 0.1)),
+        Case("β₂ = 0", (n(3), sq(3), n(3), 0.1, 0.0, 1e-6)),
+        Case("β₂ close to 1, ε = 1e-2", (n(2, 3), sq(2, 3, scale=1e-2), n(2, 3, scale=0.1), 0.05, 0.999, 1e-2)),
     )
 
 
-ADAM_UPDATE = Exercise(
-    name="adam_update",
+RMSPROP_UPDATE = Exercise(
+    name="rmsprop_update",
     notebook="07",
-    args=("w", "v", "s", "dw", "t", "lr", "beta1", "beta2", "eps"),
-    returns=("w", "v", "s"),
-    description=(
-        "One step of Adam at step t (counting from 1): v = β₁ v + (1 − β₁) dW, s = β₂ s + (1 − β₂) dW², "
-        "v̂ = v / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ), W = W − α v̂ / (√ŝ + ε). Return (w, v, s), "
-        "with v and s NOT bias-corrected: they are the state for the next step."
-    ),
+    args=("w", "s", "dw", "lr", "beta2", "eps"),
+    returns=("w", "s"),
+    description="One step of RMSprop: s = β₂ s + (1 − β₂) dW², then W = W − α dW / (√s + ε). Return (w, s).",
     hints=(
-        "Start from what you wrote for momentum (v) and RMSprop (s): Adam updates both with its own β.",
-        "Then correct each moment's start-up bias by dividing by 1 − its own β raised to the power t (t "
-        "counts from 1).",
-        "The step uses the corrected moments, with ε added after the square root; return the uncorrected v "
-        "and s as the state for the next step.",
+        "s is an exponentially weighted average too, but of the squared gradient (element by element).",
+        "The step divides dw by the square root of s, so a direction with big gradients gets a small step.",
+        "ε guards against dividing by zero: it is added after taking the square root, never inside it.",
     ),
-    reference=optim.adam_update,
-    cases=_adam_cases(),
+    reference=optim.rmsprop_update,
+    cases=_cases(),
     mistakes=(
         Mistake(
-            "bias correction with t − 1",
-            "t is this step's number, counting from 1: the first step divides by 1 − β¹. With t − 1 the first step "
-            "divides by 1 − β⁰ = 0.",
-            wrong=_adam_with_t(-1),
-        ),
-        Mistake(
-            "bias correction with t + 1",
-            "t already counts the current step (from 1): the first step divides by 1 − β¹, not 1 − β².",
-            wrong=_adam_with_t(+1),
-        ),
-        Mistake(
-            "bias correction with the wrong β",
-            "each moment is corrected with its own β: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ).",
-            wrong=_adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b2**t), s_hat_of=lambda s, t, b1, b2: s / (1 - b1**t)),
-        ),
-        Mistake(
-            "ŝ corrected with β₁",
-            "s averages with β₂, so its bias correction divides by 1 − β₂ᵗ; with β₁ the early steps come out "
-            "several times too large.",
-            wrong=_adam(s_hat_of=lambda s, t, b1, b2: s / (1 - b1**t)),
-        ),
-        Mistake(
-            "v̂ corrected with β₂",
-            "v averages with β₁, so its bias correction divides by 1 − β₁ᵗ; with β₂ the early steps are far too small.",
-            wrong=_adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b2**t)),
-        ),
-        Mistake(
-            "bias-corrected moments returned as state",
-            "return the uncorrected v and s: the next step continues their averages. v̂ and ŝ serve this step only.",
-            wrong=_adam(state_of=lambda w, v, s, v_hat, s_hat: (w, v_hat, s_hat)),
-        ),
-        Mistake(
             "ε inside the square root",
-            "the course adds ε outside the root, α v̂ / (√ŝ + ε), as Kingma & Ba and PyTorch do.",
-            wrong=_adam(step_of=lambda w, v_hat, s_hat, lr, eps: w - lr * v_hat / np.sqrt(s_hat + eps)),
+            "the course (like PyTorch and Keras) adds ε outside: dW / (√s + ε). √(s + ε) is another choice that "
+            "changes the step whenever s is not much larger than ε.",
+            wrong=_rms_eps_in_sqrt,
         ),
         Mistake(
-            "ε added to the uncorrected √s",
-            "α √(1 − β₂ᵗ) / (1 − β₁ᵗ) · v / (√s + ε) is the paper's 'efficient' form: it equals the lecture's "
-            "only when ε is negligible. Correct v and s first, then add ε to √ŝ.",
-            wrong=_adam_efficient_form,
-        ),
-        Mistake(
-            "no bias correction",
-            "Adam divides v by 1 − β₁ᵗ and s by 1 − β₂ᵗ before the step; without it the first steps are wrong.",
-            wrong=_adam(v_hat_of=_uncorrected, s_hat_of=_uncorrected),
+            "ε added to the step, not to the root",
+            "α dW / √s + ε adds ε to the step itself: ε belongs in the denominator, "
+            "dW / (√s + ε), where it keeps a tiny √s from blowing the step up.",
+            wrong=_rms_eps_added_to_step,
         ),
         Mistake(
             "dw not squared",
             "s averages the squares dW², each entry squared; averaging dW itself can turn s negative.",
-            wrong=_adam(s_of=lambda s, dw, b2: b2 * s + (1 - b2) * dw),
-        ),
-        Mistake(
-            "only v bias-corrected",
-            "both moments start at 0 and both are corrected: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ). With ŝ left "
-            "as s the early steps come out about 1 / √(1 − β₂ᵗ) times too long, 31.6 times at t = 1 with β₂ = 0.999.",
-            wrong=_adam(s_hat_of=_uncorrected),
-        ),
-        Mistake(
-            "only s bias-corrected",
-            "both moments start at 0 and both are corrected: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ). With v̂ left "
-            "as v the early steps come out 1 − β₁ᵗ times too short, a tenth at t = 1 with β₁ = 0.9.",
-            wrong=_adam(v_hat_of=_uncorrected),
-        ),
-        Mistake(
-            "β·t instead of βᵗ in the correction",
-            "the correction raises β to the power t, 1 − βᵗ; β times t is another number, and above 1 once t > 1 / β.",
-            wrong=_adam_corrected_as(lambda m, beta, t: m / (1 - beta * t)),
-        ),
-        Mistake(
-            "v / 1 − βᵗ: the parentheses of the correction forgotten",
-            "the whole of 1 − βᵗ divides the moment: v̂ = v / (1 − β₁ᵗ). Without the parentheses v is divided by 1 and "
-            "βᵗ is then subtracted.",
-            wrong=_adam_corrected_as(lambda m, beta, t: m / 1 - beta**t),
-        ),
-        Mistake(
-            "(1 − β)ᵗ instead of 1 − βᵗ in the correction",
-            "the power applies to β alone: the divisor is 1 − βᵗ, which grows towards 1, not (1 − β)ᵗ.",
-            wrong=_adam_corrected_as(lambda m, beta, t: m / (1 - beta) ** t),
-        ),
-        Mistake(
-            "forgotten (1 − β₁)",
-            "v = β₁ v + (1 − β₁) dW is an average; without (1 − β₁) it sums the gradients, about 1 / (1 − β₁) times "
-            "larger.",
-            wrong=_adam(v_of=lambda v, dw, b1: b1 * v + dw),
+            wrong=_rms_averaging(lambda dw: dw),
         ),
         Mistake(
             "forgotten (1 − β₂)",
             "s = β₂ s + (1 − β₂) dW² is an average; without (1 − β₂) it sums the squares and the steps shrink.",
-            wrong=_adam(s_of=lambda s, dw, b2: b2 * s + dw**2),
+            wrong=_rms_sum,
         ),
         Mistake(
-            "β₁ written in as 0.9",
-            "use the argument beta1, not its usual value: the check also tries β₁ = 0.5 and β₁ = 0.",
-            wrong=_adam_fixed(beta1=0.9),
+            "β₂ and (1 − β₂) swapped",
+            "β₂ weighs the old s and 1 − β₂ the new square.",
+            wrong=_rms_swapped,
         ),
         Mistake(
-            "β₂ written in as 0.999",
-            "use the argument beta2, not its usual value: the check also tries β₂ = 0.9 and β₂ = 0.99.",
-            wrong=_adam_fixed(beta2=0.999),
+            "square root forgotten",
+            "divide by the root of the mean square, √s + ε, which has the units of dW; s alone is squared units.",
+            wrong=_rms_no_sqrt,
         ),
         Mistake(
-            "β₁ and β₂ written in as 0.9 and 0.999",
-            "use the arguments beta1 and beta2, not their usual values: the check also tries β₁ = 0.5 with β₂ = 0.9.",
-            wrong=_adam_fixed(beta1=0.9, beta2=0.999),
+            "multiplied by √s instead of dividing",
+            "RMSprop damps large gradients by dividing by √s + ε; multiplying amplifies them.",
+            wrong=_rms_multiplied,
         ),
         Mistake(
-            "ε written in as 1e-8",
-            "use the argument eps, not its usual value: the check also tries ε = 0.01 with tiny gradients.",
-            wrong=_adam_fixed(eps=1e-8),
+            "stepped with the old s",
+            "update s first, then step with the new s: from s = 0 the old s makes the first step α dW / ε, huge.",
+            wrong=_rms_old_s,
         ),
         Mistake(
-            "β₁, β₂ and ε written in as their defaults",
-            "use the arguments beta1, beta2 and eps, not their usual values: the check also tries β₁ = 0.5 with "
-            "β₂ = 0.9, and ε = 0.01 with tiny gradients.",
-            wrong=_adam_fixed(beta1=0.9, beta2=0.999, eps=1e-8),
+            "ε forgotten",
+            "the step is α dW / (√s + ε): without ε a direction whose s is (nearly) zero gets a huge step, or a "
+            "division by zero, and where ε is not tiny next to √s every step changes.",
+            wrong=_rms_stepped(lambda w, s, dw, lr, eps: w - lr * dw / np.sqrt(s)),
+        ),
+        Mistake(
+            "dW doubled instead of squared",
+            "s averages dW², each entry times itself; two times dW is another number (and can be negative).",
+            wrong=_rms_averaging(lambda dw: 2 * dw),
+        ),
+        Mistake(
+            "the old s left out of the average",
+            "s = β₂ s + (1 − β₂) dW² keeps a memory of the past squares; (1 − β₂) dW² alone forgets them at every "
+            "step (from s = 0 the first step cannot tell).",
+            wrong=_rms_forgetting,
+        ),
+        Mistake(
+            "√s kept as the state",
+            "the state is the average of the squares, s itself; its square root serves this step only. Stored, the "
+            "next step would average a root with squares.",
+            wrong=_rms_root_kept,
+        ),
+        Mistake(
+            "β₂ − 1 instead of 1 − β₂",
+            "the weight of the new square is 1 − β₂, a positive number: β₂ − 1 subtracts it and can make s negative.",
+            wrong=_rms_negative_weight,
+        ),
+        Mistake(
+            "returned the old s",
+            "the s returned must include this step's square, β₂ s + (1 − β₂) dW²: the next step continues from it.",
+            wrong=_rms_old_s_returned,
+        ),
+        Mistake(
+            "plus instead of minus",
+            "the gradient points uphill: W moves against it, W − α dW / (√s + ε).",
+            wrong=_rms_stepped(lambda w, s, dw, lr, eps: w + lr * dw / (np.sqrt(s) + eps)),
+        ),
+        Mistake(
+            "learning rate forgotten",
+            "the step is α times dW / (√s + ε): without α each entry moves by about 1, whatever the problem.",
+            wrong=_rms_stepped(lambda w, s, dw, lr, eps: w - dw / (np.sqrt(s) + eps)),
         ),
         Mistake(
             "only w returned",
-            "v and s are the state of the next step: return all three, (w, v, s), with v and s uncorrected.",
-            wrong=lambda *args: optim.adam_update(*args)[0],
+            "s is the state of the next step: return the pair (w, s), the new parameter and the new average of "
+            "squares.",
+            wrong=lambda w, s, dw, lr, beta2, eps: optim.rmsprop_update(w, s, dw, lr, beta2, eps)[0],
         ),
     ),
 )
 
 
 #: The exercises of notebook 07, in the order the notebook asks them.
-EXERCISES = (INITIALIZE_ADAM, ADAM_UPDATE)
+EXERCISES = (RMSPROP_UPDATE,)

@@ -1,225 +1,252 @@
-"""The exercises of notebook 08 (learning-rate decay): inverse-time decay, per epoch and per interval of epochs.
+"""The exercises of notebook 08 (Adam): one step of Adam, a fair pick from a learning-rate sweep, and their mistakes.
 
-The references adapt coursekit's schedule factories to the learner's one-call signature. The first case
-of inverse-time decay is chosen so that every catalogued mistake gives a different number there (the
-lecture's own example, epoch 1 with decay_rate 1, cannot tell several of them apart). In the interval form
-some mistakes agree wherever they are wrong (rounding up and one interval too many, at every epoch that is
-not a multiple of time_interval), so its cases come in an order that tells them apart: first an epoch at a
-drop, where rounding is right and only the extra interval shows, then one inside an interval. A mistake
-is named by the first failing case, so those that show on fewer cases come first in the catalogue. The
-inputs are plain numbers: nothing is drawn at random.
+Adam's initial state (two dicts of zeros, v and s) is given in the notebook: making zeros is no exercise. For
+the step, some cases use a large ε with small gradients, or a late step t: only there do the placement of ε
+and the bias correction change the result by more than the tolerance; others take β's and ε other than the
+defaults, so that hyperparameters written in as numbers show. The first step's gradients are large (near
+100), so that a correction without its parentheses gives numbers there, not the NaN that t − 1 gives. The
+pick from a sweep is :mod:`.fair_pick`. Each exercise draws its inputs from a generator of its own (see
+:mod:`.nb00`).
 """
 
 from __future__ import annotations
 
-import math
+import numpy as np
 
-from coursekit import schedules
+from coursekit import optim
+from coursekit.course.exercises import fair_pick
+from coursekit.course.exercises.inputs import Draws
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
 
-__all__ = ["EXERCISES", "INTERVAL_INVERSE_TIME_DECAY", "INVERSE_TIME_DECAY"]
+__all__ = ["ADAM_UPDATE", "EXERCISES", "FAIR_PICK"]
 
 
-def _inverse_time_decay(lr0, epoch_num, decay_rate):
-    return schedules.inverse_time_decay(lr0, decay_rate)(epoch_num)
+# Wrong Adam steps, as learners write them: each changes one part of the lecture's step.
+def _adam(v_of=None, s_of=None, v_hat_of=None, s_hat_of=None, step_of=None, state_of=None):
+    """Adam with some of its parts replaced; a part left as None is the lecture's.
+
+    The parts are functions of the learner's arguments: ``v_of(v, dw, β₁)`` and ``s_of(s, dw, β₂)``
+    average, ``v_hat_of(v, t, β₁, β₂)`` and ``s_hat_of(s, t, β₁, β₂)`` correct, ``step_of(w, v̂, ŝ, α, ε)``
+    makes the new w and ``state_of(w, v, s, v̂, ŝ)`` what is returned.
+    """
+
+    def update(w, v, s, dw, t, lr, beta1, beta2, eps):
+        v = v_of(v, dw, beta1) if v_of else beta1 * v + (1 - beta1) * dw
+        s = s_of(s, dw, beta2) if s_of else beta2 * s + (1 - beta2) * dw**2
+        v_hat = v_hat_of(v, t, beta1, beta2) if v_hat_of else v / (1 - beta1**t)
+        s_hat = s_hat_of(s, t, beta1, beta2) if s_hat_of else s / (1 - beta2**t)
+        w = step_of(w, v_hat, s_hat, lr, eps) if step_of else w - lr * v_hat / (np.sqrt(s_hat) + eps)
+        return (w, v, s) if state_of is None else state_of(w, v, s, v_hat, s_hat)
+
+    return update
 
 
-def _interval_inverse_time_decay(lr0, epoch_num, decay_rate, time_interval):
-    return schedules.interval_inverse_time_decay(lr0, decay_rate, time_interval)(epoch_num)
+def _adam_with_t(shift):
+    return _adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b1 ** (t + shift)),
+                 s_hat_of=lambda s, t, b1, b2: s / (1 - b2 ** (t + shift)))
 
 
-def _interval(count):
-    """Interval inverse-time decay whose number of intervals is ``count(epoch_num, time_interval)`` (for the wrong
-    answers)."""
-    return lambda lr0, epoch_num, decay_rate, time_interval: lr0 / (1 + decay_rate * count(epoch_num, time_interval))
+def _adam_corrected_as(correct):
+    """Adam whose bias correction of each moment m, with its own β, is ``correct(m, β, t)``."""
+    return _adam(v_hat_of=lambda v, t, b1, b2: correct(v, b1, t), s_hat_of=lambda s, t, b1, b2: correct(s, b2, t))
 
 
-INVERSE_TIME_DECAY = Exercise(
-    name="inverse_time_decay",
+def _adam_fixed(**defaults):
+    """Adam with some hyperparameters written in as their defaults, whatever the arguments say."""
+
+    def update(w, v, s, dw, t, lr, beta1, beta2, eps):
+        given = {"beta1": beta1, "beta2": beta2, "eps": eps, **defaults}
+        return optim.adam_update(w, v, s, dw, t, lr, **given)
+
+    return update
+
+
+def _adam_efficient_form(w, v, s, dw, t, lr, beta1, beta2, eps):
+    _, v, s = optim.adam_update(w, v, s, dw, t, lr, beta1, beta2, eps)
+    return w - lr * np.sqrt(1 - beta2**t) / (1 - beta1**t) * v / (np.sqrt(s) + eps), v, s
+
+
+def _uncorrected(m, t, beta1, beta2):
+    """No bias correction: the moment as it is."""
+    return m
+
+
+def _adam_cases() -> tuple[Case, ...]:
+    draw = Draws(20240608)
+    n, sq = draw.normal, draw.squares
+    return (
+        Case("t = 1 from zeros, default hyperparameters, large gradients",
+             (n(3), np.zeros(3), np.zeros(3), n(3, scale=100.0), 1, 1e-3, 0.9, 0.999, 1e-8)),
+        Case("t = 2", (n(2, 3), n(2, 3, scale=0.1), sq(2, 3, scale=0.01), n(2, 3), 2, 0.01, 0.9, 0.999, 1e-8)),
+        Case("t = 10, β₁ = 0.5, β₂ = 0.9", (n(4, 1), n(4, 1), sq(4, 1), n(4, 1), 10, 0.1, 0.5, 0.9, 1e-8)),
+        Case("small gradients, large ε = 1e-2, t = 3",
+             (n(3, 2), n(3, 2, scale=1e-3), sq(3, 2, scale=1e-6), n(3, 2, scale=1e-3), 3, 0.01, 0.9, 0.999, 1e-2)),
+        Case("β₁ = 0, t = 5", (n(3), n(3), sq(3), n(3), 5, 0.001, 0.0, 0.99, 1e-8)),
+        Case("t = 1000, β₂ close to 1", (n(2, 2), n(2, 2), sq(2, 2), n(2, 2), 1000, 0.001, 0.9, 0.999, 1e-8)),
+    )
+
+
+ADAM_UPDATE = Exercise(
+    name="adam_update",
     notebook="08",
-    args=("lr0", "epoch_num", "decay_rate"),
-    returns=("lr",),
-    description="The learning rate of epoch epoch_num under inverse-time decay: α = α₀ / (1 + decay_rate · epoch_num).",
+    args=("w", "v", "s", "dw", "t", "lr", "beta1", "beta2", "eps"),
+    returns=("w", "v", "s"),
+    description=(
+        "One step of Adam at step t (counting from 1): v = β₁ v + (1 − β₁) dW, s = β₂ s + (1 − β₂) dW², "
+        "v̂ = v / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ), W = W − α v̂ / (√ŝ + ε). Return (w, v, s), "
+        "with v and s NOT bias-corrected: they are the state for the next step."
+    ),
     hints=(
-        "Before any decay (epoch_num = 0) the formula gives α₀; each epoch adds decay_rate to the denominator.",
-        "Mind the operator precedence: the whole denominator, 1 plus decay_rate times epoch_num, divides α₀.",
+        "Start from what you wrote for momentum (v) and RMSprop (s): Adam updates both with its own β.",
+        "Then correct each moment's start-up bias by dividing by 1 − its own β raised to the power t (t "
+        "counts from 1).",
+        "The step uses the corrected moments, with ε added after the square root; return the uncorrected v "
+        "and s as the state for the next step.",
     ),
-    reference=_inverse_time_decay,
-    cases=(
-        Case("α₀ = 0.2, epoch 2, decay_rate 0.5", (0.2, 2, 0.5)),
-        Case("the lecture's example, epoch 3", (0.2, 3, 1.0)),
-        Case("epoch 0: α = α₀", (0.1, 0, 2.0)),
-        Case("slow decay over many epochs", (0.05, 100, 0.01)),
-        Case("decay_rate 0: no decay", (0.3, 7, 0.0)),
-    ),
+    reference=optim.adam_update,
+    cases=_adam_cases(),
     mistakes=(
         Mistake(
-            "the 1 + is missing",
-            "the denominator is 1 + decay_rate · epoch_num: the 1 keeps α = α₀ at epoch 0 and the decay gentle.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (decay_rate * epoch_num),
+            "bias correction with t − 1",
+            "t is this step's number, counting from 1: the first step divides by 1 − β¹. With t − 1 the first step "
+            "divides by 1 − β⁰ = 0.",
+            wrong=_adam_with_t(-1),
         ),
         Mistake(
-            "operator precedence: α₀ / decay_rate · epoch_num",
-            "written without parentheses, α₀ / decay_rate · epoch_num divides by decay_rate and then MULTIPLIES by "
-            "epoch_num; the whole denominator 1 + decay_rate · epoch_num divides α₀.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / decay_rate * epoch_num,
+            "bias correction with t + 1",
+            "t already counts the current step (from 1): the first step divides by 1 − β¹, not 1 − β².",
+            wrong=_adam_with_t(+1),
         ),
         Mistake(
-            "parentheses forgotten: α₀ / 1 + decay_rate · epoch_num",
-            "written without parentheses, α₀ / 1 + decay_rate · epoch_num adds decay_rate · epoch_num to α₀; the whole "
-            "denominator 1 + decay_rate · epoch_num divides α₀.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / 1 + decay_rate * epoch_num,
+            "bias correction with the wrong β",
+            "each moment is corrected with its own β: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ).",
+            wrong=_adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b2**t), s_hat_of=lambda s, t, b1, b2: s / (1 - b1**t)),
         ),
         Mistake(
-            "parentheses around 1 + decay_rate only: α₀ / (1 + decay_rate) · epoch_num",
-            "α₀ / (1 + decay_rate) · epoch_num divides by 1 + decay_rate and then MULTIPLIES by epoch_num, so α grows "
-            "with the epochs; epoch_num belongs in the denominator, 1 + decay_rate · epoch_num.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (1 + decay_rate) * epoch_num,
+            "ŝ corrected with β₁",
+            "s averages with β₂, so its bias correction divides by 1 − β₂ᵗ; with β₁ the early steps come out "
+            "several times too large.",
+            wrong=_adam(s_hat_of=lambda s, t, b1, b2: s / (1 - b1**t)),
         ),
         Mistake(
-            "epoch_num − 1",
-            "use epoch_num as it is given: epoch 1 of the lecture's example already has α = α₀ / 2.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (1 + decay_rate * (epoch_num - 1)),
+            "v̂ corrected with β₂",
+            "v averages with β₁, so its bias correction divides by 1 − β₁ᵗ; with β₂ the early steps are far too small.",
+            wrong=_adam(v_hat_of=lambda v, t, b1, b2: v / (1 - b2**t)),
         ),
         Mistake(
-            "epoch_num + 1",
-            "use epoch_num as it is given: epoch 0 has α = α₀, and epoch 1 of the lecture's example α₀ / 2, not "
-            "α₀ / 3.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (1 + decay_rate * (epoch_num + 1)),
+            "bias-corrected moments returned as state",
+            "return the uncorrected v and s: the next step continues their averages. v̂ and ŝ serve this step only.",
+            wrong=_adam(state_of=lambda w, v, s, v_hat, s_hat: (w, v_hat, s_hat)),
         ),
         Mistake(
-            "multiplied instead of divided",
-            "decay makes α smaller: α₀ is divided by 1 + decay_rate · epoch_num, which grows with the epochs.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 * (1 + decay_rate * epoch_num),
+            "ε inside the square root",
+            "the course adds ε outside the root, α v̂ / (√ŝ + ε), as Kingma & Ba and PyTorch do.",
+            wrong=_adam(step_of=lambda w, v_hat, s_hat, lr, eps: w - lr * v_hat / np.sqrt(s_hat + eps)),
         ),
         Mistake(
-            "(1 + decay_rate) raised to epoch_num",
-            "α₀ / (1 + decay_rate)^epoch_num is an exponential decay; inverse-time decay divides by 1 + decay_rate · "
-            "epoch_num, which grows by decay_rate each epoch.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (1 + decay_rate) ** epoch_num,
+            "ε added to the uncorrected √s",
+            "α √(1 − β₂ᵗ) / (1 − β₁ᵗ) · v / (√s + ε) is the paper's 'efficient' form: it equals the lecture's "
+            "only when ε is negligible. Correct v and s first, then add ε to √ŝ.",
+            wrong=_adam_efficient_form,
         ),
         Mistake(
-            "decay_rate as the base of an exponential",
-            "α₀ · decay_rate^epoch_num is exponential decay with decay_rate as its base; inverse-time decay divides α₀ "
-            "by 1 + decay_rate · epoch_num.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 * decay_rate**epoch_num,
+            "no bias correction",
+            "Adam divides v by 1 − β₁ᵗ and s by 1 − β₂ᵗ before the step; without it the first steps are wrong.",
+            wrong=_adam(v_hat_of=_uncorrected, s_hat_of=_uncorrected),
         ),
         Mistake(
-            "decay_rate left out",
-            "decay_rate sets how fast α falls: each epoch adds decay_rate, not 1, to the denominator.",
-            wrong=lambda lr0, epoch_num, decay_rate: lr0 / (1 + epoch_num),
+            "dw not squared",
+            "s averages the squares dW², each entry squared; averaging dW itself can turn s negative.",
+            wrong=_adam(s_of=lambda s, dw, b2: b2 * s + (1 - b2) * dw),
         ),
         Mistake(
-            "α₀ left out",
-            "the schedule scales the initial rate: α = α₀ / (1 + decay_rate · epoch_num), so that epoch 0 has α₀, "
-            "not 1.",
-            wrong=lambda lr0, epoch_num, decay_rate: 1 / (1 + decay_rate * epoch_num),
+            "only v bias-corrected",
+            "both moments start at 0 and both are corrected: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ). With ŝ left "
+            "as s the early steps come out about 1 / √(1 − β₂ᵗ) times too long, 31.6 times at t = 1 with β₂ = 0.999.",
+            wrong=_adam(s_hat_of=_uncorrected),
+        ),
+        Mistake(
+            "only s bias-corrected",
+            "both moments start at 0 and both are corrected: v̂ = v / (1 − β₁ᵗ) and ŝ = s / (1 − β₂ᵗ). With v̂ left "
+            "as v the early steps come out 1 − β₁ᵗ times too short, a tenth at t = 1 with β₁ = 0.9.",
+            wrong=_adam(v_hat_of=_uncorrected),
+        ),
+        Mistake(
+            "β·t instead of βᵗ in the correction",
+            "the correction raises β to the power t, 1 − βᵗ; β times t is another number, and above 1 once t > 1 / β.",
+            wrong=_adam_corrected_as(lambda m, beta, t: m / (1 - beta * t)),
+        ),
+        Mistake(
+            "v / 1 − βᵗ: the parentheses of the correction forgotten",
+            "the whole of 1 − βᵗ divides the moment: v̂ = v / (1 − β₁ᵗ). Without the parentheses v is divided by 1 and "
+            "βᵗ is then subtracted.",
+            wrong=_adam_corrected_as(lambda m, beta, t: m / 1 - beta**t),
+        ),
+        Mistake(
+            "(1 − β)ᵗ instead of 1 − βᵗ in the correction",
+            "the power applies to β alone: the divisor is 1 − βᵗ, which grows towards 1, not (1 − β)ᵗ.",
+            wrong=_adam_corrected_as(lambda m, beta, t: m / (1 - beta) ** t),
+        ),
+        Mistake(
+            "forgotten (1 − β₁)",
+            "v = β₁ v + (1 − β₁) dW is an average; without (1 − β₁) it sums the gradients, about 1 / (1 − β₁) times "
+            "larger.",
+            wrong=_adam(v_of=lambda v, dw, b1: b1 * v + dw),
+        ),
+        Mistake(
+            "forgotten (1 − β₂)",
+            "s = β₂ s + (1 − β₂) dW² is an average; without (1 − β₂) it sums the squares and the steps shrink.",
+            wrong=_adam(s_of=lambda s, dw, b2: b2 * s + dw**2),
+        ),
+        Mistake(
+            "β₁ written in as 0.9",
+            "use the argument beta1, not its usual value: the check also tries β₁ = 0.5 and β₁ = 0.",
+            wrong=_adam_fixed(beta1=0.9),
+        ),
+        Mistake(
+            "β₂ written in as 0.999",
+            "use the argument beta2, not its usual value: the check also tries β₂ = 0.9 and β₂ = 0.99.",
+            wrong=_adam_fixed(beta2=0.999),
+        ),
+        Mistake(
+            "β₁ and β₂ written in as 0.9 and 0.999",
+            "use the arguments beta1 and beta2, not their usual values: the check also tries β₁ = 0.5 with β₂ = 0.9.",
+            wrong=_adam_fixed(beta1=0.9, beta2=0.999),
+        ),
+        Mistake(
+            "ε written in as 1e-8",
+            "use the argument eps, not its usual value: the check also tries ε = 0.01 with tiny gradients.",
+            wrong=_adam_fixed(eps=1e-8),
+        ),
+        Mistake(
+            "β₁, β₂ and ε written in as their defaults",
+            "use the arguments beta1, beta2 and eps, not their usual values: the check also tries β₁ = 0.5 with "
+            "β₂ = 0.9, and ε = 0.01 with tiny gradients.",
+            wrong=_adam_fixed(beta1=0.9, beta2=0.999, eps=1e-8),
+        ),
+        Mistake(
+            "only w returned",
+            "v and s are the state of the next step: return all three, (w, v, s), with v and s uncorrected.",
+            wrong=lambda *args: optim.adam_update(*args)[0],
         ),
     ),
 )
 
-INTERVAL_INVERSE_TIME_DECAY = Exercise(
-    name="interval_inverse_time_decay",
+
+FAIR_PICK = Exercise(
+    name="fair_pick",
     notebook="08",
-    args=("lr0", "epoch_num", "decay_rate", "time_interval"),
-    returns=("lr",),
-    description="Inverse-time decay applied every time_interval epochs: "
-    "α = α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋).",
-    hints=(
-        "This is inverse-time decay in which the epoch counter only advances once per interval.",
-        "Count the whole intervals completed so far by dividing epoch_num by time_interval and rounding down.",
-    ),
-    reference=_interval_inverse_time_decay,
-    cases=(
-        Case("epoch 20, at the second drop, decay_rate 0.6", (0.1, 20, 0.6, 10)),
-        Case("epoch 27, every 10 epochs", (0.1, 27, 1.0, 10)),
-        Case("just before the first drop", (0.1, 9, 1.0, 10)),
-        Case("at the first drop", (0.1, 10, 1.0, 10)),
-        Case("an interval of 1: plain inverse-time decay", (0.2, 3, 0.5, 1)),
-        Case("a long interval, decay_rate 0.3", (0.5, 2500, 0.3, 1000)),
-    ),
-    mistakes=(
-        Mistake(
-            "epoch_num + 1 before dividing",
-            "use epoch_num as it is given: α drops when epoch_num reaches a multiple of time_interval, not one epoch "
-            "before (epoch 9 of intervals of 10 still has α₀).",
-            wrong=_interval(lambda epoch_num, time_interval: (epoch_num + 1) // time_interval),
-        ),
-        Mistake(
-            "rounded instead of floored",
-            "rounding to the nearest or up counts an interval before it is complete; ⌊epoch_num / time_interval⌋ "
-            "counts whole intervals only.",
-            wrong=_interval(lambda epoch_num, time_interval: math.ceil(epoch_num / time_interval)),
-        ),
-        Mistake(
-            "floor forgotten",
-            "α must stay constant within an interval: ⌊epoch_num / time_interval⌋ only grows at multiples of "
-            "time_interval, where epoch_num / time_interval grows every epoch.",
-            wrong=_interval(lambda epoch_num, time_interval: epoch_num / time_interval),
-        ),
-        Mistake(
-            "multiplied by time_interval",
-            "count the intervals completed, ⌊epoch_num / time_interval⌋, not epoch_num · time_interval.",
-            wrong=_interval(lambda epoch_num, time_interval: epoch_num * time_interval),
-        ),
-        Mistake(
-            "one interval too many",
-            "the count of whole intervals starts at 0: the first interval has α = α₀, so add nothing to "
-            "⌊epoch_num / time_interval⌋.",
-            wrong=_interval(lambda epoch_num, time_interval: epoch_num // time_interval + 1),
-        ),
-        Mistake(
-            "epoch_num − 1 before dividing",
-            "use epoch_num as it is given: α drops at the epoch that completes an interval (epoch 10 of intervals of "
-            "10), not one epoch later.",
-            wrong=_interval(lambda epoch_num, time_interval: (epoch_num - 1) // time_interval),
-        ),
-        Mistake(
-            "time_interval ignored",
-            "this is plain inverse-time decay, with α falling every epoch; here the counter only ticks once every "
-            "time_interval epochs: ⌊epoch_num / time_interval⌋.",
-            wrong=_interval(lambda epoch_num, time_interval: epoch_num),
-        ),
-        Mistake(
-            "the remainder instead of the quotient",
-            "the remainder of epoch_num divided by time_interval restarts at 0 every interval, so α jumps back to α₀; "
-            "count the whole intervals, the quotient rounded down.",
-            wrong=_interval(lambda epoch_num, time_interval: epoch_num % time_interval),
-        ),
-        Mistake(
-            "exponential staircase: α halved every interval",
-            "α₀ · 0.5^⌊epoch_num / time_interval⌋ is the staircase schedule of the table; this one divides α₀ by "
-            "1 + decay_rate · ⌊epoch_num / time_interval⌋, one step more each interval.",
-            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0 * 0.5 ** (epoch_num // time_interval),
-        ),
-        Mistake(
-            "exponential staircase: (1 + decay_rate) raised to the intervals",
-            "α₀ / (1 + decay_rate)^⌊epoch_num / time_interval⌋ decays exponentially; inverse-time decay divides by "
-            "1 + decay_rate · ⌊epoch_num / time_interval⌋, which grows by decay_rate each interval.",
-            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0
-            / (1 + decay_rate) ** (epoch_num // time_interval),
-        ),
-        Mistake(
-            "exponential staircase: decay_rate raised to the intervals",
-            "α₀ · decay_rate^⌊epoch_num / time_interval⌋ is an exponential staircase with decay_rate as its base; "
-            "inverse-time decay divides α₀ by 1 + decay_rate · ⌊epoch_num / time_interval⌋.",
-            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0 * decay_rate ** (epoch_num // time_interval),
-        ),
-        Mistake(
-            "decay_rate left out",
-            "decay_rate sets how fast α falls: each completed interval adds decay_rate, not 1, to the denominator.",
-            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0 / (1 + epoch_num // time_interval),
-        ),
-        Mistake(
-            "the whole denominator floored",
-            "only the count of intervals is rounded down: α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋); "
-            "flooring 1 + decay_rate · epoch_num / time_interval as a whole rounds decay_rate away.",
-            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0
-            / math.floor(1 + decay_rate * epoch_num / time_interval),
-        ),
-    ),
+    args=("costs", "lrs"),
+    returns=("lr", "lowest", "highest"),
+    description="From a sweep's final training costs (one row per α of lrs, one column per seed; NaN or inf where "
+    "a run diverged), the α of lowest mean cost over the seeds among those where every seed ended finite, and the "
+    "lowest and highest cost over the seeds at that α.",
+    hints=fair_pick.HINTS,
+    reference=fair_pick.fair_pick,
+    cases=fair_pick.cases(Draws(20240609)),
+    mistakes=fair_pick.MISTAKES,
 )
 
 
 #: The exercises of notebook 08, in the order the notebook asks them.
-EXERCISES = (INVERSE_TIME_DECAY, INTERVAL_INVERSE_TIME_DECAY)
+EXERCISES = (ADAM_UPDATE, FAIR_PICK)

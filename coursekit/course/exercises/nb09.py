@@ -1,222 +1,187 @@
-"""The exercise of notebook 09 (local optima): name a critical point from its Hessian, and its known mistakes.
+"""The exercises of notebook 09 (learning-rate decay): inverse-time decay (smooth or per interval), the stall detector.
 
-The cases turn chosen eigenvalues by a rotation, each case with its own seed, so that no entry is zero and
-a flat direction can lie off the axes, where computed eigenvalues are tiny numbers rather than 0. Stiff
-Hessians (|λ| up to 1e10) and tiny ones (|λ| near 1e-9) tell the notebook's tolerance, 1e-8 · max(1, largest
-|λ|), from a fixed one and from one without the max(1, ·): for |λ| between 2 and 20 all three agree.
+Inverse-time decay is one exercise in two forms: the lecture's, α₀ / (1 + decay_rate · epoch_num), is the
+interval form of the programming assignment with time_interval = 1. Its reference adapts coursekit's
+schedule factory to the learner's one-call signature. The first cases take time_interval = 1; the first of them
+is chosen so that every mistake of the formula gives a different number there (the lecture's own example,
+epoch 1 with decay_rate 1, cannot tell several of them apart). Some mistakes of the interval agree wherever they
+are wrong (rounding up and one interval too many, at every epoch that is not a multiple of time_interval), so
+the interval cases come in an order that tells them apart: first an epoch at a drop, where rounding is right
+and only the extra interval shows, then one inside an interval. A mistake is named by the first failing case,
+so those that show on fewer cases come first in the catalogue. The inputs are plain numbers: nothing is drawn
+at random. The stall detector is in :mod:`.stall_epochs`.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
-from coursekit import critical_points
+from coursekit import schedules
 from coursekit.course.exercises.machinery import Case, Exercise, Mistake
+from coursekit.course.exercises.stall_epochs import STALL_EPOCHS
 
-__all__ = ["CLASSIFY_CRITICAL_POINT", "EXERCISES"]
-
-
-def _named_by_signs(values) -> str:
-    """The critical point's name from the signs of the curvatures ``values`` (for the wrong answers)."""
-    values = np.asarray(values)
-    if (values > 0).any() and (values < 0).any():
-        return "saddle"
-    if (values == 0).any():
-        return "degenerate"
-    return "minimum" if (values > 0).all() else "maximum"
+__all__ = ["EXERCISES", "INVERSE_TIME_DECAY", "STALL_EPOCHS"]
 
 
-def _by_determinant_and_trace(hessian) -> str:
-    determinant, trace = np.linalg.det(hessian), np.trace(hessian)
-    if abs(determinant) < 1e-12:
-        return "degenerate"
-    if determinant < 0:
-        return "saddle"
-    return "minimum" if trace > 0 else "maximum"
+def _inverse_time_decay(lr0, epoch_num, decay_rate, time_interval=1):
+    return schedules.interval_inverse_time_decay(lr0, decay_rate, time_interval)(epoch_num)
 
 
-def _min_max_swapped(hessian) -> str:
-    name = _named_by_signs(np.linalg.eigvalsh(hessian))
-    return {"minimum": "maximum", "maximum": "minimum"}.get(name, name)
+def _counted(count):
+    """Inverse-time decay whose count of intervals is ``count(epoch_num, time_interval)`` (for the wrong answers)."""
+    return lambda lr0, epoch_num, decay_rate, time_interval: lr0 / (1 + decay_rate * count(epoch_num, time_interval))
 
 
-def _by_exact_signs(hessian) -> str:
-    """Eigenvalues compared with 0 exactly: a flat direction off the axes comes out as ±1e-16, not 0."""
-    return _named_by_signs(np.linalg.eigvalsh(hessian))
+def _with_count(formula):
+    """A wrong formula ``formula(lr0, n, decay_rate)`` applied to the right count n = ⌊epoch_num / time_interval⌋."""
+    return lambda lr0, epoch_num, decay_rate, time_interval: formula(lr0, epoch_num // time_interval, decay_rate)
 
 
-def _zero(values) -> float:
-    return 1e-8 * max(1.0, float(np.abs(values).max()))
-
-
-def _flat_checked_first(hessian) -> str:
-    """A zero eigenvalue answers 'degenerate' before the signs are looked at."""
-    values = np.linalg.eigvalsh(hessian)
-    if (np.abs(values) <= _zero(values)).any():
-        return "degenerate"
-    return _named_by_signs(values)
-
-
-def _flat_counted_as_curving(hessian) -> str:
-    """Non-strict tests: 'all ≥ 0' gives a minimum and 'all ≤ 0' a maximum, even with flat directions."""
-    values = np.linalg.eigvalsh(hessian)
-    zero = _zero(values)
-    if (values > zero).any() and (values < -zero).any():
-        return "saddle"
-    return "minimum" if (values >= -zero).all() else "maximum"
-
-
-def _with_zero(zero_of):
-    """The lecture's test with an eigenvalue counted as 0 when ``|λ| ≤ zero_of(eigenvalues)``."""
-
-    def classify(hessian) -> str:
-        values = np.linalg.eigvalsh(hessian)
-        zero = zero_of(values)
-        up, down = (values > zero).any(), (values < -zero).any()
-        if up and down:
-            return "saddle"
-        if (np.abs(values) <= zero).any():
-            return "degenerate"
-        return "minimum" if up else "maximum"
-
-    return classify
-
-
-def _flat_called_saddle(hessian) -> str:
-    values = np.linalg.eigvalsh(hessian)
-    zero = _zero(values)
-    if (values > zero).all():
-        return "minimum"
-    return "maximum" if (values < -zero).all() else "saddle"
-
-
-def _saddle_if_any_down(hessian) -> str:
-    values = np.linalg.eigvalsh(hessian)
-    zero = _zero(values)
-    if (values < -zero).any():
-        return "saddle"
-    return "degenerate" if (np.abs(values) <= zero).any() else "minimum"
-
-
-_KINDS = ("minimum", "maximum", "saddle", "degenerate")
-
-
-def _another_name(args, result) -> bool:
-    """A name that means one of the four but is spelled otherwise ('Saddle', 'saddle point', 'local minimum')."""
-    if not isinstance(result, str) or result in _KINDS:
-        return False
-    words = result.lower().replace("_", " ").replace("-", " ").split()
-    return any(kind.startswith(word) and len(word) >= 3 for word in words for kind in _KINDS)
-
-
-def _rotated(*eigenvalues: float, seed: int) -> np.ndarray:
-    """A symmetric matrix with the given eigenvalues, turned by a seeded rotation (no zero entries)."""
-    q, _ = np.linalg.qr(np.random.default_rng(seed).standard_normal((len(eigenvalues),) * 2))
-    h = q @ np.diag(eigenvalues) @ q.T
-    return (h + h.T) / 2
-
-
-CLASSIFY_CRITICAL_POINT = Exercise(
-    name="classify_critical_point",
+INVERSE_TIME_DECAY = Exercise(
+    name="inverse_time_decay",
     notebook="09",
-    args=("hessian",),
-    returns=("kind",),
-    description="Name a critical point from its Hessian's eigenvalues: 'saddle' if some are > 0 and some < 0 (whatever "
-    "the others); otherwise 'minimum' if all are > 0, 'maximum' if all are < 0, and 'degenerate' if some is 0. "
-    "Computed eigenvalues are never exactly 0: count λ as 0 when |λ| ≤ 1e-8 · max(1, largest |λ|).",
+    args=("lr0", "epoch_num", "decay_rate", "time_interval"),
+    returns=("lr",),
+    description="The learning rate of epoch epoch_num under inverse-time decay, lowered once every time_interval "
+    "epochs: α = α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋); time_interval = 1 is the lecture's "
+    "α₀ / (1 + decay_rate · epoch_num).",
     hints=(
-        "The Hessian's eigenvalues are the curvatures along its principal directions.",
-        "numpy computes the eigenvalues of a symmetric matrix for you: the text of the exercise names the function.",
-        "Signs first: one direction up and one down make a saddle, flat directions or not. Otherwise all positive "
-        "is a minimum, all negative a maximum, and a (near-)zero among them leaves the test undecided.",
+        "Start from the lecture's form, time_interval = 1: at epoch 0 it gives α₀, and each epoch adds decay_rate "
+        "to the denominator.",
+        "Mind the operator precedence: the whole denominator, 1 plus decay_rate times the count, divides α₀.",
+        "With a longer interval the count is the number of whole intervals completed so far: epoch_num divided by "
+        "time_interval, rounded down.",
     ),
-    reference=critical_points.classify_critical_point,
+    reference=_inverse_time_decay,
     cases=(
-        Case("2 × 2, positive diagonal, yet a saddle", (np.array([[1.0, 2.0], [2.0, 1.0]]),)),
-        Case("2 × 2 minimum", (np.array([[2.0, 0.5], [0.5, 1.0]]),)),
-        Case("3 × 3 saddle with positive determinant and trace", (_rotated(-1.0, -1.0, 5.0, seed=1),)),
-        Case("3 × 3 maximum", (_rotated(-1.0, -2.0, -3.0, seed=2),)),
-        Case("a flat direction", (np.array([[2.0, 0.0], [0.0, 0.0]]),)),
-        Case("20 directions, one curving down", (_rotated(*np.arange(1.0, 20.0), -0.5, seed=3),)),
-        Case("20 directions, all curving up", (_rotated(*np.arange(1.0, 21.0), seed=4),)),
-        Case("a flat direction off the axes", (_rotated(2.0, 0.0, seed=5),)),
-        Case("up, down and flat at once", (_rotated(3.0, -1.0, 0.0, seed=6),)),
-        Case("down and flat, nothing up", (_rotated(-2.0, -1.0, 0.0, seed=7),)),
-        Case("stiff: |λ| up to 1e10, and a flat direction off the axes", (_rotated(1e10, 3e9, 0.0, seed=8),)),
-        Case("stiff: a curvature of 50 is flat beside one of 1e10", (_rotated(1e10, 50.0, seed=9),)),
-        Case("tiny curvatures near 1e-9, all up", (_rotated(2e-9, 1e-9, seed=10),)),
-        Case("tiny curvatures near 1e-9, up and down", (_rotated(1e-9, -2e-9, seed=11),)),
+        Case("α₀ = 0.2, epoch 2, decay_rate 0.5, every epoch", (0.2, 2, 0.5, 1)),
+        Case("the lecture's example, epoch 3", (0.2, 3, 1.0, 1)),
+        Case("epoch 0: α = α₀", (0.1, 0, 2.0, 1)),
+        Case("slow decay over many epochs", (0.05, 100, 0.01, 1)),
+        Case("decay_rate 0: no decay", (0.3, 7, 0.0, 1)),
+        Case("epoch 20, at the second drop, decay_rate 0.6", (0.1, 20, 0.6, 10)),
+        Case("epoch 27, every 10 epochs", (0.1, 27, 1.0, 10)),
+        Case("just before the first drop", (0.1, 9, 1.0, 10)),
+        Case("at the first drop", (0.1, 10, 1.0, 10)),
+        Case("a long interval, decay_rate 0.3", (0.5, 2500, 0.3, 1000)),
     ),
     mistakes=(
         Mistake(
-            "a fixed tolerance, not scaled to the largest |λ|",
-            "the rounding errors of computed eigenvalues grow with the size of the Hessian: beside |λ| near 1e10 a "
-            "flat direction comes out as 1e-7 or so. Count λ as 0 when |λ| ≤ 1e-8 · max(1, largest |λ|), not below "
-            "a fixed number.",
-            wrong=_with_zero(lambda values: 1e-8),
+            "epoch_num + 1 before dividing",
+            "use epoch_num as it is given: α drops when epoch_num reaches a multiple of time_interval, not one epoch "
+            "before (epoch 9 of intervals of 10 still has α₀, and epoch 1 of the lecture's example α₀ / 2).",
+            wrong=_counted(lambda epoch_num, time_interval: (epoch_num + 1) // time_interval),
         ),
         Mistake(
-            "tolerance without the max(1, ·)",
-            "1e-8 · largest |λ| alone shrinks with the curvatures: when every |λ| is near 1e-9 nothing counts as flat. "
-            "The max(1, ·) keeps the tolerance at 1e-8 or more: |λ| ≤ 1e-8 · max(1, largest |λ|).",
-            wrong=_with_zero(lambda values: 1e-8 * np.abs(values).max()),
+            "rounded instead of floored",
+            "rounding to the nearest or up counts an interval before it is complete; ⌊epoch_num / time_interval⌋ "
+            "counts whole intervals only.",
+            wrong=_counted(lambda epoch_num, time_interval: math.ceil(epoch_num / time_interval)),
         ),
         Mistake(
-            "a name other than the four",
-            "return exactly one of the four names, in lower case: 'minimum', 'maximum', 'saddle' or 'degenerate'.",
-            spot=_another_name,
+            "floor forgotten",
+            "α must stay constant within an interval: ⌊epoch_num / time_interval⌋ only grows at multiples of "
+            "time_interval, where epoch_num / time_interval grows every epoch.",
+            wrong=_counted(lambda epoch_num, time_interval: epoch_num / time_interval),
         ),
         Mistake(
-            "flat directions called a saddle",
-            "a saddle needs one direction curving up and another curving down; with a zero eigenvalue and no such "
-            "pair the second-derivative test cannot decide: 'degenerate'.",
-            wrong=_flat_called_saddle,
+            "multiplied by time_interval",
+            "count the intervals completed, ⌊epoch_num / time_interval⌋, not epoch_num · time_interval.",
+            wrong=_counted(lambda epoch_num, time_interval: epoch_num * time_interval),
         ),
         Mistake(
-            "a saddle whenever some λ < 0",
-            "a saddle needs curvature of both signs: with every eigenvalue below 0 the point is a maximum (every "
-            "direction curves down).",
-            wrong=_saddle_if_any_down,
+            "one interval too many",
+            "the count of whole intervals starts at 0: the first interval has α = α₀, so add nothing to "
+            "⌊epoch_num / time_interval⌋.",
+            wrong=_counted(lambda epoch_num, time_interval: epoch_num // time_interval + 1),
         ),
         Mistake(
-            "eigenvalues compared with 0 exactly",
-            "a flat direction that is not along an axis comes out of numpy as a tiny number like 1e-16, of "
-            "either sign: compare |λ| with a small tolerance, 1e-8 · max(1, largest |λ|).",
-            wrong=_by_exact_signs,
+            "epoch_num − 1",
+            "use epoch_num as it is given: α drops at the epoch that completes an interval (epoch 10 of intervals of "
+            "10), not one epoch later, and epoch 1 of the lecture's example already has α = α₀ / 2.",
+            wrong=_counted(lambda epoch_num, time_interval: (epoch_num - 1) // time_interval),
         ),
         Mistake(
-            "flat directions checked before the signs",
-            "a direction curving up and another curving down make a saddle whatever the flat ones do: test for "
-            "both signs first, and only then for a zero eigenvalue.",
-            wrong=_flat_checked_first,
+            "time_interval ignored",
+            "this is the smooth form, with α falling every epoch; with a longer interval the counter only ticks once "
+            "every time_interval epochs: ⌊epoch_num / time_interval⌋.",
+            wrong=_counted(lambda epoch_num, time_interval: epoch_num),
         ),
         Mistake(
-            "flat directions counted as curving",
-            "a minimum needs every eigenvalue > 0 and a maximum every one < 0; with a zero among them (and no "
-            "saddle) the second-derivative test cannot decide: 'degenerate'.",
-            wrong=_flat_counted_as_curving,
+            "the remainder instead of the quotient",
+            "the remainder of epoch_num divided by time_interval restarts at 0 every interval, so α jumps back to α₀; "
+            "count the whole intervals, the quotient rounded down.",
+            wrong=_counted(lambda epoch_num, time_interval: epoch_num % time_interval),
         ),
         Mistake(
-            "determinant and trace test",
-            "det > 0 with trace > 0 means a minimum only for 2 × 2 Hessians; in n dimensions two negative "
-            "eigenvalues can hide in a positive determinant. Look at every eigenvalue.",
-            wrong=_by_determinant_and_trace,
+            "the 1 + is missing",
+            "the denominator is 1 + decay_rate · ⌊epoch_num / time_interval⌋: the 1 keeps α = α₀ at first and the "
+            "decay gentle.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 / (decay_rate * n)),
         ),
         Mistake(
-            "diagonal entries instead of eigenvalues",
-            "the diagonal holds the curvatures along the axes only; a saddle can have a positive diagonal. "
-            "Use the eigenvalues, which see every direction.",
-            wrong=lambda hessian: _named_by_signs(np.diag(hessian)),
+            "operator precedence: α₀ / decay_rate · epoch_num",
+            "written without parentheses, α₀ / decay_rate · epoch_num divides by decay_rate and then MULTIPLIES by "
+            "the count; the whole denominator 1 + decay_rate · epoch_num divides α₀.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 / decay_rate * n),
         ),
         Mistake(
-            "minimum and maximum swapped",
-            "positive curvature in every direction (all eigenvalues > 0) is a valley floor: a minimum.",
-            wrong=_min_max_swapped,
+            "parentheses forgotten: α₀ / 1 + decay_rate · epoch_num",
+            "written without parentheses, α₀ / 1 + decay_rate · epoch_num adds decay_rate · epoch_num to α₀; the "
+            "whole denominator 1 + decay_rate · epoch_num divides α₀.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 / 1 + decay_rate * n),
+        ),
+        Mistake(
+            "parentheses around 1 + decay_rate only: α₀ / (1 + decay_rate) · epoch_num",
+            "α₀ / (1 + decay_rate) · epoch_num divides by 1 + decay_rate and then MULTIPLIES by the count, so α grows "
+            "with the epochs; the count belongs in the denominator, 1 + decay_rate · epoch_num.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 / (1 + decay_rate) * n),
+        ),
+        Mistake(
+            "multiplied instead of divided",
+            "decay makes α smaller: α₀ is divided by 1 + decay_rate · epoch_num, which grows with the epochs.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 * (1 + decay_rate * n)),
+        ),
+        Mistake(
+            "exponential staircase: α halved every interval",
+            "α₀ · 0.5^⌊epoch_num / time_interval⌋ is the staircase schedule of the table; this one divides α₀ by "
+            "1 + decay_rate · ⌊epoch_num / time_interval⌋, one step more each interval.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 * 0.5**n),
+        ),
+        Mistake(
+            "(1 + decay_rate) raised to the count",
+            "α₀ / (1 + decay_rate)^epoch_num is an exponential decay; inverse-time decay divides by "
+            "1 + decay_rate · epoch_num, which grows by decay_rate each epoch (or each interval).",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 / (1 + decay_rate) ** n),
+        ),
+        Mistake(
+            "decay_rate as the base of an exponential",
+            "α₀ · decay_rate^epoch_num is exponential decay with decay_rate as its base; inverse-time decay divides α₀ "
+            "by 1 + decay_rate · epoch_num.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 * decay_rate**n),
+        ),
+        Mistake(
+            "decay_rate left out",
+            "decay_rate sets how fast α falls: each epoch (or completed interval) adds decay_rate, not 1, to the "
+            "denominator.",
+            wrong=_with_count(lambda lr0, n, decay_rate: lr0 / (1 + n)),
+        ),
+        Mistake(
+            "α₀ left out",
+            "the schedule scales the initial rate: α = α₀ / (1 + decay_rate · epoch_num), so that epoch 0 has α₀, "
+            "not 1.",
+            wrong=_with_count(lambda lr0, n, decay_rate: 1 / (1 + decay_rate * n)),
+        ),
+        Mistake(
+            "the whole denominator floored",
+            "only the count of intervals is rounded down: α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋); "
+            "flooring 1 + decay_rate · epoch_num / time_interval as a whole rounds decay_rate away.",
+            wrong=lambda lr0, epoch_num, decay_rate, time_interval: lr0
+            / math.floor(1 + decay_rate * epoch_num / time_interval),
         ),
     ),
-    tolerance="exact match of the name",
 )
 
 
 #: The exercises of notebook 09, in the order the notebook asks them.
-EXERCISES = (CLASSIFY_CRITICAL_POINT,)
+EXERCISES = (INVERSE_TIME_DECAY, STALL_EPOCHS)

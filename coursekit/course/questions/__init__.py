@@ -1,6 +1,6 @@
 """Concept checks: short predict-then-run questions with instant feedback, stored with their answers.
 
-A notebook asks one where a learner should stop and think: ``ask("05-beta-path")`` shows the question,
+A notebook asks one where a learner should stop and think: ``ask("06-beta-path")`` shows the question,
 its choices (or a box for a number) and a Check button; the feedback says why the choice is right or
 wrong (a wrong one without giving the right one away; a predictable wrong number is named as the slip it
 is), and a right answer is recorded in the learner's progress. Without a kernel (GitHub, a static site,
@@ -13,14 +13,14 @@ recomputes it with coursekit (``tests/course/test_questions.py`` compares the tw
 
 from __future__ import annotations
 
-from coursekit.course.questions import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09
+from coursekit.course.questions import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11
 from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.course.questions.widget import ConceptCheck
 
 __all__ = ["Choice", "MODULES", "Question", "Slip", "all_questions", "question", "ask"]
 
 #: The modules of questions, one per notebook, in the order of the course.
-MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09)
+MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11)
 
 
 def all_questions() -> list[Question]:
@@ -33,7 +33,7 @@ def all_questions() -> list[Question]:
 
 
 def question(id: str) -> Question:
-    """The question called ``id``, e.g. ``"05-beta-path"``."""
+    """The question called ``id``, e.g. ``"06-beta-path"``."""
     for q in all_questions():
         if q.id == id:
             return q

@@ -1,12 +1,10 @@
-"""Concept questions of notebook 02: α and the size, size 1 per second, and how the gradient noise scales."""
+"""Concept questions of notebook 02: how the best α moves with the size, and what size 1 achieves per second."""
 
 import functools
 
 from coursekit.experiments.batch_size import sweep_sizes
-from coursekit.course.questions.question import Choice, Question, Slip
+from coursekit.course.questions.question import Choice, Question
 from coursekit.data import load_digits
-from coursekit.experiments.gradient_noise import spread_by_size
-from coursekit.nn import init_params
 
 __all__ = ["EPOCHS", "LAYERS", "LRS", "M", "QUESTIONS"]
 
@@ -31,11 +29,6 @@ def _largest_alpha_for_largest_sizes() -> int:
 def _size_one_ends_highest() -> int:
     finals = {size: _sweep().best(size).epoch_costs[-1] for size in _sweep().sizes}
     return 1 if max(finals, key=finals.get) == 1 else 0
-
-
-def _spread_at_256() -> float:
-    split = load_digits()
-    return float(spread_by_size(split.X_train, split.Y_train, init_params(LAYERS), [256], count=32)[0])
 
 
 QUESTIONS = (
@@ -79,27 +72,5 @@ QUESTIONS = (
         explanation="Size 1 ends highest: its one epoch (cost 0.157) takes about as long as any other size's "
                     "whole budget, in which size 64 reaches 0.011.",
         verify=_size_one_ends_highest,
-    ),
-    Question(
-        id="02-noise-ratio",
-        prompt="At the start of training, gradients of mini-batches of 16 digits scatter about 0.99 around the "
-               "full gradient (their spread). About what spread do you expect for mini-batches of 256?",
-        answer=0.25,
-        tolerance=0.12,
-        explanation="16 times more examples divide the variance by 16, so the spread by √16 = 4: about 0.99 / 4 "
-                    "≈ 0.25 (measured: 0.23, a little less because 256 of 1,438 examples overlap the whole set "
-                    "noticeably).",
-        verify=_spread_at_256,
-        slips=(
-            Slip(0.99 / 16, 0.1, "That divides the spread by 16, the factor by which the variance shrinks (or by "
-                                 "√256, as if it started from one example): the spread is the square root of the "
-                                 "variance, and it starts from 16 examples."),
-            Slip(0.99 / 256, 0.1, "That divides by 256 itself: what matters is how many times more examples the "
-                                  "mini-batch averages, and the spread is a square root of the variance."),
-            Slip(0.99, 0.05, "The spread does not stay the same: an average over more examples scatters less."),
-            Slip(0.99 * 4, 0.05, "An average over more examples scatters less, not more: the factor divides."),
-            Slip(0.99 * 16, 0.05, "An average over more examples scatters less, not more: the factor divides (and "
-                                  "the spread is the square root of the variance)."),
-        ),
     ),
 )

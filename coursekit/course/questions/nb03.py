@@ -1,104 +1,70 @@
-"""Concept questions of notebook 03: how much weight the recent days carry, how far the average trails a
-trend, and a moving window against the average at equal lag."""
+"""Concept questions of notebook 03: how the spread of a mini-batch gradient scales with the size, and how far a
+noisy descent wanders."""
 
-import numpy as np
-
-from coursekit.averages import ewa, ewa_weights
+from coursekit.course.questions.nb02 import LAYERS
 from coursekit.course.questions.question import Choice, Question, Slip
-from coursekit.data import load_seattle_weather
-from coursekit.experiments.lag import seasonal_curve
-from coursekit.experiments.smoothers import compare_to_reference
+from coursekit.data import load_digits
+from coursekit.experiments.gradient_noise import noisy_descent_data, spread_by_size
+from coursekit.nn import init_params
+from coursekit.surfaces import elongated_quadratic
 
 __all__ = ["QUESTIONS"]
 
-#: The lags offered by the choices of "03-trend-lag", in their order.
-_TREND_LAGS = (25.0, 49.0, 1.0)
+
+def _four_times_the_size_halves_the_wandering() -> int:
+    wander = noisy_descent_data(elongated_quadratic(5.0), sizes=(1, 4, 16, 64, 256), lr=0.15, steps=60,
+                                noise=3.0).wander
+    ratio = wander[4] / wander[16]
+    return 1 if 1.8 < ratio < 2.2 else 0 if ratio > 3 else 2
 
 
-def _trend_lag_choice() -> int:
-    """The choice nearest to the settled lag of the β = 0.98 average behind a steady rise of 1 per day."""
-    days = np.arange(2000.0)
-    settled_lag = days[-1] - ewa(days, 0.98)[-1]
-    return int(np.argmin([abs(settled_lag - choice) for choice in _TREND_LAGS]))
-
-
-def _window_or_ewa() -> int:
-    """0 if the 19-day window is > 5 % closer to the seasonal curve, 2 if the EWA is > 20 % closer, 1 otherwise."""
-    weather = load_seattle_weather()
-    start = int(np.argmax(weather.dates >= np.datetime64("2013-01-01")))
-    c = compare_to_reference(weather.temp_max, seasonal_curve(weather.temp_max), [19], start=start)
-    window, average = float(c.window_error[0]), float(c.ewa_error[0])
-    if window < 0.95 * average:
-        return 0
-    return 2 if average < 0.8 * window else 1
+def _spread_at_256() -> float:
+    split = load_digits()
+    return float(spread_by_size(split.X_train, split.Y_train, init_params(LAYERS), [256], count=32)[0])
 
 
 QUESTIONS = (
     Question(
-        id="03-recent-weight",
-        prompt="With β = 0.9, what share of the average's total weight lies on the 10 most recent days "
-               "(k = 0..9, today included)?",
-        answer=0.651,
-        tolerance=0.02,
-        explanation="(1 − β)(1 + β + … + β⁹) = 1 − β¹⁰ = 1 − 0.349 = 0.651: about two thirds. The other third "
-                    "lies further back — and β¹⁰ = 0.349 ≈ 1/e is the 'falls to a third' of the lecture.",
-        verify=lambda: float(ewa_weights(0.9, 10).sum()),
+        id="03-noise-ratio",
+        prompt="At the start of training, gradients of mini-batches of 16 digits scatter about 0.99 around the "
+               "full gradient (their spread). About what spread do you expect for mini-batches of 256?",
+        answer=0.25,
+        tolerance=0.12,
+        explanation="16 times more examples divide the variance by 16, so the spread by √16 = 4: about 0.99 / 4 "
+                    "≈ 0.25 (measured: 0.23, a little less because 256 of 1,438 examples overlap the whole set "
+                    "noticeably).",
+        verify=_spread_at_256,
         slips=(
-            Slip(1 - float(ewa_weights(0.9, 10).sum()), 0.02,
-                 "That is the weight of everything older than the 10 days, β¹⁰: the question asks for the share "
-                 "of the 10 most recent."),
-            Slip(float(ewa_weights(0.9, 1)[0]), 0.02, "That is today's weight alone, 1 − β: the share adds the "
-                                                      "weights of all 10 days, k = 0..9."),
-            Slip(float(ewa_weights(0.9, 10)[-1]), 0.02, "That is the weight of the tenth day alone, (1 − β)β⁹: the "
-                                                        "share adds the weights of all 10 days, k = 0..9."),
-            Slip(10 * float(ewa_weights(0.9, 1)[0]), 0.02,
-                 "That gives all 10 days today's weight 1 − β; but the weights fade, (1 − β)βᵏ for the day k "
-                 "steps back."),
-            Slip(float(ewa_weights(0.9, 9).sum()), 0.015, "That adds 9 weights, k = 0..8: the 10 most recent days are "
-                                                          "k = 0..9, today included."),
-            Slip(float(ewa_weights(0.9, 11).sum()), 0.015, "That adds 11 weights, k = 0..10: the 10 most recent days "
-                                                           "are k = 0..9, today included."),
+            Slip(0.99 / 16, 0.1, "That divides the spread by 16, the factor by which the variance shrinks (or by "
+                                 "√256, as if it started from one example): the spread is the square root of the "
+                                 "variance, and it starts from 16 examples."),
+            Slip(0.99 / 256, 0.1, "That divides by 256 itself: what matters is how many times more examples the "
+                                  "mini-batch averages, and the spread is a square root of the variance."),
+            Slip(0.99, 0.05, "The spread does not stay the same: an average over more examples scatters less."),
+            Slip(0.99 * 4, 0.05, "An average over more examples scatters less, not more: the factor divides."),
+            Slip(0.99 * 16, 0.05, "An average over more examples scatters less, not more: the factor divides (and "
+                                  "the spread is the square root of the variance)."),
         ),
     ),
     Question(
-        id="03-trend-lag",
-        prompt="The β = 0.98 average covers 'about 50 days'. If the temperature rose by the same amount every "
-               "day, how many days behind the data would the settled average run?",
+        id="03-wander",
+        prompt="On the bowl below, every step's gradient gets the noise of a mini-batch, and with mini-batches of 4 "
+               "the path wanders around the minimum instead of settling. With mini-batches 4 times larger, how far "
+               "from the minimum do you expect it to stay?",
         choices=(
-            Choice("About 25 days: the middle of its 50-day window.",
-                   "25 days is the lag of a 50-day moving window, whose equal weights have mean age 24.5. The "
-                   "average's weights are not equal and do not stop at 50 days: a third of them lies further back. "
-                   "What is their mean age, Σ k (1 − β) βᵏ?"),
-            Choice("About 49 days: the mean age of its weights, β / (1 − β).",
-                   "On a straight line the average equals the data of its weights' mean age ago: "
-                   "Σ k (1 − β) βᵏ = β / (1 − β) = 0.98 / 0.02 = 49 days."),
-            Choice("About 1 day: today's temperature is part of the average.",
-                   "Today's temperature has weight 1 − β = 0.02 only; most of the weight sits on days long past."),
+            Choice("About a quarter as far: 4 times the examples, 4 times less noise.",
+                   "Four times the examples divide the variance of the gradient by 4, not its spread: the spread, a "
+                   "square root of the variance, falls by the square root of 4, and the wandering with it."),
+            Choice("About half as far: the noise falls like 1/√size.",
+                   "The spread of the gradient falls like 1/√size, so 4 times the size halves it, and with a "
+                   "constant α the wandering follows the noise."),
+            Choice("About as far: α is the same, and α sets how far a step goes.",
+                   "α sets the length of a step per unit of gradient, but what makes the path wander is the noise "
+                   "in that gradient, and an average over more examples carries less of it."),
         ),
         answer=1,
-        explanation="The lag behind a steady trend is the mean age of the weights, β / (1 − β): 1 day for β = 0.5, "
-                    "9 for 0.9, 49 for 0.98. It grows like 1/(1 − β), so the smoothest averages trail the most.",
-        verify=_trend_lag_choice,
-    ),
-    Question(
-        id="03-window-vs-ewa",
-        prompt="A moving window of 19 days and the average with β = 0.9 trail a trend by the same 9 days. "
-               "Which comes closer to the seasonal curve of Seattle's temperatures (2013-2015)?",
-        choices=(
-            Choice("The window, clearly (more than 5 % closer): it averages its 19 days exactly.",
-                   "Equal weights are not more exact than fading ones: both are weighted means of the past. At equal "
-                   "lag both let through the same share of independent day-to-day noise, 1/19 of its variance, so "
-                   "where would a clear gain for the window come from?"),
-            Choice("About the same (within 5 %); the average a little closer.",
-                   "At equal lag they pass the same share of independent noise (σ²/N); the average weighs the "
-                   "most recent days more, which suits temperatures that persist from day to day."),
-            Choice("The average, by far (more than 20 % closer).",
-                   "A gain of more than 20 % would need the average to trail much less or to pass much less noise; "
-                   "but at equal lag both trail a trend by 9 days and pass the same share of independent noise."),
-        ),
-        answer=1,
-        explanation="Measured below: 1.96 °C for the average and 2.01 °C for the window. The lecture's case for "
-                    "the average is not accuracy but cost: one number of memory and one line of code.",
-        verify=_window_or_ewa,
+        explanation="Each 4 times larger size halves the wandering (0.498 at size 4, 0.250 at 16): the noise, and "
+                    "with it the wandering, falls like 1/√size.",
+        verify=_four_times_the_size_halves_the_wandering,
     ),
 )

@@ -1,97 +1,104 @@
-"""Concept questions of notebook 04: the first value of an average started at zero, how long the start-up
-bias lasts, and why Adam keeps the correction."""
+"""Concept questions of notebook 04: how much weight the recent days carry, how far the average trails a
+trend, and a moving window against the average at equal lag."""
 
 import numpy as np
 
-from coursekit.averages import correction_factor, ewa, warmup_steps
+from coursekit.averages import ewa, ewa_weights
 from coursekit.course.questions.question import Choice, Question, Slip
-from coursekit.data import daily_temperatures
+from coursekit.data import load_seattle_weather
+from coursekit.experiments.lag import seasonal_curve
+from coursekit.experiments.smoothers import compare_to_reference
 
 __all__ = ["QUESTIONS"]
 
-#: The warm-up lengths offered by the choices of "04-warmup", in their order.
-_WARMUPS = (10, 44, 230)
+#: The lags offered by the choices of "04-trend-lag", in their order.
+_TREND_LAGS = (25.0, 49.0, 1.0)
 
 
-def _first_value() -> float:
-    dates, temps = daily_temperatures(2015)
-    return float(ewa(temps[dates >= np.datetime64("2015-07-01")], 0.98)[0])
+def _trend_lag_choice() -> int:
+    """The choice nearest to the settled lag of the β = 0.98 average behind a steady rise of 1 per day."""
+    days = np.arange(2000.0)
+    settled_lag = days[-1] - ewa(days, 0.98)[-1]
+    return int(np.argmin([abs(settled_lag - choice) for choice in _TREND_LAGS]))
 
 
-def _warmup_choice() -> int:
-    return int(np.argmin([abs(warmup_steps(0.9) - w) for w in _WARMUPS]))
-
-
-def _why_adam() -> int:
-    """0 when β₂ = 0.999 warms up over thousands of steps and the uncorrected first step is over 3 times too large."""
-    first_step_ratio = np.sqrt(correction_factor(0.999, 1)) / correction_factor(0.9, 1)
-    return 0 if warmup_steps(0.999) > 1000 and first_step_ratio > 3 else 1
+def _window_or_ewa() -> int:
+    """0 if the 19-day window is > 5 % closer to the seasonal curve, 2 if the EWA is > 20 % closer, 1 otherwise."""
+    weather = load_seattle_weather()
+    start = int(np.argmax(weather.dates >= np.datetime64("2013-01-01")))
+    c = compare_to_reference(weather.temp_max, seasonal_curve(weather.temp_max), [19], start=start)
+    window, average = float(c.window_error[0]), float(c.ewa_error[0])
+    if window < 0.95 * average:
+        return 0
+    return 2 if average < 0.8 * window else 1
 
 
 QUESTIONS = (
     Question(
-        id="04-first-value",
-        prompt="On 1 July 2015 Seattle's maximum was θ₁ = 32.2 °C. Starting from v₀ = 0 with β = 0.98, "
-               "what is v₁ in °C?",
-        answer=0.644,
-        tolerance=0.01,
-        explanation="v₁ = β · 0 + (1 − β) θ₁ = 0.02 × 32.2 = 0.644 °C: the average starts out at 2 % of the "
-                    "temperature, because 98 % of its weight still sits on the made-up v₀ = 0.",
-        verify=_first_value,
+        id="04-recent-weight",
+        prompt="With β = 0.9, what share of the average's total weight lies on the 10 most recent days "
+               "(k = 0..9, today included)?",
+        answer=0.651,
+        tolerance=0.02,
+        explanation="(1 − β)(1 + β + … + β⁹) = 1 − β¹⁰ = 1 − 0.349 = 0.651: about two thirds. The other third "
+                    "lies further back — and β¹⁰ = 0.349 ≈ 1/e is the 'falls to a third' of the lecture.",
+        verify=lambda: float(ewa_weights(0.9, 10).sum()),
         slips=(
-            Slip(float(ewa([32.2], 1 - 0.98)[0]), 0.01, "That gives the new value the weight β and v₀ the weight "
-                                                        "1 − β: in v₁ = β v₀ + (1 − β) θ₁ the large weight stays on "
-                                                        "the old average."),
-            Slip(float(ewa([32.2], 0.98, bias_correction=True)[0]), 0.005,
-                 "That is the corrected value v̂₁ = v₁ / (1 − β), which bias correction brings back to θ₁: the "
-                 "question asks for v₁ itself, before any correction."),
-            Slip(0, 0, "That is v₀: one step of v = β v + (1 − β) θ has already been taken."),
-            Slip(10 * float(ewa([32.2], 0.98)[0]), 0.01, "That is ten times too large: check the decimal point of "
-                                                         "1 − 0.98."),
-            Slip(100 * float(ewa([32.2], 0.98)[0]), 0.01, "That takes 1 − β as the number of percent: as a factor, "
-                                                          "two percent is two hundredths."),
+            Slip(1 - float(ewa_weights(0.9, 10).sum()), 0.02,
+                 "That is the weight of everything older than the 10 days, β¹⁰: the question asks for the share "
+                 "of the 10 most recent."),
+            Slip(float(ewa_weights(0.9, 1)[0]), 0.02, "That is today's weight alone, 1 − β: the share adds the "
+                                                      "weights of all 10 days, k = 0..9."),
+            Slip(float(ewa_weights(0.9, 10)[-1]), 0.02, "That is the weight of the tenth day alone, (1 − β)β⁹: the "
+                                                        "share adds the weights of all 10 days, k = 0..9."),
+            Slip(10 * float(ewa_weights(0.9, 1)[0]), 0.02,
+                 "That gives all 10 days today's weight 1 − β; but the weights fade, (1 − β)βᵏ for the day k "
+                 "steps back."),
+            Slip(float(ewa_weights(0.9, 9).sum()), 0.015, "That adds 9 weights, k = 0..8: the 10 most recent days are "
+                                                          "k = 0..9, today included."),
+            Slip(float(ewa_weights(0.9, 11).sum()), 0.015, "That adds 11 weights, k = 0..10: the 10 most recent days "
+                                                           "are k = 0..9, today included."),
         ),
     ),
     Question(
-        id="04-warmup",
-        prompt="For β = 0.9, after how many steps is the correction factor 1/(1 − βᵗ) within 1 % of 1?",
+        id="04-trend-lag",
+        prompt="The β = 0.98 average covers 'about 50 days'. If the temperature rose by the same amount every "
+               "day, how many days behind the data would the settled average run?",
         choices=(
-            Choice("About 10 steps, the average's window 1/(1 − β).",
-                   "At t = 10 the factor is still 1/(1 − 0.9¹⁰) = 1.54: the uncorrected average is a third too "
-                   "low. 1/(1 − β) is the length of the average's memory, not of its warm-up."),
-            Choice("About 44 steps.",
-                   "0.9ᵗ must fall below 0.01/1.01 = 0.0099: t ≥ ln 0.0099 / ln 0.9 = 43.8, so t = 44."),
-            Choice("About 230 steps.",
-                   "That is the warm-up of a longer memory, β = 0.98. With β = 0.9 the weights fade faster: find "
-                   "when 0.9ᵗ falls below about 1 %."),
+            Choice("About 25 days: the middle of its 50-day window.",
+                   "25 days is the lag of a 50-day moving window, whose equal weights have mean age 24.5. The "
+                   "average's weights are not equal and do not stop at 50 days: a third of them lies further back. "
+                   "What is their mean age, Σ k (1 − β) βᵏ?"),
+            Choice("About 49 days: the mean age of its weights, β / (1 − β).",
+                   "On a straight line the average equals the data of its weights' mean age ago: "
+                   "Σ k (1 − β) βᵏ = β / (1 − β) = 0.98 / 0.02 = 49 days."),
+            Choice("About 1 day: today's temperature is part of the average.",
+                   "Today's temperature has weight 1 − β = 0.02 only; most of the weight sits on days long past."),
         ),
         answer=1,
-        explanation="1/(1 − 0.9ᵗ) ≤ 1.01 from t = 44 on. The warm-up lasts about 4.6 / (1 − β) steps: "
-                    "229 for β = 0.98 and 4,613 for β = 0.999.",
-        verify=_warmup_choice,
+        explanation="The lag behind a steady trend is the mean age of the weights, β / (1 − β): 1 day for β = 0.5, "
+                    "9 for 0.9, 49 for 0.98. It grows like 1/(1 − β), so the smoothest averages trail the most.",
+        verify=_trend_lag_choice,
     ),
     Question(
-        id="04-adam",
-        prompt="Momentum (an average of the gradients with β = 0.9) often skips bias correction, but Adam "
-               "(the same average, divided by the square root of an average of squared gradients with β = 0.999) "
-               "keeps it. Why?",
+        id="04-window-vs-ewa",
+        prompt="A moving window of 19 days and the average with β = 0.9 trail a trend by the same 9 days. "
+               "Which comes closer to the seasonal curve of Seattle's temperatures (2013-2015)?",
         choices=(
-            Choice("Adam divides by the root of its β = 0.999 average, which stays too small for thousands of steps.",
-                   "Uncorrected, a too-small divisor would make Adam's first steps several times too large "
-                   "(× 3.2 at t = 1, more after), while momentum's are only too small, for about 44 steps: a "
-                   "gentle warm-up."),
-            Choice("Adam is newer, and its authors simply chose to include it.",
-                   "The choice has a measurable reason, which the correction factors of the two averages show: "
-                   "compare how long each stays far from 1, and whether leaving it out makes a step too small or "
-                   "too large."),
-            Choice("Both of Adam's averages start too low, so their biases cancel in the division.",
-                   "They would cancel only if both were too low by the same factor. They are not: v by 1 − 0.9ᵗ, "
-                   "√s by √(1 − 0.999ᵗ), at t = 1 a factor 0.1 against 0.03."),
+            Choice("The window, clearly (more than 5 % closer): it averages its 19 days exactly.",
+                   "Equal weights are not more exact than fading ones: both are weighted means of the past. At equal "
+                   "lag both let through the same share of independent day-to-day noise, 1/19 of its variance, so "
+                   "where would a clear gain for the window come from?"),
+            Choice("About the same (within 5 %); the average a little closer.",
+                   "At equal lag they pass the same share of independent noise (σ²/N); the average weighs the "
+                   "most recent days more, which suits temperatures that persist from day to day."),
+            Choice("The average, by far (more than 20 % closer).",
+                   "A gain of more than 20 % would need the average to trail much less or to pass much less noise; "
+                   "but at equal lag both trail a trend by 9 days and pass the same share of independent noise."),
         ),
-        answer=0,
-        explanation="Uncorrected, Adam's step is (1 − 0.9ᵗ)/√(1 − 0.999ᵗ) times the intended one: 3.16 at t = 1, "
-                    "up to 6.57 at t = 12, and still 1.26 at t = 1,000. Momentum's is 1 − 0.9ᵗ: smaller, and "
-                    "within 1 % from t = 44.",
-        verify=_why_adam,
+        answer=1,
+        explanation="Measured below: 1.96 °C for the average and 2.01 °C for the window. The lecture's case for "
+                    "the average is not accuracy but cost: one number of memory and one line of code.",
+        verify=_window_or_ewa,
     ),
 )

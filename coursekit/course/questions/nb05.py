@@ -1,133 +1,97 @@
-"""Concept questions of notebook 05: GD's best factor on a narrow bowl, what the velocity does across the
-valley, the best β on κ = 100, and the learning rate of the variant without (1 − β)."""
+"""Concept questions of notebook 05: the first value of an average started at zero, how long the start-up
+bias lasts, and why Adam keeps the correction."""
 
 import numpy as np
 
-from coursekit.experiments import along_path, convergence, settling
+from coursekit.averages import correction_factor, ewa, warmup_steps
 from coursekit.course.questions.question import Choice, Question, Slip
-from coursekit.optim import Momentum
-from coursekit.surfaces import elongated_quadratic
-from coursekit.trajectories import trajectory
+from coursekit.data import daily_temperatures
 
 __all__ = ["QUESTIONS"]
 
-
-def _bowl():
-    return elongated_quadratic(100.0)
-
-
-def _gd_best_factor() -> float:
-    bowl = _bowl()
-    return convergence.best_gd(np.linalg.eigvalsh(bowl.hessian(bowl.minima[0]))).rate
+#: The warm-up lengths offered by the choices of "05-warmup", in their order.
+_WARMUPS = (10, 44, 230)
 
 
-def _velocity_across() -> int:
-    """1 if, along momentum's path, |v_y| stays a small fraction of |dW_y| while |v_x| follows |dW_x|."""
-    bowl = _bowl()
-    grads = along_path.gradients(bowl, trajectory(bowl, Momentum(0.063, beta=0.9), steps=30))
-    ratio = np.abs(along_path.averages(grads, 0.9)).mean(axis=0) / np.abs(grads).mean(axis=0)
-    return 1 if ratio[1] < 0.3 < ratio[0] else 0
+def _first_value() -> float:
+    dates, temps = daily_temperatures(2015)
+    return float(ewa(temps[dates >= np.datetime64("2015-07-01")], 0.98)[0])
 
 
-def _best_beta() -> int:
-    bowl = _bowl()
-    tol = 1e-6 * np.hypot(*bowl.start)
-    _, beta, _ = settling.steps_map(bowl, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), tol).best()
-    return 1 if 0.55 <= beta <= 0.8 else (0 if beta == 0 else 2 if beta < 0.95 else 3)
+def _warmup_choice() -> int:
+    return int(np.argmin([abs(warmup_steps(0.9) - w) for w in _WARMUPS]))
 
 
-def _summed_lr() -> float:
-    """The α among a few candidates with which the summed form retraces the averaged path of α = 0.063."""
-    bowl = _bowl()
-    averaged = trajectory(bowl, Momentum(0.063, beta=0.9), steps=100).points
-    for lr in (0.63, 0.063, 0.0063):
-        summed = trajectory(bowl, Momentum(lr, beta=0.9, average=False), steps=100).points
-        if summed.shape == averaged.shape and np.allclose(summed, averaged, rtol=0, atol=1e-12):
-            return lr
-    return float("nan")
+def _why_adam() -> int:
+    """0 when β₂ = 0.999 warms up over thousands of steps and the uncorrected first step is over 3 times too large."""
+    first_step_ratio = np.sqrt(correction_factor(0.999, 1)) / correction_factor(0.9, 1)
+    return 0 if warmup_steps(0.999) > 1000 and first_step_ratio > 3 else 1
 
 
 QUESTIONS = (
     Question(
-        id="05-gd-rate",
-        prompt="On the bowl with curvatures 1 and 100, gradient descent's best α = 2/(1 + 100) makes the error "
-               "shrink by the same factor along both directions. What is that factor per step (to 3 decimals)?",
-        answer=99 / 101,
-        tolerance=0.002,
-        explanation="|1 − α · 1| = |1 − α · 100| = 99/101 ≈ 0.980 with α = 2/101: a larger α would make the "
-                    "steep direction's zig-zag shrink more slowly, a smaller one the flat direction. Each step removes "
-                    "only 2 % of the error: about 690 steps to shrink it a million-fold.",
-        verify=_gd_best_factor,
-        slips=(
-            Slip(2 / 101, 0.02, "That is α = 2/101 itself, or the share of the error one step removes: the factor "
-                                "is what multiplies the error, 1 − αλ."),
-            Slip(1 - 100 * 2 / 101, 0.002, "That is the steep direction's signed factor: its sign says that the path "
-                                           "zig-zags across the valley. The question asks for its size."),
-            Slip(abs(1 - 100 * 2 / 100), 0.002, "That is the steep direction's factor at the limit α = 2/100, where "
-                                                "the zig-zag neither grows nor shrinks: the question is about "
-                                                "α = 2/(1 + 100)."),
-        ),
-    ),
-    Question(
-        id="05-across",
-        prompt="Across the valley (along w₂, the steep direction) the gradient keeps changing sign. What does the velocity "
-               "v = β v + (1 − β) dW do in that direction?",
-        choices=(
-            Choice("It grows, adding up the large gradients across the valley.",
-                   "Growing by adding up needs gradients that keep their sign. Across the valley the gradient changes "
-                   "sign at every bounce: what does an average of +60, −50, +40, … come to?"),
-            Choice("It stays small: gradients of opposite signs cancel in the average.",
-                   "The average of +60, −50, +40, … is close to 0, so the step across the valley is small, while "
-                   "along the valley, where every gradient points the same way, v keeps their size."),
-            Choice("It equals the last gradient, as in gradient descent.",
-                   "That is β = 0. With β = 0.9 the velocity averages roughly the last 10 gradients."),
-        ),
-        answer=1,
-        explanation="v is the exponentially weighted average of notebook 03 applied to the gradients: it cancels "
-                    "what alternates and keeps what persists.",
-        verify=_velocity_across,
-    ),
-    Question(
-        id="05-best-beta",
-        prompt="On the bowl with κ = 100, which β lets momentum settle in the fewest steps, each β at its own "
-               "best α?",
-        choices=(
-            Choice("β = 0, plain gradient descent.",
-                   "Gradient descent needs about 690 steps at its best α; in the map every β from 0.05 to 0.95 does "
-                   "better, each at its own best α."),
-            Choice("About β = 0.67.",
-                   "The theory gives β* = ((√κ − 1)/(√κ + 1))² = (9/11)² ≈ 0.67 for κ = 100; the map agrees."),
-            Choice("β = 0.9, the usual default.",
-                   "0.9 works well over a wide range of α (about 240 steps here) but it is not the fastest on this "
-                   "bowl: it spirals in at √0.9 ≈ 0.95 per step at best."),
-            Choice("β = 0.99, as much memory as possible.",
-                   "With β = 0.99 the velocity spirals in at √0.99 ≈ 0.995 per step at best: the ball keeps "
-                   "rolling back and forth for a long time."),
-        ),
-        answer=1,
-        explanation="The best β depends on κ: ((√κ − 1)/(√κ + 1))², 0.67 for κ = 100 (and 0.27 for κ = 10). "
-                    "With it, the error shrinks by (√κ − 1)/(√κ + 1) = 0.82 per step instead of 0.98.",
-        verify=_best_beta,
-    ),
-    Question(
-        id="05-summed-lr",
-        prompt="With β = 0.9, the lecture's form with α = 0.063 takes some path. Which α makes the variant "
-               "v = β v + dW, W := W − α v, take exactly the same path?",
-        answer=0.0063,
+        id="05-first-value",
+        prompt="On 1 July 2015 Seattle's maximum was θ₁ = 32.2 °C. Starting from v₀ = 0 with β = 0.98, "
+               "what is v₁ in °C?",
+        answer=0.644,
         tolerance=0.01,
-        explanation="From v = 0 the summed velocity is always 1/(1 − β) = 10 times the averaged one, so the summed "
-                    "form needs (1 − β) times the lecture's α: 0.063 × 0.1 = 0.0063. Read the other way, the summed "
-                    "form with α behaves like the lecture's form with α / (1 − β).",
-        verify=_summed_lr,
+        explanation="v₁ = β · 0 + (1 − β) θ₁ = 0.02 × 32.2 = 0.644 °C: the average starts out at 2 % of the "
+                    "temperature, because 98 % of its weight still sits on the made-up v₀ = 0.",
+        verify=_first_value,
         slips=(
-            Slip(0.063 / (1 - 0.9), 0.01, "That scales α the wrong way: from v = 0 the summed velocity grows larger "
-                                          "than the averaged one, so its α must shrink to take the same steps."),
-            Slip(0.063, 0.01, "With the same α the summed form takes longer steps: its velocity adds each gradient "
-                              "in full, where the lecture's adds only (1 − β) of it."),
-            Slip(0.063 * 0.9, 0.01, "That multiplies α by β: the factor between the two velocities comes from the "
-                                    "(1 − β) in front of dW."),
-            Slip(0.063 / 0.9, 0.01, "That divides α by β: the factor between the two velocities comes from the "
-                                    "(1 − β) in front of dW, and the summed form needs a smaller α, not a larger one."),
+            Slip(float(ewa([32.2], 1 - 0.98)[0]), 0.01, "That gives the new value the weight β and v₀ the weight "
+                                                        "1 − β: in v₁ = β v₀ + (1 − β) θ₁ the large weight stays on "
+                                                        "the old average."),
+            Slip(float(ewa([32.2], 0.98, bias_correction=True)[0]), 0.005,
+                 "That is the corrected value v̂₁ = v₁ / (1 − β), which bias correction brings back to θ₁: the "
+                 "question asks for v₁ itself, before any correction."),
+            Slip(0, 0, "That is v₀: one step of v = β v + (1 − β) θ has already been taken."),
+            Slip(10 * float(ewa([32.2], 0.98)[0]), 0.01, "That is ten times too large: check the decimal point of "
+                                                         "1 − 0.98."),
+            Slip(100 * float(ewa([32.2], 0.98)[0]), 0.01, "That takes 1 − β as the number of percent: as a factor, "
+                                                          "two percent is two hundredths."),
         ),
+    ),
+    Question(
+        id="05-warmup",
+        prompt="For β = 0.9, after how many steps is the correction factor 1/(1 − βᵗ) within 1 % of 1?",
+        choices=(
+            Choice("About 10 steps, the average's window 1/(1 − β).",
+                   "At t = 10 the factor is still 1/(1 − 0.9¹⁰) = 1.54: the uncorrected average is a third too "
+                   "low. 1/(1 − β) is the length of the average's memory, not of its warm-up."),
+            Choice("About 44 steps.",
+                   "0.9ᵗ must fall below 0.01/1.01 = 0.0099: t ≥ ln 0.0099 / ln 0.9 = 43.8, so t = 44."),
+            Choice("About 230 steps.",
+                   "That is the warm-up of a longer memory, β = 0.98. With β = 0.9 the weights fade faster: find "
+                   "when 0.9ᵗ falls below about 1 %."),
+        ),
+        answer=1,
+        explanation="1/(1 − 0.9ᵗ) ≤ 1.01 from t = 44 on. The warm-up lasts about 4.6 / (1 − β) steps: "
+                    "229 for β = 0.98 and 4,613 for β = 0.999.",
+        verify=_warmup_choice,
+    ),
+    Question(
+        id="05-adam",
+        prompt="Momentum (an average of the gradients with β = 0.9) often skips bias correction, but Adam "
+               "(the same average, divided by the square root of an average of squared gradients with β = 0.999) "
+               "keeps it. Why?",
+        choices=(
+            Choice("Adam divides by the root of its β = 0.999 average, which stays too small for thousands of steps.",
+                   "Uncorrected, a too-small divisor would make Adam's first steps several times too large "
+                   "(× 3.2 at t = 1, more after), while momentum's are only too small, for about 44 steps: a "
+                   "gentle warm-up."),
+            Choice("Adam is newer, and its authors simply chose to include it.",
+                   "The choice has a measurable reason, which the correction factors of the two averages show: "
+                   "compare how long each stays far from 1, and whether leaving it out makes a step too small or "
+                   "too large."),
+            Choice("Both of Adam's averages start too low, so their biases cancel in the division.",
+                   "They would cancel only if both were too low by the same factor. They are not: v by 1 − 0.9ᵗ, "
+                   "√s by √(1 − 0.999ᵗ), at t = 1 a factor 0.1 against 0.03."),
+        ),
+        answer=0,
+        explanation="Uncorrected, Adam's step is (1 − 0.9ᵗ)/√(1 − 0.999ᵗ) times the intended one: 3.16 at t = 1, "
+                    "up to 6.57 at t = 12, and still 1.26 at t = 1,000. Momentum's is 1 − 0.9ᵗ: smaller, and "
+                    "within 1 % from t = 44.",
+        verify=_why_adam,
     ),
 )

@@ -1,102 +1,133 @@
-"""Concept questions of notebook 06: RMSprop's first step without bias correction, the turned valley, and ε."""
+"""Concept questions of notebook 06: GD's best factor on a narrow bowl, what the velocity does across the
+valley, the best β on κ = 100, and the learning rate of the variant without (1 − β)."""
 
 import numpy as np
 
-from coursekit.experiments import along_path, settling
+from coursekit.experiments import along_path, convergence, settling
 from coursekit.course.questions.question import Choice, Question, Slip
-from coursekit.optim import RMSprop, rmsprop_update
-from coursekit.surfaces import elongated_quadratic, rotated_quadratic
+from coursekit.optim import Momentum
+from coursekit.surfaces import elongated_quadratic
+from coursekit.trajectories import trajectory
 
 __all__ = ["QUESTIONS"]
 
-#: The learning rates of notebook 06's sweeps: 31 values from 1e-3 to 1, and GD's best 2/101.
-_LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 31), 2 / 101))
+
+def _bowl():
+    return elongated_quadratic(100.0)
 
 
-def _first_step_factor(beta2: float = 0.999) -> float:
-    """How many α a coordinate moves at RMSprop's first step with ``beta2``, from s = 0."""
-    w, _ = rmsprop_update(np.zeros(3), np.zeros(3), np.array([0.5, -2.0, 40.0]), lr=0.01, beta2=beta2)
-    factors = np.abs(w) / 0.01
-    return float(factors.mean()) if np.allclose(factors, factors[0]) else float("nan")
+def _gd_best_factor() -> float:
+    bowl = _bowl()
+    return convergence.best_gd(np.linalg.eigvalsh(bowl.hessian(bowl.minima[0]))).rate
 
 
-def _turned_advantage() -> int:
-    """2 if RMSprop's lead over GD (steps to within 0.1, each at its best α) shrinks when the bowl is turned."""
-    flat, turned = elongated_quadratic(100.0), rotated_quadratic(100.0, 45.0)
-    gd = settling.steps_map(flat, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
-    gd_turned = settling.steps_map(turned, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
-    rms = settling.steps_by_lr(flat, RMSprop, _LRS, 0.1, steps=300).best()[1]
-    rms_turned = settling.steps_by_lr(turned, RMSprop, _LRS, 0.1, steps=300).best()[1]
-    lead, lead_turned = gd / rms, gd_turned / rms_turned
-    return 1 if lead_turned < 0.5 * lead else (0 if abs(lead_turned - lead) < 0.1 * lead else 2)
+def _velocity_across() -> int:
+    """1 if, along momentum's path, |v_y| stays a small fraction of |dW_y| while |v_x| follows |dW_x|."""
+    bowl = _bowl()
+    grads = along_path.gradients(bowl, trajectory(bowl, Momentum(0.063, beta=0.9), steps=30))
+    ratio = np.abs(along_path.averages(grads, 0.9)).mean(axis=0) / np.abs(grads).mean(axis=0)
+    return 1 if ratio[1] < 0.3 < ratio[0] else 0
 
 
-def _zero_gradient_without_eps() -> int:
-    """1 if a coordinate with s = 0 and dW = 0 gets a NaN step when ε = 0."""
-    with np.errstate(invalid="ignore"):
-        step = 0.0 * along_path.effective_step(np.zeros(1), lr=0.01, eps=0.0)
-    return 1 if np.isnan(step).all() else 0
+def _best_beta() -> int:
+    bowl = _bowl()
+    tol = 1e-6 * np.hypot(*bowl.start)
+    _, beta, _ = settling.steps_map(bowl, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), tol).best()
+    return 1 if 0.55 <= beta <= 0.8 else (0 if beta == 0 else 2 if beta < 0.95 else 3)
+
+
+def _summed_lr() -> float:
+    """The α among a few candidates with which the summed form retraces the averaged path of α = 0.063."""
+    bowl = _bowl()
+    averaged = trajectory(bowl, Momentum(0.063, beta=0.9), steps=100).points
+    for lr in (0.63, 0.063, 0.0063):
+        summed = trajectory(bowl, Momentum(lr, beta=0.9, average=False), steps=100).points
+        if summed.shape == averaged.shape and np.allclose(summed, averaged, rtol=0, atol=1e-12):
+            return lr
+    return float("nan")
 
 
 QUESTIONS = (
     Question(
-        id="06-first-step",
-        prompt="RMSprop starts from s = 0 and, unlike Adam, has no bias correction. With β₂ = 0.999, by how many "
-               "times α does each coordinate move at the very first step, whatever its gradient?",
-        answer=1 / np.sqrt(0.001),
-        tolerance=0.01,
-        explanation="After one step s = (1 − β₂) dW², so the step is α dW / √((1 − β₂) dW²) = α / √(1 − β₂) = "
-                    "α / √0.001 ≈ 31.6 α in every coordinate. With β₂ = 0.9 it is 3.2 α.",
-        verify=_first_step_factor,
+        id="06-gd-rate",
+        prompt="On the bowl with curvatures 1 and 100, gradient descent's best α = 2/(1 + 100) makes the error "
+               "shrink by the same factor along both directions. What is that factor per step (to 3 decimals)?",
+        answer=99 / 101,
+        tolerance=0.002,
+        explanation="|1 − α · 1| = |1 − α · 100| = 99/101 ≈ 0.980 with α = 2/101: a larger α would make the "
+                    "steep direction's zig-zag shrink more slowly, a smaller one the flat direction. Each step removes "
+                    "only 2 % of the error: about 690 steps to shrink it a million-fold.",
+        verify=_gd_best_factor,
         slips=(
-            Slip(_first_step_factor(beta2=0.9), 0.01, "That is the first step with β₂ = 0.9, the table above: the "
-                                                      "question asks about β₂ = 0.999."),
-            Slip(1.0, 0.01, "That is Adam's first step, made exact by bias correction: RMSprop has none, and "
-                            "s = (1 − β₂) dW² after one step is far too small."),
-            Slip(1 / (1 - 0.999), 0.01, "That divides by s itself: the step divides by its square root, √s."),
-            Slip(np.sqrt(1 - 0.999), 0.01, "That is √(1 − β₂), the size of √s for a unit gradient: the step divides "
-                                           "dW by √s; it does not multiply by it."),
-            Slip(1 - 0.999, 0.01, "That is 1 − β₂, the share of dW² in s after one step: the step divides dW by the "
-                                  "square root of s."),
+            Slip(2 / 101, 0.02, "That is α = 2/101 itself, or the share of the error one step removes: the factor "
+                                "is what multiplies the error, 1 − αλ."),
+            Slip(1 - 100 * 2 / 101, 0.002, "That is the steep direction's signed factor: its sign says that the path "
+                                           "zig-zags across the valley. The question asks for its size."),
+            Slip(abs(1 - 100 * 2 / 100), 0.002, "That is the steep direction's factor at the limit α = 2/100, where "
+                                                "the zig-zag neither grows nor shrinks: the question is about "
+                                                "α = 2/(1 + 100)."),
         ),
     ),
     Question(
-        id="06-rotated",
-        prompt="Now turn the valley by 45°: its steep direction runs along the diagonal, so both coordinates "
-               "feel both curvatures. What happens to RMSprop's lead over gradient descent (each at its best α)?",
+        id="06-across",
+        prompt="Across the valley (along w₂, the steep direction) the gradient keeps changing sign. What does the velocity "
+               "v = β v + (1 − β) dW do in that direction?",
         choices=(
-            Choice("Nothing: turning the valley changes neither optimizer.",
-                   "Gradient descent indeed does not care (its path just turns with the valley), but RMSprop "
-                   "divides each coordinate by its own root mean square, and now each coordinate mixes the steep "
-                   "and the flat direction."),
-            Choice("It shrinks: most of the advantage of per-coordinate steps is lost.",
-                   "Each coordinate's gradient now holds part of the steep direction, so both get small steps: "
-                   "RMSprop can no longer give the flat direction a larger step than the steep one."),
-            Choice("It grows: RMSprop handles any direction, GD does not.",
-                   "RMSprop scales coordinates, not directions: it only knows the size of each coordinate's "
-                   "gradient, not how the coordinates combine."),
+            Choice("It grows, adding up the large gradients across the valley.",
+                   "Growing by adding up needs gradients that keep their sign. Across the valley the gradient changes "
+                   "sign at every bounce: what does an average of +60, −50, +40, … come to?"),
+            Choice("It stays small: gradients of opposite signs cancel in the average.",
+                   "The average of +60, −50, +40, … is close to 0, so the step across the valley is small, while "
+                   "along the valley, where every gradient points the same way, v keeps their size."),
+            Choice("It equals the last gradient, as in gradient descent.",
+                   "That is β = 0. With β = 0.9 the velocity averages roughly the last 10 gradients."),
         ),
         answer=1,
-        explanation="Per-coordinate scaling can only undo an elongation that lies along the axes. On the turned "
-                    "bowl RMSprop's lead over gradient descent drops from 2.9 times fewer steps to 1.2.",
-        verify=_turned_advantage,
+        explanation="v is the exponentially weighted average of notebook 04 applied to the gradients: it cancels "
+                    "what alternates and keeps what persists.",
+        verify=_velocity_across,
     ),
     Question(
-        id="06-no-eps",
-        prompt="A weight whose gradient has been exactly 0 so far has s = 0, and its gradient is 0 again. Without "
-               "ε, what is its RMSprop step α dW / √s?",
+        id="06-best-beta",
+        prompt="On the bowl with κ = 100, which β lets momentum settle in the fewest steps, each β at its own "
+               "best α?",
         choices=(
-            Choice("0: no gradient, no step.",
-                   "That is what ε gives: 0 / (0 + ε) = 0. Without ε, what is left in the denominator, and what does "
-                   "numpy make of that division?"),
-            Choice("NaN: 0 / 0 is undefined, and the weight becomes NaN.",
-                   "numpy returns NaN for 0 / 0, and one NaN in W makes every later cost and gradient NaN."),
-            Choice("A huge step: dividing by √s = 0 gives infinity.",
-                   "Dividing a non-zero gradient by 0 would give an infinite step; here the numerator is 0 too."),
+            Choice("β = 0, plain gradient descent.",
+                   "Gradient descent needs about 690 steps at its best α; in the map every β from 0.05 to 0.95 does "
+                   "better, each at its own best α."),
+            Choice("About β = 0.67.",
+                   "The theory gives β* = ((√κ − 1)/(√κ + 1))² = (9/11)² ≈ 0.67 for κ = 100; the map agrees."),
+            Choice("β = 0.9, the usual default.",
+                   "0.9 works well over a wide range of α (about 240 steps here) but it is not the fastest on this "
+                   "bowl: it spirals in at √0.9 ≈ 0.95 per step at best."),
+            Choice("β = 0.99, as much memory as possible.",
+                   "With β = 0.99 the velocity spirals in at √0.99 ≈ 0.995 per step at best: the ball keeps "
+                   "rolling back and forth for a long time."),
         ),
         answer=1,
-        explanation="ε (about 1e-8) keeps the denominator positive: a coordinate whose gradients have all been 0 "
-                    "gets no step instead of NaN, and a tiny gradient gets a tiny step.",
-        verify=_zero_gradient_without_eps,
+        explanation="The best β depends on κ: ((√κ − 1)/(√κ + 1))², 0.67 for κ = 100 (and 0.27 for κ = 10). "
+                    "With it, the error shrinks by (√κ − 1)/(√κ + 1) = 0.82 per step instead of 0.98.",
+        verify=_best_beta,
+    ),
+    Question(
+        id="06-summed-lr",
+        prompt="With β = 0.9, the lecture's form with α = 0.063 takes some path. Which α makes the variant "
+               "v = β v + dW, W := W − α v, take exactly the same path?",
+        answer=0.0063,
+        tolerance=0.01,
+        explanation="From v = 0 the summed velocity is always 1/(1 − β) = 10 times the averaged one, so the summed "
+                    "form needs (1 − β) times the lecture's α: 0.063 × 0.1 = 0.0063. Read the other way, the summed "
+                    "form with α behaves like the lecture's form with α / (1 − β).",
+        verify=_summed_lr,
+        slips=(
+            Slip(0.063 / (1 - 0.9), 0.01, "That scales α the wrong way: from v = 0 the summed velocity grows larger "
+                                          "than the averaged one, so its α must shrink to take the same steps."),
+            Slip(0.063, 0.01, "With the same α the summed form takes longer steps: its velocity adds each gradient "
+                              "in full, where the lecture's adds only (1 − β) of it."),
+            Slip(0.063 * 0.9, 0.01, "That multiplies α by β: the factor between the two velocities comes from the "
+                                    "(1 − β) in front of dW."),
+            Slip(0.063 / 0.9, 0.01, "That divides α by β: the factor between the two velocities comes from the "
+                                    "(1 − β) in front of dW, and the summed form needs a smaller α, not a larger one."),
+        ),
     ),
 )

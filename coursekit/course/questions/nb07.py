@@ -1,94 +1,102 @@
-"""Concept questions of notebook 07: the size of Adam's first step with and without correction; a fair comparison."""
+"""Concept questions of notebook 07: RMSprop's first step without bias correction, the turned valley, and ε."""
 
 import numpy as np
 
+from coursekit.experiments import along_path, settling
 from coursekit.course.questions.question import Choice, Question, Slip
-from coursekit.data import two_moons
-from coursekit.experiments.first_steps import adam_steps, steps_taken
-from coursekit.optim import Adam, gd_update
-from coursekit.experiments.over_seeds import seed_sweep
+from coursekit.optim import RMSprop, rmsprop_update
+from coursekit.surfaces import elongated_quadratic, rotated_quadratic
 
-__all__ = ["MOONS_GRID", "QUESTIONS"]
+__all__ = ["QUESTIONS"]
 
-#: The notebook's grid for the two moons: half a decade apart, from the classic α = 0.0007 up to 7.
-MOONS_GRID = 0.0007 * 10 ** (np.arange(0, 9) / 2)
+#: The learning rates of notebook 07's sweeps: 31 values from 1e-3 to 1, and GD's best 2/101.
+_LRS = np.sort(np.append(np.geomspace(1e-3, 1.0, 31), 2 / 101))
 
 
-def _fair_outcome() -> int:
-    """Which choice of "07-fair" the notebook's sweep supports (1: within 5 points of each other, on average
-    over its five seeds, each optimizer at its own α)."""
-    X, Y = two_moons(m=300, noise=0.2, seed=0)
-    sweep = seed_sweep(X, Y, [2, 5, 2, 1], ["GD", "Momentum", "Adam"], MOONS_GRID, seeds=range(5), epochs=1500,
-                     evaluate_every=1500)
-    best = {name: np.mean([h.train_accuracy[-1] for h in sweep.at(name, sweep.best_lr(name))])
-            for name in sweep.histories}
-    if max(best.values()) - min(best.values()) <= 0.05:
-        return 1
-    return 0 if best["Adam"] == max(best.values()) else 2
+def _first_step_factor(beta2: float = 0.999) -> float:
+    """How many α a coordinate moves at RMSprop's first step with ``beta2``, from s = 0."""
+    w, _ = rmsprop_update(np.zeros(3), np.zeros(3), np.array([0.5, -2.0, 40.0]), lr=0.01, beta2=beta2)
+    factors = np.abs(w) / 0.01
+    return float(factors.mean()) if np.allclose(factors, factors[0]) else float("nan")
+
+
+def _turned_advantage() -> int:
+    """2 if RMSprop's lead over GD (steps to within 0.1, each at its best α) shrinks when the bowl is turned."""
+    flat, turned = elongated_quadratic(100.0), rotated_quadratic(100.0, 45.0)
+    gd = settling.steps_map(flat, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
+    gd_turned = settling.steps_map(turned, _LRS, [0.0], 0.1, max_steps=300).row(0.0).best()[1]
+    rms = settling.steps_by_lr(flat, RMSprop, _LRS, 0.1, steps=300).best()[1]
+    rms_turned = settling.steps_by_lr(turned, RMSprop, _LRS, 0.1, steps=300).best()[1]
+    lead, lead_turned = gd / rms, gd_turned / rms_turned
+    return 1 if lead_turned < 0.5 * lead else (0 if abs(lead_turned - lead) < 0.1 * lead else 2)
+
+
+def _zero_gradient_without_eps() -> int:
+    """1 if a coordinate with s = 0 and dW = 0 gets a NaN step when ε = 0."""
+    with np.errstate(invalid="ignore"):
+        step = 0.0 * along_path.effective_step(np.zeros(1), lr=0.01, eps=0.0)
+    return 1 if np.isnan(step).all() else 0
 
 
 QUESTIONS = (
     Question(
-        id="07-uncorrected-first-step",
-        prompt="Suppose Adam skipped the bias correction. With β₁ = 0.9, β₂ = 0.999 and v = s = 0 before the "
-               "first step, its first step would be how many times α (for any gradient much larger than ε)?",
-        answer=3.162,
-        tolerance=0.02,
-        explanation="v₁ = 0.1 dW and s₁ = 0.001 dW², so the step is α · 0.1 |dW| / (√0.001 |dW|) = α · 0.1 / 0.0316 "
-                    "≈ 3.16 α. With the correction, v̂₁ = dW and ŝ₁ = dW²: exactly α.",
-        verify=lambda: abs(adam_steps([1.0], lr=1.0, bias_correction=False)[0]),
-        slips=(
-            Slip(abs(adam_steps([1.0], lr=1.0, beta1=0.0, bias_correction=False)[0]), 0.02,
-                 "That takes v₁ as dW, RMSprop's numerator: without the correction v₁ = (1 − β₁) dW is too small as "
-                 "well, and the step divides one too-small average by the root of the other."),
-            Slip(abs(adam_steps([1.0], lr=1.0, beta1=0.1, bias_correction=False)[0]), 0.02,
-                 "That takes v₁ = β₁ dW: after one step from v = 0 the new gradient has the weight 1 − β₁."),
-            Slip((1 - 0.9) / (1 - 0.999), 0.02, "That divides by s₁ itself: the step divides by its square root, √s₁."),
-            Slip(abs(adam_steps([1.0], lr=1.0)[0]), 0.02, "That is the first step with the correction, exactly α: the "
-                                                          "question asks what it would be without."),
-            Slip(1 - 0.9, 0.02, "That is v₁'s factor 1 − β₁ alone (or divided by √β₂ instead of √(1 − β₂)): the step "
-                                "also divides by √s₁, and s₁ = (1 − β₂) dW² is too small as well."),
-        ),
-    ),
-    Question(
-        id="07-first-step-size",
-        prompt="Adam with α = 0.01 takes its first step on a weight whose gradient is dW = 250. How large is "
-               "that step, |Δw|?",
-        answer=0.01,
+        id="07-first-step",
+        prompt="RMSprop starts from s = 0 and, unlike Adam, has no bias correction. With β₂ = 0.999, by how many "
+               "times α does each coordinate move at the very first step, whatever its gradient?",
+        answer=1 / np.sqrt(0.001),
         tolerance=0.01,
-        explanation="At t = 1, v̂ = dW and ŝ = dW², so |Δw| = α |dW| / (|dW| + ε) = 0.01 · 250 / (250 + 10⁻⁸) ≈ 0.01: "
-                    "the first step is α whatever the size of the gradient. Gradient descent would move α · 250 = 2.5.",
-        verify=lambda: abs(steps_taken([[250.0]], Adam(lr=0.01))[0, 0]),
+        explanation="After one step s = (1 − β₂) dW², so the step is α dW / √((1 − β₂) dW²) = α / √(1 − β₂) = "
+                    "α / √0.001 ≈ 31.6 α in every coordinate. With β₂ = 0.9 it is 3.2 α.",
+        verify=_first_step_factor,
         slips=(
-            Slip(abs(gd_update(np.zeros(1), np.array([250.0]), lr=0.01)[0]), 0.01,
-                 "That is α · |dW|, gradient descent's step: Adam divides v̂ by √ŝ, and at t = 1 both are set by the "
-                 "same gradient."),
-            Slip(abs(adam_steps([250.0], lr=0.01, bias_correction=False)[0]), 0.01,
-                 "That is the first step without bias correction (the question above): Adam corrects v and s."),
-            Slip(0.01 * 250 / 250**2, 0.01, "That divides by ŝ = dW² itself: the step divides by its square root."),
-            Slip(1.0, 0.01, "That is the step counted in units of α: the question asks for |Δw| itself."),
+            Slip(_first_step_factor(beta2=0.9), 0.01, "That is the first step with β₂ = 0.9, the table above: the "
+                                                      "question asks about β₂ = 0.999."),
+            Slip(1.0, 0.01, "That is Adam's first step, made exact by bias correction: RMSprop has none, and "
+                            "s = (1 − β₂) dW² after one step is far too small."),
+            Slip(1 / (1 - 0.999), 0.01, "That divides by s itself: the step divides by its square root, √s."),
+            Slip(np.sqrt(1 - 0.999), 0.01, "That is √(1 − β₂), the size of √s for a unit gradient: the step divides "
+                                           "dW by √s; it does not multiply by it."),
+            Slip(1 - 0.999, 0.01, "That is 1 − β₂, the share of dW² in s after one step: the step divides dW by the "
+                                  "square root of s."),
         ),
     ),
     Question(
-        id="07-fair",
-        prompt="At α = 0.0007, gradient descent and momentum end near 77 % on average over five seeds, Adam near "
-               "96 %. Now each optimizer gets its own α from the grid (the one of lowest cost averaged over the seeds), "
-               "for the same 1,500 epochs. What do you expect?",
+        id="07-rotated",
+        prompt="Now turn the valley by 45°: its steep direction runs along the diagonal, so both coordinates "
+               "feel both curvatures. What happens to RMSprop's lead over gradient descent (each at its best α)?",
         choices=(
-            Choice("Adam still leads by more than ten points.",
-                   "A lead measured at one α says how well that α suits each optimizer. Gradient descent's step is "
-                   "α · dW, and this network's gradients are small: what does a larger α do for it?"),
-            Choice("All three end within a few points of each other.",
-                   "Tuned, gradient descent and momentum reach 96.5 % and 97.7 % on average, Adam 98.2 %. The "
-                   "classic comparison gave all three the α that suits Adam."),
-            Choice("Gradient descent and momentum stay below 80 % whatever α they get.",
-                   "Below 80 % at every α would mean that they cannot fit the moons at all. At α = 0.0007 they have "
-                   "barely moved: their step is α · dW, and dW is small here. The grid goes up to α = 7."),
+            Choice("Nothing: turning the valley changes neither optimizer.",
+                   "Gradient descent indeed does not care (its path just turns with the valley), but RMSprop "
+                   "divides each coordinate by its own root mean square, and now each coordinate mixes the steep "
+                   "and the flat direction."),
+            Choice("It shrinks: most of the advantage of per-coordinate steps is lost.",
+                   "Each coordinate's gradient now holds part of the steep direction, so both get small steps: "
+                   "RMSprop can no longer give the flat direction a larger step than the steep one."),
+            Choice("It grows: RMSprop handles any direction, GD does not.",
+                   "RMSprop scales coordinates, not directions: it only knows the size of each coordinate's "
+                   "gradient, not how the coordinates combine."),
         ),
         answer=1,
-        explanation="Gradient descent's step is α · dW, and this network's gradients are small (about 0.02), so at "
-                    "α = 0.0007 it barely moves; Adam's step is about α whatever the gradient. Give each its own α and "
-                    "the gap closes.",
-        verify=_fair_outcome,
+        explanation="Per-coordinate scaling can only undo an elongation that lies along the axes. On the turned "
+                    "bowl RMSprop's lead over gradient descent drops from 2.9 times fewer steps to 1.2.",
+        verify=_turned_advantage,
+    ),
+    Question(
+        id="07-no-eps",
+        prompt="A weight whose gradient has been exactly 0 so far has s = 0, and its gradient is 0 again. Without "
+               "ε, what is its RMSprop step α dW / √s?",
+        choices=(
+            Choice("0: no gradient, no step.",
+                   "That is what ε gives: 0 / (0 + ε) = 0. Without ε, what is left in the denominator, and what does "
+                   "numpy make of that division?"),
+            Choice("NaN: 0 / 0 is undefined, and the weight becomes NaN.",
+                   "numpy returns NaN for 0 / 0, and one NaN in W makes every later cost and gradient NaN."),
+            Choice("A huge step: dividing by √s = 0 gives infinity.",
+                   "Dividing a non-zero gradient by 0 would give an infinite step; here the numerator is 0 too."),
+        ),
+        answer=1,
+        explanation="ε (about 1e-8) keeps the denominator positive: a coordinate whose gradients have all been 0 "
+                    "gets no step instead of NaN, and a tiny gradient gets a tiny step.",
+        verify=_zero_gradient_without_eps,
     ),
 )

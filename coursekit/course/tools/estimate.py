@@ -12,9 +12,13 @@ comes to the 8–10 hours that a trial with learners found (9½ hours by this fo
 notebook states it in one line, ``*About N minutes: …*``, kept true by ``make guide`` (which runs this tool)
 and checked by ``tests/course/tools/test_estimate.py``.
 
+It also counts the numbers in the prose (outside the tables, the folded ``<details>`` and the estimate's
+line): a principle should not be buried under measurements, and the tests hold the course to a third of
+the 1,847 numbers its prose held before the notebooks were rewritten to lead with their principles.
+
 Command line::
 
-    python -m coursekit.course.tools.estimate notebooks [--check]
+    python -m coursekit.course.tools.estimate notebooks [--check | --report]
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ MINUTES = {"code cell": 0.5, "exercise": 10.0, "question": 2.0, "prompt": 1.5}
 #: The line of the first cell that states the estimate.
 LINE = re.compile(r"^\*About (\d+) minutes: .*\*$", re.M)
 _TABLE_ROW = re.compile(r"^\|.*$", re.M)
+_DETAILS = re.compile(r"<details>.*?</details>", re.S)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Estimate:
     exercises: int
     questions: int
     prompts: int
+    #: The numbers in the prose, outside tables, ``<details>`` and the estimate's line (``0.9``, ``1,500``, ``2``).
+    numbers: int = 0
 
     @property
     def minutes(self) -> int:
@@ -83,6 +91,7 @@ def estimate(nb) -> Estimate:
         exercises=sum(BEGIN in source for source in code),
         questions=sum(len(re.findall(r"\bask\(", source)) for source in code),
         prompts=sum(len(prompts) for _, prompts in guide.explorers(nb)),
+        numbers=sum(len(_NUMBER.findall(_DETAILS.sub("", text))) for text in prose),
     )
 
 
@@ -105,11 +114,18 @@ def _with_line(nb) -> str:
 def main(argv: list[str] | None = None) -> int:
     """State each notebook's estimated minutes in its first cell; with --check, only say which are stale."""
     parser = cli.parser(main, "notebooks")
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a stated estimate is stale")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if a stated estimate is stale")
+    mode.add_argument("--report", action="store_true", help="change nothing; print each notebook's minutes and numbers")
     args = parser.parse_args(argv)
-    stale = []
+    stale, total = [], 0
     for path in sorted(Path(args.notebooks).glob("[0-9][0-9]_*.ipynb")):
         nb = nbformat.read(path, as_version=4)
+        if args.report:
+            found = estimate(nb)
+            total += found.numbers
+            print(f"{path.name:<52} {found.minutes:>3} minutes {found.numbers:>4} numbers in the prose")
+            continue
         source = _with_line(nb)
         if source == nb.cells[0].source:
             continue
@@ -118,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             nb.cells[0].source = source
             nbformat.write(nb, path)
             print(f"{path}: {estimate(nb).line}")
+    if args.report:
+        print(f"{'the course':<52} {'':>11} {total:>4} numbers in the prose")
     if args.check and stale:
         print("\n".join(f"{path}: the estimate is stale: run make guide" for path in stale))
         return 1

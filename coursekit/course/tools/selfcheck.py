@@ -8,7 +8,7 @@ reported too. Then comes the table of the course (:func:`coursekit.course.progre
 the kernels have just brought up to date. The exit status is 1 when something is unfinished or wrong; it
 depends only on the checks, never on whether the progress could be saved (a read-only folder).
 
-A duplicated notebook (JupyterLab's Duplicate makes ``07_adam-Copy1.ipynb``) runs too, and its lines are
+A duplicated notebook (JupyterLab's Duplicate makes ``08_adam-Copy1.ipynb``) runs too, and its lines are
 named by its file; each kernel is told its notebook's file, as JupyterLab tells it, so that the table counts
 the best verdict of each exercise and says which file it came from (:mod:`coursekit.course.records`).
 The lines are printed as UTF-8 where the terminal's locale cannot encode ✔ and ✘ (``LC_ALL=C``).
@@ -16,7 +16,7 @@ The lines are printed as UTF-8 where the terminal's locale cannot encode ✔ and
 Command line::
 
     python -m coursekit.course.tools.selfcheck my-course            # every notebook
-    python -m coursekit.course.tools.selfcheck my-course --notebook 05
+    python -m coursekit.course.tools.selfcheck my-course --notebook 06
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Line:
 def check_notebook(path: Path) -> list[Line]:
     """Run one notebook in a fresh strict kernel; one :class:`Line` per check cell and per other failing cell.
 
-    The lines name the notebook by its number (``07``), or by its file's name for another file (``07_adam-Copy1``).
+    The lines name the notebook by its number (``08``), or by its file's name for another file (``08_adam-Copy1``).
     """
     with _session(path):
         nb = execute_notebook(path, allow_errors=True, strict=True)
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: ``FOLDER [--notebook NN]``; prints one line per exercise and the course's table."""
     parser = cli.parser(main)
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--notebook", help="only the notebook with this number, e.g. 05")
+    parser.add_argument("--notebook", help="only the notebook with this number, e.g. 06")
     args = parser.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):
         try:

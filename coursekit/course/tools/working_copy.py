@@ -11,6 +11,11 @@ by a newer edition; a notebook that differs holds the learner's work and is neve
   taken, ``NN_name.new-edition-2.ipynb`` and so on, and the report says so in its line;
 * ``make student`` stops without writing anything, unless told ``FORCE=1``.
 
+A folder of the numbering before December 2026 (when 02 and 09 were each split in two) first takes
+today's names (:data:`coursekit.course.outline.FORMER_NAMES`): ``07_adam.ipynb`` becomes ``08_adam.ipynb``,
+its fingerprint with it, so an untouched copy follows the new edition and a changed one is kept as the
+learner's; a former name whose new name is taken is left alone.
+
 Every file is written as UTF-8, whatever the locale, and in one step (:mod:`coursekit.course.files`): a
 sync stopped midway leaves no half-written notebook. The learner's working copy also gets an empty
 progress file (:mod:`coursekit.course.records`), so that checks and concept questions run in it record
@@ -25,14 +30,17 @@ Command line::
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import itertools
 import json
+import os
 from pathlib import Path
 
 import nbformat
 
 from coursekit.course.files import replace_text
+from coursekit.course.outline import FORMER_NAMES
 from coursekit.course.tools import cli
 from coursekit.course.tools.editions import student_notebook
 from coursekit.course.records import FILENAME as PROGRESS_FILENAME
@@ -75,6 +83,7 @@ def sync(source_dir: str | Path, target_dir: str | Path, changed: str = "offer",
     if not notebooks:
         raise ValueError(f"source_dir must contain notebooks (*.ipynb), got none in {source_dir}")
     manifest = _manifest(target_dir / MANIFEST)
+    formerly = _take_todays_names(target_dir, manifest)
     editions = {path.name: nbformat.writes(student_notebook(nbformat.read(path, as_version=4))) + "\n"
                 for path in notebooks}
     plan = [(name, _action(target_dir / name, text, manifest.get(name), changed)) for name, text in editions.items()]
@@ -99,11 +108,35 @@ def sync(source_dir: str | Path, target_dir: str | Path, changed: str = "offer",
             action = f"kept (you changed it); the new edition is beside it: {beside.name}" + (
                 f" ({', '.join(changed_too)} kept too: you changed {'it' if len(changed_too) == 1 else 'them'})"
                 if changed_too else "")
+        if name in formerly:
+            action += f" (it was {formerly[name]} before the notebooks were renumbered)"
         report.append((name, action))
     replace_text(target_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     if progress and not (target_dir / PROGRESS_FILENAME).exists():
         replace_text(target_dir / PROGRESS_FILENAME, "{}\n")
     return report
+
+
+def _take_todays_names(target_dir: Path, manifest: dict) -> dict[str, str]:
+    """Rename the notebooks of the former numbering (and their new-edition files) to today's; ``{today: then}``.
+
+    The manifest follows at once, so that a sync that then refuses still knows the renamed copies.
+    """
+    formerly = {}
+    for then, today in FORMER_NAMES.items():
+        stem, new_stem = then.removesuffix(".ipynb"), today.removesuffix(".ipynb")
+        for path in sorted(target_dir.glob(glob.escape(stem) + ".*ipynb")):  # NN_name.ipynb, NN_name.new-edition…
+            renamed = target_dir / (new_stem + path.name[len(stem):])
+            if renamed.exists():
+                continue
+            os.replace(path, renamed)
+            if path.name in manifest:
+                manifest[renamed.name] = manifest.pop(path.name)
+            if path.name == then:
+                formerly[today] = then
+    if formerly:
+        replace_text(target_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return formerly
 
 
 def _manifest(path: Path) -> dict:

@@ -61,10 +61,10 @@ def test_every_notebook_of_the_outline_has_its_notes_so_the_guide_ships_no_remin
 def test_notes_without_a_demo_are_caught(tmp_path):
     for part in ("notebooks", "docs"):
         shutil.copytree(ROOT / part, tmp_path / part)
-    notes = tmp_path / "docs" / "instructor" / "notes" / "05.md"
+    notes = tmp_path / "docs" / "instructor" / "notes" / "06.md"
     notes.write_text(notes.read_text().split("## Demo")[0])
-    (tmp_path / "docs" / "instructor" / "notes" / "09.md").unlink()
-    assert _without_notes(tmp_path) == [OUTLINE["05"][0], OUTLINE["09"][0]]
+    (tmp_path / "docs" / "instructor" / "notes" / "10.md").unlink()
+    assert _without_notes(tmp_path) == [OUTLINE["06"][0], OUTLINE["10"][0]]
 
 
 def test_a_new_notebook_without_notes_gets_a_reminder_and_its_measurements_when_there_are_some(tmp_path):

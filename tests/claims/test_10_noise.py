@@ -1,4 +1,4 @@
-"""The claims of notebook 09's noise experiment (issue 19 §3), at the notebook's settings, for each of its seeds.
+"""The claims of notebook 10's noise experiment (issue 19 §3), at the notebook's settings, for each of its seeds.
 
 The runs are plain numpy (no BLAS call, no compiled kernel), so the shares are the same with COURSEKIT_JIT=0 and
 another BLAS; where a claim is an inequality, its margin is at least a few runs of the 400 per seed.
