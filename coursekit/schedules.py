@@ -5,6 +5,9 @@ number or a mini-batch (step) number. Numbers count from 1, as in the lecture's 
 :func:`coursekit.train.train` (epoch 1 runs with ``schedule(1)``); ``n = 0`` is accepted too and gives
 ``α₀``, except for :func:`inverse_sqrt_decay`, which needs ``n >= 1``. Such a function can be plotted,
 tested, and handed to :func:`coursekit.train.train`.
+
+The schedules practitioners use after the lecture — warmup, cosine decay and one-cycle — are in
+:mod:`coursekit.warmup_and_cosine`.
 """
 
 from __future__ import annotations
@@ -252,3 +255,4 @@ class WhenStalled:
         seen = self.costs[: epoch - 1]
         self.stalls = [int(e) for e in self.detect(list(seen), self.patience, self.min_decrease)] if seen else []
         return self.lr0 * self.factor ** len(self.stalls)
+
