@@ -12,6 +12,7 @@ import pytest
 
 from coursekit.course.exercises import evaluate, exercise, reference
 
+
 NAME = "inverse_time_decay"
 
 
@@ -124,18 +125,6 @@ WRONG = [
 ]
 
 
-def test_every_catalogued_mistake_has_a_learners_wrong_answer_here():
-    assert {mistake.name for mistake in exercise(NAME).mistakes} == {mistake for mistake, _ in WRONG}
-
-
-@pytest.mark.parametrize("mistake, fn", WRONG, ids=[fn.__name__ for _, fn in WRONG])
-def test_a_learners_mistake_fails_and_is_named(mistake, fn):
-    result = evaluate(NAME, fn)
-    assert not result and result.mistake == mistake, result.message
-    assert f"known mistake, {mistake}: " in result.message
-    assert result.case in [case.label for case in exercise(NAME).cases]
-
-
 def counting_loop(lr0, epoch_num, decay_rate, time_interval=1):
     intervals = 0
     while (intervals + 1) * time_interval <= epoch_num:
@@ -164,12 +153,6 @@ RIGHT = [
     lambda lr0, e, d, k=1: lr0 * (d * int(e / k) + 1) ** -1,
     lambda lr0, e, rate, interval=1: float(np.divide(lr0, 1 + rate * (e // interval))),
 ]
-
-
-@pytest.mark.parametrize("fn", RIGHT, ids=range(len(RIGHT)))
-def test_a_right_answer_written_differently_passes(fn):
-    result = evaluate(NAME, fn)
-    assert result, result.message
 
 
 def test_the_lecture_form_alone_fails_on_the_interval_cases_and_is_named():

@@ -13,8 +13,9 @@ import pytest
 
 from coursekit import data
 from coursekit.course import progress_table, records
-from coursekit.course.exercises import evaluate, exercise, reference
+from coursekit.course.exercises import reference
 from coursekit.experiments import over_seeds
+
 
 NAME = "fair_pick"
 
@@ -83,17 +84,6 @@ WRONG = [
 ]
 
 
-@pytest.mark.parametrize("mistake, wrong", WRONG, ids=[m for m, _ in WRONG])
-def test_each_wrong_pick_fails_with_its_own_mistake_named_and_no_code_in_the_report(mistake, wrong):
-    result = evaluate(NAME, wrong)
-    assert not result.passed and result.mistake == mistake
-    assert "np." not in result.message and "argmin" not in result.message and "mean(" not in result.message
-
-
-def test_every_catalogued_mistake_has_a_learners_wrong_answer_here():
-    assert {m.name for m in exercise(NAME).mistakes} == {mistake for mistake, _ in WRONG}
-
-
 def sorted_pick(costs, lrs):
     candidates = sorted((np.mean(row), i) for i, row in enumerate(costs) if np.isfinite(row).all())
     i = candidates[0][1]
@@ -107,9 +97,7 @@ def masked_pick(costs, lrs):
     return lrs[i], costs[i].min(), costs[i].max()
 
 
-@pytest.mark.parametrize("right", [_loop(mean), sorted_pick, masked_pick, lambda c, a: list(_loop(np.mean)(c, a))])
-def test_right_picks_written_otherwise_pass(right):
-    assert evaluate(NAME, right).passed
+RIGHT = [_loop(mean), sorted_pick, masked_pick, lambda c, a: list(_loop(np.mean)(c, a))]
 
 
 def test_the_pick_is_the_alpha_coursekits_sweep_gives_the_race():
@@ -127,6 +115,8 @@ def test_the_pick_is_the_alpha_coursekits_sweep_gives_the_race():
     ([[0.1, np.nan], [np.inf, 0.2]], [0.1, 1.0], r"costs must have a row whose every seed ended finite, got none of 2"),
     ([[0.1], [0.2]], [0.1, np.nan], r"lrs must be finite, got 1 NaN or inf value\(s\)"),
 ])
+
+
 def test_a_sweep_that_cannot_be_picked_from_is_refused_naming_the_argument(costs, lrs, message):
     with pytest.raises(ValueError, match=message):
         reference(NAME)(costs, lrs)

@@ -12,6 +12,7 @@ import pytest
 from coursekit import schedules
 from coursekit.course.exercises import evaluate, exercise
 
+
 NAME = "stall_epochs"
 
 
@@ -183,18 +184,6 @@ WRONG = [
 ]
 
 
-def test_every_catalogued_mistake_has_a_learners_wrong_answer_here():
-    assert {mistake.name for mistake in exercise(NAME).mistakes} == {mistake for mistake, _ in WRONG}
-
-
-@pytest.mark.parametrize("mistake, fn", WRONG, ids=[fn.__name__ for _, fn in WRONG])
-def test_a_learners_mistake_fails_and_is_named(mistake, fn):
-    result = evaluate(NAME, fn)
-    assert not result and result.mistake == mistake, result.message
-    assert f"known mistake, {mistake}: " in result.message
-    assert "np." not in result.message and "append" not in result.message, "no code in the message"
-
-
 def with_a_while_loop(costs, patience, min_decrease):
     best, since, epoch, stalls = float("inf"), 0, 0, []
     while epoch < len(costs):
@@ -226,10 +215,7 @@ def with_numpy_scalars(costs, patience, min_decrease):
     return tuple(stalls)
 
 
-@pytest.mark.parametrize("fn", [with_a_while_loop, as_an_array, with_numpy_scalars])
-def test_a_right_detector_written_differently_passes(fn):
-    result = evaluate(NAME, fn)
-    assert result, result.message
+RIGHT = [with_a_while_loop, as_an_array, with_numpy_scalars]
 
 
 @pytest.mark.parametrize("fn, what", [
@@ -240,6 +226,8 @@ def test_a_right_detector_written_differently_passes(fn):
     (lambda costs, patience, min_decrease: list(range(1, 20)), "the stall epochs are [1, 2, 3, 4, 5, 6, 7, 8, …] "
                                                                "(19 epochs) where [37] were expected"),
 ])
+
+
 def test_a_wrong_kind_of_result_is_described_in_one_line(fn, what):
     result = evaluate(NAME, fn)
     assert not result and result.lines[2] == f"  {what}"
