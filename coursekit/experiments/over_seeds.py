@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 
 from coursekit import _validate, nn
 from coursekit.minibatch import random_mini_batches
-from coursekit.optim import OPTIMIZERS, Optimizer, check_fresh, make_optimizer
+from coursekit.optim import L2, OPTIMIZERS, AdamW, Optimizer, check_fresh, make_optimizer
 from coursekit.train import History, checked_run, evaluate_stacked
 
 
@@ -28,6 +28,18 @@ def _stacked(flat: np.ndarray, params: dict) -> dict:
     ends = np.cumsum([0, *(value.size for value in params.values())]).tolist()
     return {key: np.ascontiguousarray(flat[:, a:b]).reshape(len(flat), *value.shape)
             for (key, value), a, b in zip(params.items(), ends, ends[1:])}
+
+
+def _decays(unit: Optimizer) -> tuple[Optimizer, float, float]:
+    """An optimizer at α = 1 as it steps zero arrays here: its rule without weight decay, the λ of L2 (fed to
+    the rule as ``dW + λW``) and the λ of decoupled decay (``W := (1 − αλ) W`` before the step)."""
+    if isinstance(unit, L2):
+        inner, l2, decoupled = _decays(unit.optimizer)
+        return inner, l2 + unit.weight_decay, decoupled
+    if isinstance(unit, AdamW):
+        decoupled, unit.weight_decay = unit.weight_decay, 0.0
+        return unit, 0.0, decoupled
+    return unit, 0.0, 0.0
 
 
 def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: Sequence[int], epochs: int,
@@ -83,7 +95,8 @@ def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: S
         unit = copy.deepcopy(opt)
         unit.lr = 1.0
         groups.setdefault(repr(unit), [unit, []])[1].extend(range(i * S, (i + 1) * S))
-    groups = [(unit, np.array(rows), np.zeros((len(rows), weights.shape[1]))) for unit, rows in groups.values()]
+    groups = [(*_decays(unit), np.array(rows), np.zeros((len(rows), weights.shape[1])))
+              for unit, rows in groups.values()]
     alive = np.ones(K, dtype=bool)
     costs, lrs = np.empty((epochs * steps, K)), np.empty((epochs, K))
     records = {name: np.full((epochs, K), np.nan) for name in ("epoch_costs", "train_accuracy", "test_accuracy")}
@@ -104,9 +117,12 @@ def train_over_seeds(X, Y, layer_dims, optimizers: Sequence[Optimizer], seeds: S
                 if not (np.isfinite(flat.sum()) and np.isfinite(weights.sum())):
                     alive &= np.isfinite(flat).all(axis=1) & np.isfinite(weights).all(axis=1)
                 flat[~alive], weights[~alive], costs[t - 1, ~alive] = 0.0, 0.0, np.nan
-                for unit, rows, delta in groups:
+                for unit, l2, decoupled, rows, delta in groups:
                     delta[...] = 0.0
-                    unit.step({"W": delta}, {"W": flat[rows]})  # delta becomes −step
+                    fed = flat[rows] + l2 * weights[rows] if l2 else flat[rows]  # L2: dW + λW
+                    unit.step({"W": delta}, {"W": fed})  # delta becomes −step
+                    if decoupled:
+                        weights[rows] *= 1 - alpha[rows] * decoupled  # AdamW: W := (1 − αλ) W, then the step
                     weights[rows] += alpha[rows] * delta  # W := W − α · step
             if epoch % evaluate_every and epoch < epochs:
                 continue

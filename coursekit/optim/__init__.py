@@ -4,6 +4,10 @@
 * :mod:`~coursekit.optim.momentum` — momentum, ``v = β v + (1 − β) dW``, ``W := W − α v``;
 * :mod:`~coursekit.optim.rmsprop` — RMSprop, ``s = β₂ s + (1 − β₂) dW²``, ``W := W − α dW / (√s + ε)``;
 * :mod:`~coursekit.optim.adam` — Adam, both moments with bias correction;
+* after the lecture (notebooks 06, 07 and 12): :mod:`~coursekit.optim.nesterov` — Nesterov
+  momentum, the gradient where the velocity is heading; :mod:`~coursekit.optim.adagrad` — AdaGrad, the
+  *sum* of squares RMSprop replaced by an average; :mod:`~coursekit.optim.adamw` — AdamW, decoupled weight
+  decay; :mod:`~coursekit.optim.l2` — :class:`L2`, any optimizer fed ``dW + λW``;
 * :mod:`~coursekit.optim.optimizer` — what they share: the :class:`Optimizer` object, zero state, and
   :func:`check_fresh`, which refuses a used optimizer where a run must start from zero state;
 * :mod:`~coursekit.optim.rule` — :class:`Rule`, an optimizer object around a pure rule (the learner's own).
@@ -18,9 +22,13 @@ changed between steps, so a schedule can drive it.
 from __future__ import annotations
 
 from coursekit import _validate
+from coursekit.optim.adagrad import AdaGrad, adagrad_update
 from coursekit.optim.adam import Adam, adam_update
+from coursekit.optim.adamw import AdamW, adamw_update
 from coursekit.optim.gd import GD, gd_update
+from coursekit.optim.l2 import L2
 from coursekit.optim.momentum import Momentum, momentum_sum_update, momentum_update
+from coursekit.optim.nesterov import Nesterov, nesterov_sum_update, nesterov_update
 from coursekit.optim.optimizer import Optimizer, check_fresh, zeros_like_params
 from coursekit.optim.rmsprop import RMSprop, rmsprop_update
 from coursekit.optim.rule import Rule
@@ -28,6 +36,7 @@ from coursekit.optim.rule import Rule
 __all__ = [
     "gd_update", "momentum_update", "momentum_sum_update", "rmsprop_update", "adam_update", "zeros_like_params",
     "Optimizer", "GD", "Momentum", "RMSprop", "Adam", "Rule", "OPTIMIZERS", "make_optimizer", "check_fresh",
+    "nesterov_update", "nesterov_sum_update", "adagrad_update", "adamw_update", "Nesterov", "AdaGrad", "AdamW", "L2",
 ]
 
 #: The optimizers by name, in the order of the course.

@@ -9,7 +9,7 @@ import pytest
 from coursekit import data, schedules
 from coursekit.experiments import over_seeds
 from coursekit.experiments.over_seeds import SeedSweep, seed_sweep, train_over_seeds
-from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit.optim import GD, L2, AdaGrad, Adam, AdamW, Momentum, Nesterov, RMSprop
 from coursekit.train import train
 
 
@@ -42,6 +42,23 @@ def test_each_run_is_what_train_gives_that_optimizer_from_that_seed(moons):
             for key in expected.params:
                 np.testing.assert_allclose(h.params[key], expected.params[key], rtol=1e-10, atol=1e-13)
             assert h.steps_per_epoch == expected.steps_per_epoch == 4 and h.epoch_seconds is None
+
+
+def _after_the_lecture():
+    """The optimizers of notebook 12 and their relatives, the decaying ones among them (their step depends on W)."""
+    return [AdamW(0.01, weight_decay=0.5), L2(Adam(0.01), 0.5), L2(GD(0.3), 0.2), AdamW(0.01, weight_decay=0.0),
+            L2(Momentum(0.05, beta=0.8, average=False), 0.1), Nesterov(0.05, beta=0.8), AdaGrad(0.05)]
+
+
+def test_weight_decay_in_either_form_is_what_train_gives(moons):
+    X, Y = moons
+    seeds = [3, 0]
+    runs = train_over_seeds(X, Y, [2, 4, 1], _after_the_lecture(), seeds, epochs=5, mini_batch_size=32)
+    for i, row in enumerate(runs):
+        for seed, h in zip(seeds, row):
+            expected = train(X, Y, [2, 4, 1], _after_the_lecture()[i], epochs=5, mini_batch_size=32, seed=seed)
+            np.testing.assert_allclose(h.costs, expected.costs, rtol=1e-10, atol=0, err_msg=repr(_after_the_lecture()[i]))
+    assert not np.allclose(runs[0][0].costs, runs[3][0].costs), "the decay changes the run"
 
 
 def test_a_schedule_drives_its_runs_alpha_epoch_by_epoch(moons):

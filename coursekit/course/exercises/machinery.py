@@ -69,6 +69,8 @@ class Exercise:
     another seed a different one.
     ``notebook`` is the number of the notebook that teaches it (``"06"``); ``hints`` go from a nudge to
     nearly the answer, without spelling out the code (:func:`coursekit.course.hints.hint` shows them).
+    ``builds_on`` names the earlier exercises that the learner's function calls (Adam's two averages): graded,
+    where nothing else of the course is there, those are given (:mod:`coursekit.course.tools.sandbox`).
     """
 
     name: str
@@ -83,6 +85,7 @@ class Exercise:
     properties: Callable | None = None
     tolerance: str = compare.TOLERANCE
     seeded: bool = False
+    builds_on: tuple[str, ...] = ()
 
     @property
     def signature(self) -> str:

@@ -104,6 +104,7 @@ ADAM_UPDATE = Exercise(
         "and s as the state for the next step.",
     ),
     reference=optim.adam_update,
+    builds_on=("ewa_step", "bias_correct"),
     cases=_adam_cases(),
     mistakes=(
         Mistake(

@@ -10,10 +10,13 @@ derives it, in a copy, from the tags every notebook carries (:func:`nbgrader_not
   markers nbgrader uses too) is a **solution cell**: nbgrader replaces the region by the course's own
   placeholder, so the release is the student edition of ``make student``;
 * the cell tagged ``check`` right below it is an **autograded test cell**, locked, worth :data:`POINTS`
-  points; it keeps no stored verdict. Under nbgrader the check runs in strict mode
-  (``COURSEKIT_CHECKS=strict``, set by the generated ``nbgrader_config.py`` for the kernels nbgrader
-  starts), so a wrong or unfinished exercise raises :class:`~coursekit.course.exercises.ExerciseFailed`
-  and its check cell scores 0;
+  points; it keeps no stored verdict. Its score is not left to the submission's kernel, which the
+  submission controls: after nbgrader has run the notebook, :mod:`~coursekit.course.tools.autograde`
+  replaces the check cell's output by the verdict on the exercise cell's text, computed with the learner's
+  function confined where nothing of the course can be imported (:mod:`~coursekit.course.tools.sandbox`),
+  and the kernel itself runs confined, read-only but for the submission's folder
+  (:mod:`~coursekit.course.tools.confine`; both need bubblewrap). A pass scores :data:`POINTS`, a wrong,
+  unfinished or delegating answer 0;
 * every other cell is **locked** (read-only): the lecture, the experiments, the explorers and the concept
   questions run as they are, and when grading nbgrader restores their source, so a submission cannot
   change what is graded. Their stored outputs (the explorers' pictures) stay in the release.
@@ -35,11 +38,14 @@ import copy
 import re
 from pathlib import Path
 
+import json
+import sys
+
 from coursekit.course.checks import STRICT_VARIABLE
 from coursekit.course.tools import cli
 from coursekit.course.tools.editions import COMPARE_TAG, PLACEHOLDER, VERDICT_TAGS, YOURS_TAG, store_fallback, tags
 
-__all__ = ["POINTS", "SCHEMA_VERSION", "CONFIG", "nbgrader_notebook", "exercises_of", "write_course", "main"]
+__all__ = ["POINTS", "SCHEMA_VERSION", "CONFIG", "KERNEL", "nbgrader_notebook", "exercises_of", "write_course", "main"]
 
 #: Points of each exercise's check cell.
 POINTS = 1
@@ -47,6 +53,8 @@ POINTS = 1
 SCHEMA_VERSION = 3
 #: The configuration file nbgrader reads from the course folder.
 CONFIG = "nbgrader_config.py"
+#: The kernel that runs submissions, confined (its kernelspec is written in the course folder's ``kernels/``).
+KERNEL = "coursekit-grading"
 _MARK = "# Written by coursekit.course.tools.grading"
 _CHECKED = re.compile(r"""check\(\s*["'](\w+)["']""")
 
@@ -107,17 +115,33 @@ def _config() -> str:
 # make grading unless you remove this first line. nbgrader reads it from this folder.
 import os
 
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
-    CheckCellMetadata, ClearHiddenTests, ClearMarkScheme, ClearSolutions, ComputeChecksums,
-    IncludeHeaderFooter, InstantiateTests, LockCells, SaveCells,
+    AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearMarkScheme, ClearSolutions, ComputeChecksums,
+    Execute, IgnorePattern, IncludeHeaderFooter, InstantiateTests, LimitOutput, LockCells, SaveAutoGrades, SaveCells,
 )
+
+from coursekit.course.tools.autograde import CheckOutsideTheKernel
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.course_id = "coursekit"
 
 # The course's checks raise when an exercise is wrong or unfinished (they return a red box in JupyterLab):
-# the kernels that nbgrader starts inherit this, so a failing check cell scores 0.
+# the kernels that nbgrader starts inherit this, so the graded notebook shows the report as an error.
 os.environ["{STRICT_VARIABLE}"] = "strict"
+
+# The score is not the kernel's to decide: after the run, each check cell's output becomes the verdict on
+# its exercise cell computed outside the kernel, with the learner's function confined (nbgrader's default
+# list, with CheckOutsideTheKernel before the scores are saved).
+c.Autograde.autograde_preprocessors = [
+    Execute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, CheckOutsideTheKernel, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata,
+]
+# Submissions run in the kernel of this folder's kernels/{KERNEL}: read-only but for the submission's own
+# folder, so that nothing one writes reaches the grading of the next.
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    [os.path.dirname(os.path.abspath(__file__))] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
+c.Execute.kernel_name = "{KERNEL}"
 
 # A solution region becomes the course's own placeholder, as in the student edition of make student.
 c.ClearSolutions.code_stub = {{"python": {stub!r}}}
@@ -155,7 +179,16 @@ def write_course(notebooks: str | Path, course: str | Path) -> list[str]:
     config = course / CONFIG
     if not config.exists() or config.read_text(encoding="utf-8").startswith(_MARK):
         config.write_text(_config(), encoding="utf-8")
+    spec = course / "kernels" / KERNEL / "kernel.json"
+    spec.parent.mkdir(parents=True, exist_ok=True)
+    spec.write_text(json.dumps(_kernelspec(), indent=1) + "\n", encoding="utf-8")
     return assignments
+
+
+def _kernelspec() -> dict:
+    """The kernel that runs a submission: this Python's IPython kernel, confined by bubblewrap."""
+    return {"argv": [sys.executable, "-m", "coursekit.course.tools.confine", "kernel", "-f", "{connection_file}"],
+            "display_name": "coursekit grading (confined)", "language": "python"}
 
 
 @cli.command
