@@ -25,7 +25,7 @@ JOBS ?= 2
 # Where the JavaScript of the slides and the book is kept once fetched from the npm registry (git-ignored).
 NPM_CACHE ?= .cache/npm
 
-.PHONY: install lab check test portability test-lowest execute student bench clean slides grading book guide bench-hub
+.PHONY: install lab check test portability test-lowest execute student bench clean slides grading book guide bench-hub hub-values
 
 install: $(STAMP) $(LAB_SETTINGS)
 
@@ -117,9 +117,14 @@ guide: install
 	$(BIN)/python -m coursekit.course.tools.estimate notebooks
 	$(BIN)/python -m coursekit.course.tools.guide
 
+# The Zero to JupyterHub configuration (hub/values.yaml), its sizes from the capacity table of bench-hub.
+hub-values: install
+	$(BIN)/python -m coursekit.course.tools.hub values docs/instructor/capacity.json hub/values.yaml
+
 # Capacity planning for a hub: each notebook's kernel (wall, CPU s, peak MB) and N learners at once; then the guide.
 bench-hub: install
 	$(BIN)/python benchmarks/hub_capacity.py $(BENCH_HUB_ARGS)
+	$(BIN)/python -m coursekit.course.tools.hub values docs/instructor/capacity.json hub/values.yaml
 	$(BIN)/python -m coursekit.course.tools.guide
 
 bench: install

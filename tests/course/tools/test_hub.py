@@ -6,7 +6,8 @@ JupyterHub from PyPI (the ``hub`` extra), configurable-http-proxy from the npm r
 ``.cache/npm/``), the dummy authenticator and the local process spawner: every user's server is a process on
 this machine with its own home folder. The students act only through the hub (its proxy, their token): fetch
 and submit are the calls of JupyterLab's Assignments tab, their answer is written through the contents API.
-The instructor's steps are the commands of the instructor guide, run in the instructor's home.
+The instructor's steps are the commands of the instructor guide, run in the instructor's home. Every server
+starts as the image of ``hub/Containerfile`` starts them (``python -m coursekit.course.tools.hub start``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.course.tools import confine, editions, grading
+from coursekit.course.tools import confine, editions, grading, working_copy
 
 ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
@@ -66,6 +67,15 @@ def _request(url: str, token: str, method: str = "GET", body: dict | None = None
         return json.loads(text) if text else None
 
 
+def _status(url: str, token: str) -> int:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": f"token {token}"}),
+                                    timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def _wait(probe, what: str, timeout: float = 120.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -95,10 +105,11 @@ c.Authenticator.allowed_users = {{"instructor", *{sorted(STUDENTS)!r}}}
 c.Authenticator.admin_users = {{"instructor"}}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = "{tmp / 'home'}/{{username}}"
-c.Spawner.cmd = [{str(BIN / 'jupyterhub-singleuser')!r}]
+c.Spawner.cmd = [{sys.executable!r}, "-m", "coursekit.course.tools.hub", "start"]  # as the image's servers start
 c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}  # a CI container runs as root
 c.Spawner.env_keep = ["PATH", "LANG", "OPENBLAS_CORETYPE", "COURSEKIT_JIT"]
-c.Spawner.environment = {{"PATH": "{BIN}:" + __import__("os").environ["PATH"]}}
+c.Spawner.environment = {{"PATH": "{BIN}:" + __import__("os").environ["PATH"],
+                          "COURSEKIT_STUDENT_EDITION": "{tmp / 'student'}", "COURSEKIT_INSTRUCTORS": "instructor"}}
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.JupyterHub.services = [{{"name": "class", "api_token": "{token}"}}]
@@ -140,6 +151,7 @@ def test_a_class_on_a_real_hub_releases_collects_grades_and_exports_one_assignme
     (tmp_path / "notebooks").mkdir()
     shutil.copy(ROOT / "notebooks" / f"{ASSIGNMENT}.ipynb", tmp_path / "notebooks")
     grading.write_course(tmp_path / "notebooks", home / "course")
+    working_copy.sync(tmp_path / "notebooks", tmp_path / "student", "overwrite", progress=False)
     port, token = _port(), secrets.token_hex(16)
     (tmp_path / "jupyterhub_config.py").write_text(_config(tmp_path, port, token))
     hub_url = f"http://127.0.0.1:{port}"
@@ -157,6 +169,19 @@ def test_a_class_on_a_real_hub_releases_collects_grades_and_exports_one_assignme
         for user in tokens:
             _wait(lambda u=user: _request(f"{hub_url}/hub/api/users/{u}", token)["servers"].get("", {}).get("ready"),
                   f"{user}'s server")
+
+        for user in tokens:  # each server started as the image's do: the student edition in ~/coursekit
+            assert (tmp_path / "home" / user / "coursekit" / f"{ASSIGNMENT}.ipynb").is_file()
+        news = _request(f"{hub_url}/user/alice/lab/api/settings/@jupyterlab/apputils-extension:notification",
+                        tokens["alice"])
+        assert news["schema"]["properties"]["fetchNews"]["default"] == "false", "the hub's JupyterLab shows no news pop-up"
+        assert _status(f"{hub_url}/user/instructor/formgrader", tokens["instructor"]) == 200
+        assert _status(f"{hub_url}/user/bob/formgrader", tokens["bob"]) == 404, "a student has no formgrader"
+        with urllib.request.urlopen(urllib.request.Request(f"{hub_url}/user/bob/lab", headers={
+                "Authorization": f"token {tokens['bob']}"}), timeout=60) as response:
+            page = response.read().decode()
+        config = json.loads(page.split('id="jupyter-config-data" type="application/json">')[1].split("</script>")[0])
+        assert "@jupyter/nbgrader:formgrader" in config["disabledExtensions"], "nor its JupyterLab menu"
 
         _instructor(home, "generate_assignment", ASSIGNMENT)
         _instructor(home, "release_assignment", ASSIGNMENT)
