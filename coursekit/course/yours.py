@@ -8,6 +8,9 @@ and gets the learner's function when it passes every case of its exercise — or
 (:func:`coursekit.course.exercises.reference`), so that Run All still draws every figure. Either way it
 shows one line saying whose code runs (a blue box in JupyterLab), and the function it returns says so too
 (``update.learners``). It records nothing: the check cell above keeps the learner's progress.
+
+A figure that draws the learner's run over coursekit's takes its curves from :meth:`Yours.beside`: when
+coursekit's own function ran, its curve would hide exactly under coursekit's, so only coursekit's is drawn.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import functools
 import sys
 
+from coursekit import _validate
 from coursekit.course.boxes import box
 from coursekit.course.exercises import evaluate, exercise, reference
 
@@ -53,6 +57,17 @@ class Yours:
 
     def _repr_html_(self) -> str:
         return box(repr(self), "pass" if self.learners else "hint")
+
+    def beside(self, coursekits: dict, learners: dict) -> dict:
+        """The curves of a figure: ``coursekits``, then ``learners`` over them only when the learner's function ran
+        (coursekit's own would be drawn exactly over coursekit's: a legend entry with no curve to see).
+
+        >>> list(yours("ewa_step", None).beside({"averages.ewa": [1.0]}, {"yours": [1.0]}))
+        ['averages.ewa']
+        """
+        coursekits = _validate.mapping(coursekits, "coursekits", "curves {label: values}")
+        learners = _validate.mapping(learners, "learners", "curves {label: values}")
+        return {**coursekits, **learners} if self.learners else coursekits
 
 
 def yours(name: str, fn=_FROM_NOTEBOOK) -> Yours:

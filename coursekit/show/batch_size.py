@@ -116,8 +116,10 @@ def plot_cost_vs_seconds(sweep, m: int | None = None, target: float | None = Non
         target = _validate.positive(target, "target")
         for ax in (per_epoch, per_second):
             ax.axhline(target, color="black", ls=":", lw=1, gid="target")
-        per_second.annotate(f"J = {target:g}", (0.98, target), xycoords=("axes fraction", "data"), ha="right",
-                            va="bottom")
+        # below the line at the left of the epochs, where every size is still above the target
+        per_epoch.annotate(f"J = {target:g}", (0.03, target), xycoords=("axes fraction", "data"), ha="left",
+                           va="top", xytext=(0, -2), textcoords="offset points", gid="target label",
+                           bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8))
     fig.legend(title="size (at its best α)", loc="outside lower center", ncols=len(sweep.sizes))
     return fig
 

@@ -53,7 +53,9 @@ class _NoiseView:
         (self.elsewhere,) = bowl.plot([], [], ".", color=DATA_COLOR, ms=3, gid="elsewhere", label="in another well")
         (self.inside,) = bowl.plot([], [], ".", color=DEEPEST_COLOR, ms=3, gid="deepest",
                                 label="in the deepest well")
-        bowl.plot(*surface.minima[0], "*", color="black", ms=10)
+        # drawn after the end points (dynamic, listed last), so that the dots never cover it
+        (self.star,) = bowl.plot(*surface.minima[0], "*", color="black", mec="white", mew=1.0, ms=14, gid="minimum",
+                                 label="the deepest minimum")
         bowl.set(xlim=surface.xlim, ylim=surface.ylim, aspect="equal", xlabel="w₁", ylabel="w₂",
                  title=f"where the runs end (seed {data.seeds[0]})")
         bowl.legend(loc="lower left", fontsize=7)
@@ -70,7 +72,7 @@ class _NoiseView:
         shares.set(xscale="log", ylim=(0, 1), xlabel="noise σ (σ₀ when annealed), log scale",
                    ylabel="share in the deepest well", title="mean and range over the seeds")
         shares.legend(loc="lower right", fontsize=7)
-        self.fast = FastFigure(self.fig, [self.elsewhere, self.inside, self.marker])
+        self.fast = FastFigure(self.fig, [self.elsewhere, self.inside, self.star, self.marker])
 
 
 def noise_escape_explorer(data, sigma: float = 1.0, annealed: bool = False) -> Explorer:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
+import numpy as np
 import traitlets
 
 from coursekit import _validate, surfaces
@@ -112,7 +113,22 @@ class _PlaygroundView:
             runs[name] = self._paths.run(key, values["steps"], lambda steps, name=name, lr=lr: trajectory_data(
                 surface, [name], lr, beta1, beta2, steps, start)[name])
         fig, png = self._pictures.draw((values["surface"], tuple(runs)), surface, runs, start)
-        return fig, png, coloured_lines(paths_summary(surface, runs))
+        return fig, png, coloured_lines(_say_hidden(surface, runs, paths_summary(surface, runs)))
+
+
+#: A path that never gets farther from its start than this fraction of the window's width is hidden by the start's dot.
+HIDDEN = 0.01
+
+
+def _say_hidden(surface: surfaces.Surface, runs: Mapping, sentences: dict) -> dict:
+    """``sentences`` with, for each path that stays under the start's dot, how far it got and that it is hidden."""
+    width = surface.xlim[1] - surface.xlim[0]
+    said = dict(sentences)
+    for name, run in runs.items():
+        reach = float(np.max(np.hypot(*(run.points - run.points[0]).T)))
+        if not run.diverged and reach < HIDDEN * width:
+            said[name] += f"; it moved at most {reach:.2g} from the start, so its path is hidden under the start's dot"
+    return said
 
 
 def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZERS, lr: Mapping | None = None,

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from coursekit import averages, optim, surfaces
-from coursekit.experiments import along_path, convergence, damping, over_seeds, settling
+from coursekit.experiments import along_path, convergence, damping, nesterov, over_seeds, settling
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
-from coursekit.trajectories import trajectory
+from coursekit.trajectories import outside_window, trajectory
 
 BOWL = surfaces.elongated_quadratic(condition_number=100.0)
 CURVATURES = np.linalg.eigvalsh(BOWL.hessian(BOWL.minima[0]))
@@ -224,3 +224,90 @@ def test_on_a_steady_slope_the_averaged_velocity_tends_to_the_gradient_and_the_s
             w_sum, v_sum = optim.momentum_sum_update(w_sum, v_sum, dw, lr=0.1, beta=beta)
         np.testing.assert_allclose(v, dw, rtol=1e-9)  # the step α dW, whatever β
         np.testing.assert_allclose(v_sum, dw / (1 - beta), rtol=1e-9)  # a top speed that grows as 1 − β shrinks
+
+
+MOMENTUM_LR = 0.06309573444801933  # momentum's best α at β = 0.9 in the first race
+
+
+@pytest.fixture(scope="module")
+def race():
+    return nesterov.race(BOWL, np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100), tol=1e-3, max_steps=1000,
+                         starts=nesterov.turned_starts(BOWL, [30, 60, 90, 120]))
+
+
+def test_nesterovs_look_ahead_brakes_the_swing_across_the_valley_and_rolls_like_heavy_ball_along_it():
+    heavy = convergence.momentum_factors(MOMENTUM_LR, 0.9, CURVATURES)
+    look_ahead = nesterov.factors(MOMENTUM_LR, 0.9, CURVATURES)
+    assert [f"{f:.3f}" for f in heavy] == ["0.949", "0.949"] and [f"{f:.3f}" for f in look_ahead] == ["0.946", "0.576"]
+    # the paths drawn bear the factors out, direction by direction
+    measured = damping.eigen_errors(BOWL, optim.Nesterov(lr=MOMENTUM_LR, beta=0.9), steps=150).rates(0, 150)
+    np.testing.assert_allclose(measured, look_ahead, atol=0.01)
+
+
+def test_the_race_counts_what_the_optimizers_do_from_every_start(race):
+    for name, make in (("Momentum", optim.Momentum), ("Nesterov", optim.Nesterov)):
+        pick = race.best(name)
+        for start, steps in zip(race.starts, pick.steps):
+            run = trajectory(BOWL, make(lr=pick.lr, beta=pick.beta), start=start, steps=1000)
+            assert run.steps_to_settle(BOWL.minima[0], 1e-3) == steps
+
+
+def test_each_at_its_best_pair_heavy_ball_settles_sooner_than_nesterov_from_every_start(race):
+    heavy, look_ahead = race.best("Momentum"), race.best("Nesterov")
+    assert (round(heavy.lr, 4), round(heavy.beta, 2)) == (0.1, 0.7) and heavy.steps.tolist() == [41, 41, 45, 45, 45]
+    assert (round(look_ahead.lr, 4), round(look_ahead.beta, 2)) == (0.0631, 0.82)
+    assert look_ahead.steps.tolist() == [64, 64, 63, 60, 58]
+    assert np.all(heavy.steps < look_ahead.steps)  # from every start
+    assert (f"{heavy.steps.mean():.1f}", f"{look_ahead.steps.mean():.1f}") == ("43.4", "61.8")
+
+
+def test_nesterovs_best_factor_is_1_minus_2_over_root_3_kappa_plus_1_above_heavy_balls_lower_bound():
+    lrs, betas = np.geomspace(1e-3, 10, 81), np.linspace(0, 0.99, 100)
+    grid = nesterov.factors(lrs, betas[:, None], CURVATURES).max(axis=-1)
+    formula = nesterov.best_factor(CURVATURES)
+    assert f"{grid.min():.4f}" == "0.8888" and f"{formula:.4f}" == "0.8847"
+    assert formula <= grid.min() < formula + 0.005
+    # the formula is reached at its pair, α (1 − β) = 4 / (3 λ_max + λ_min), β = (√(3κ+1) − 2) / (√(3κ+1) + 2)
+    root = math.sqrt(3 * 100 + 1)
+    beta = (root - 2) / (root + 2)
+    np.testing.assert_allclose(nesterov.factors(4 / 301 / (1 - beta), beta, CURVATURES), [formula] * 2, rtol=1e-6)  # a double root
+    assert convergence.best_momentum(CURVATURES).rate < formula  # heavy ball's best: the lower bound 9/11
+
+
+def test_with_a_large_beta_nesterov_needs_fewer_steps_though_fewer_alphas_settle(race):
+    heavy, look_ahead = race.by_beta("Momentum")[0], race.by_beta("Nesterov")[0]
+    ahead = race.betas[look_ahead < heavy]
+    assert (f"{ahead.min():.2f}", f"{ahead.max():.2f}") == ("0.81", "0.98")
+    between = (race.betas >= ahead.min()) & (race.betas <= ahead.max())
+    assert np.all((look_ahead < heavy)[between])  # at every β of the grid from 0.81 to 0.98
+    settled = {name: int(np.isfinite(race.mean(name)).sum()) for name in nesterov.METHODS}
+    assert settled == {"Momentum": 1982, "Nesterov": 1444}
+
+
+def test_the_summed_nesterov_form_with_alpha_times_one_minus_beta_is_the_averaged_path():
+    averaged = trajectory(BOWL, optim.Nesterov(lr=MOMENTUM_LR, beta=0.9), steps=150)
+    summed = trajectory(BOWL, optim.Nesterov(lr=MOMENTUM_LR * (1 - 0.9), beta=0.9, average=False), steps=150)
+    assert np.abs(averaged.points - summed.points).max() < 1e-15
+
+
+def test_pytorchs_sgd_with_nesterov_takes_the_summed_forms_path():
+    torch = pytest.importorskip("torch")
+    w = torch.tensor(BOWL.start, dtype=torch.float64, requires_grad=True)
+    sgd = torch.optim.SGD([w], lr=MOMENTUM_LR * (1 - 0.9), momentum=0.9, nesterov=True)
+    points = [w.detach().numpy().copy()]
+    for _ in range(150):
+        sgd.zero_grad()
+        (0.5 * (w[0] ** 2 + 100.0 * w[1] ** 2)).backward()
+        sgd.step()
+        points.append(w.detach().numpy().copy())
+    ours = trajectory(BOWL, optim.Nesterov(lr=MOMENTUM_LR, beta=0.9), steps=150).points
+    np.testing.assert_allclose(np.array(points), ours, rtol=0, atol=1e-10)
+
+
+def test_the_diverging_summed_path_is_drawn_until_it_leaves_the_window():
+    from coursekit.show.surfaces import _outside_marks
+
+    unscaled = trajectory(BOWL, optim.Momentum(lr=MOMENTUM_LR, beta=0.9, average=False), steps=150)
+    leaves = int(np.argmax(outside_window(BOWL, unscaled.points)))
+    assert unscaled.diverged and 0 < leaves < len(unscaled.points) - 1  # it leaves before it stops
+    assert len(_outside_marks(BOWL, unscaled.first(leaves))) == 1  # one diamond on the edge, not many

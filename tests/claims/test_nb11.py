@@ -4,12 +4,17 @@ Each test quotes the sentence or the claims-table row of the notebook it pins; i
 makes it untrue.
 """
 
+import math
+
 import numpy as np
 import pytest
 
+from coursekit import surfaces
 from coursekit.data import load_digits
 from coursekit.optim import GD, Adam, Momentum, RMSprop
+from coursekit.show.playground import playground_explorer
 from coursekit.train import train
+from coursekit.trajectories import trajectory_data
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +64,25 @@ def test_adams_betas_hardly_matter_and_momentums_beta_does(digits):
     adam = [betas[k] for k in betas if k[0].startswith("Adam")] + [sweeps["Adam"][0.03]]
     assert 0.0205 <= min(adam) and max(adam) < 0.0265
     assert f"{betas['Momentum', 0.5]:.2f} {betas['Momentum', 0.99]:.2f}" == "2.31 0.23"
+
+
+def test_on_the_playgrounds_plateau_rmsprop_arrives_first_and_the_order_is_not_notebook_10s():
+    """'On the plateau, set the steps to 300 and give each optimizer the α that brings it to the well soonest: which
+    arrives first? ... does the order of that row carry over?' — the answer, on the notches of the α sliders: RMSprop
+    first, then Adam, gradient descent and momentum, where notebook 10's long tilt put Adam first and GD last."""
+    plateau = surfaces.plateau()
+    w = playground_explorer("plateau", steps=100)
+    soonest = {}
+    for name in ("GD", "Momentum", "RMSprop", "Adam"):
+        slider = w.controls[f"lr {name}"]
+        last = math.floor((slider.max - slider.min) / slider.step + 1e-9)
+        notches = [10 ** (slider.min + k * slider.step) for k in range(last + 1)] + [10**slider.max]
+        steps = []
+        for lr in notches:
+            run = trajectory_data(plateau, [name], lr, 0.9, 0.999, 300)[name]
+            settled = None if run.diverged else run.steps_to_settle((0.0, 0.0), tol=1e-3)
+            if settled is not None:
+                steps.append(settled)
+        soonest[name] = min(steps)
+    assert sorted(soonest, key=soonest.get) == ["RMSprop", "Adam", "GD", "Momentum"], soonest
+    assert soonest["RMSprop"] < 50 < soonest["Adam"] < soonest["GD"] < soonest["Momentum"] <= 300

@@ -74,3 +74,11 @@ def test_a_yours_run_again_under_the_exercises_name_never_takes_coursekits_for_t
     mine = yours("momentum_update")
     again = yours("momentum_update", mine)
     assert again.learners and again.fn is momentum_update
+
+
+def test_the_learners_curve_is_drawn_beside_coursekits_only_when_the_learners_function_ran():
+    ours, theirs = {"coursekit's": [1.0, 2.0]}, {"yours": [1.0, 2.0]}
+    assert yours("momentum_update").beside(ours, theirs) == {"coursekit's": [1.0, 2.0], "yours": [1.0, 2.0]}
+    assert yours("momentum_update", None).beside(ours, theirs) == ours
+    with pytest.raises(TypeError, match=r"learners must be a non-empty dict of curves \{label: values\}, got \[1\.0\]"):
+        yours("momentum_update").beside(ours, [1.0])

@@ -69,6 +69,12 @@ def test_cost_per_epoch_and_per_second_share_the_costs_of_each_best_run(sweep):
         np.testing.assert_array_equal(right.get_xdata(), sweep.seconds(size))
     assert [line.get_ydata()[0] for ax in fig.axes for line in ax.lines if line.get_gid() == "target"] == [0.5, 0.5]
     assert per_epoch.get_ylim() == per_second.get_ylim()
+    fig.canvas.draw()
+    label = next(text for text in per_epoch.texts if text.get_gid() == "target label")
+    box = label.get_window_extent()
+    for line in per_epoch.lines:  # the label covers no point of any curve
+        points = per_epoch.transData.transform(line.get_xydata())
+        assert not any(box.contains(x, y) for x, y in points), line.get_gid()
 
 
 def test_examples_per_second_are_bars_labelled_with_the_speed_up():

@@ -70,3 +70,10 @@ def test_the_figure_has_two_labelled_panels_and_colours_told_apart_with_any_colo
 def test_a_sigma_off_the_computed_levels_is_refused(data):
     with pytest.raises(ValueError, match=r"sigma must be one of data.sigmas \[0.0, 0.5, 1.0, 3.0\], got 2.0"):
         noise.noise_escape_explorer(data, sigma=2.0)
+
+
+def test_the_star_of_the_deepest_minimum_is_drawn_over_the_end_points(data):
+    w = noise.noise_escape_explorer(data)
+    assert list(_lines(w)["minimum"].get_xydata()[0]) == list(BOWL.minima[0])
+    order = [artist.get_gid() for artist in w._render.fast.dynamic]  # the order in which each move redraws them
+    assert order.index("minimum") > max(order.index("deepest"), order.index("elsewhere"))

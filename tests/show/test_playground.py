@@ -138,6 +138,18 @@ def test_a_diverging_path_is_reported():
     assert "diverged after" in w.summary.value and len(w.output.outputs) == 1
 
 
+def test_a_path_hidden_under_the_start_is_said_to_be_hidden():
+    """On the plateau GD and momentum move about 0.05 in 100 steps, a pixel or two: the numbers line says so."""
+    w = playground.playground_explorer("plateau", steps=100)
+    lines = dict(line.split("</b>: ", 1) for line in w.summary.value.split("<br>"))
+    hidden = {name.rsplit("<b>", 1)[1] for name, text in lines.items() if "hidden under the start's dot" in text}
+    assert hidden == {"GD", "Momentum"}
+    paths = _paths(w)
+    for name in OPTIMIZERS:
+        reach = np.hypot(*(paths[name] - paths[name][0]).T).max()
+        assert (reach < playground.HIDDEN * 12.0) == (name in hidden), (name, reach)
+
+
 def test_the_playground_reuses_the_trajectory_explorers_runs_pictures_and_numbers_line():
     assert playground.Paths is surface_figures.Paths is trajectories.Paths
     assert playground.paths_summary is surface_figures.paths_summary is trajectories.paths_summary

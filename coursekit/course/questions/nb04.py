@@ -83,7 +83,8 @@ QUESTIONS = (
     Question(
         id="04-window-vs-ewa",
         prompt="A moving window of 19 days and the average with β = 0.9 trail a trend by the same 9 days. "
-               "Which comes closer to the seasonal curve of Seattle's temperatures (2013-2015)?",
+               "Which comes closer to the seasonal curve of Seattle's temperatures over the four years 2012–2015 "
+               "(2012 the warm-up)?",
         choices=(
             Choice("The window, clearly (more than 5 % closer): it averages its 19 days exactly.",
                    "Equal weights are not more exact than fading ones: both are weighted means of the past. At equal "

@@ -95,20 +95,21 @@ QUESTIONS = (
         prompt="At the autoencoder's global minimum (16 inputs, p = 2 hidden units) the Hessian has 60 positive "
                "eigenvalues and 4 that are zero. Why is this minimum degenerate?",
         choices=(
-            Choice("It is a strict minimum: the zero eigenvalues are rounding errors of the computation.",
+            Choice("It is a strict minimum: the four zero eigenvalues are only rounding errors of the "
+                   "computation.",
                    "Rounding errors come out near 1e-16 times the largest curvature and of either sign; these are zero "
                    "because the cost really does not change along them. Which changes of the weights leave the "
                    "network's output as it is?"),
-            Choice("It is a saddle: a zero eigenvalue means the cost curves down somewhere.",
+            Choice("It is a saddle: a zero eigenvalue means that the cost curves down in some direction.",
                    "A saddle needs a direction with a negative eigenvalue, and this Hessian has none. Zero curvature is "
                    "not downward curvature."),
-            Choice("Each hidden unit can be scaled on its own without changing the output: one flat direction per "
-                   "hidden unit.",
+            Choice("Each hidden unit can be rescaled without changing the output: one flat direction per unit.",
                    "Scaling each unit is one way to leave the output unchanged, but that gives only p directions. "
                    "Which changes of the code, undone by the decoder, are there besides scalings?"),
-            Choice("A whole family of weights gives the same network: for any invertible 2 × 2 matrix A, A W₁ and "
-                   "W₂ A⁻¹ have the same product W₂ W₁, so the cost is flat along the p² = 4 directions of A.",
-                   "The minimum is not a point but a continuum of points, all at the same cost."),
+            Choice("For any invertible 2 × 2 matrix A, A W₁ and W₂ A⁻¹ give the same network: flat along A's "
+                   "4 entries.",
+                   "A W₁ and W₂ A⁻¹ have the same product W₂ W₁: the minimum is not a point but a continuum of "
+                   "points, all at the same cost."),
         ),
         answer=3,
         explanation="Replacing W₁ by A W₁ and W₂ by W₂ A⁻¹ changes no output, for any invertible A: the cost is the "

@@ -19,6 +19,12 @@ from coursekit.course.questions.typed import parse_number, unreadable
 __all__ = ["ConceptCheck", "LETTERS", "static_html", "static_text"]
 
 LETTERS = "ABCDEFGH"
+#: The choices' labels wrap and grow with their text (ipywidgets gives each radio label one line's height, so a
+#: long choice would run over the next one and under the buttons).
+CHOICES_CLASS = "coursekit-choices"
+CHOICES_STYLE = (f"<style>.{CHOICES_CLASS} label {{height: auto; line-height: 1.35; display: flex; "
+                 f"align-items: flex-start; margin-bottom: 3px;}} .{CHOICES_CLASS} label input {{float: none; "
+                 f"order: -1; flex: none; height: 1.35em; margin-top: 0;}}</style>")
 
 
 class ConceptCheck(widgets.VBox):
@@ -36,11 +42,13 @@ class ConceptCheck(widgets.VBox):
 
     def __init__(self, question: Question):
         self.question = question
-        prompt = widgets.HTMLMath(f"<b>Question.</b> {escape(question.prompt)}")
+        style = CHOICES_STYLE if question.choices else ""
+        prompt = widgets.HTMLMath(f"{style}<b>Question.</b> {escape(question.prompt)}")
         if question.choices:
             options = [(f"{LETTERS[i]}. {choice.text}", i) for i, choice in enumerate(question.choices)]
             self.response = widgets.RadioButtons(options=options, value=None,
                                                  layout=widgets.Layout(width="auto"))
+            self.response.add_class(CHOICES_CLASS)
         else:
             self.response = widgets.Text(placeholder=f"a number, e.g. {question.example}", description="your answer",
                                          style={"description_width": "initial"})
