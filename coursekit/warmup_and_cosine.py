@@ -2,8 +2,8 @@
 
 Each is a function of ``t`` returning ``α``, as the lecture's schedules of :mod:`coursekit.schedules` are, but
 ``t`` counts as PyTorch's schedulers count it: the steps already taken, from 0, so the first step runs with
-``α(0)`` — each docstring names the ``torch.optim.lr_scheduler`` it equals, and ``tests/test_torch_schedules.py``
-proves it at every step when PyTorch is installed. Epoch ``e`` of :func:`coursekit.train.train` runs with
+``α(0)`` — each docstring names the ``torch.optim.lr_scheduler`` it equals, and the rows of :mod:`coursekit.translations`
+are proven at every step when PyTorch is installed (``tests/test_translations.py``). Epoch ``e`` of :func:`coursekit.train.train` runs with
 ``schedule(e)``; to start a run at ``α(0)`` hand it ``lambda e: schedule(e - 1)``.
 """
 
