@@ -2,9 +2,10 @@
 
 Each is a function of ``t`` returning ``α``, as the lecture's schedules of :mod:`coursekit.schedules` are, but
 ``t`` counts as PyTorch's schedulers count it: the steps already taken, from 0, so the first step runs with
-``α(0)`` — each docstring names the ``torch.optim.lr_scheduler`` it equals, and the rows of :mod:`coursekit.translations`
-are proven at every step when PyTorch is installed (``tests/test_translations.py``). Epoch ``e`` of :func:`coursekit.train.train` runs with
-``schedule(e)``; to start a run at ``α(0)`` hand it ``lambda e: schedule(e - 1)``.
+``α(0)``. Each docstring names the ``torch.optim.lr_scheduler`` it equals; the rows of
+:mod:`coursekit.translations` prove it at every step when PyTorch is installed (``tests/test_translations.py``).
+Epoch ``e`` of :func:`coursekit.train.train` runs with ``schedule(e)``; to start a run at ``α(0)`` hand it
+``lambda e: schedule(e - 1)``.
 """
 
 from __future__ import annotations
