@@ -159,6 +159,15 @@ def array(value, name: str, ndim: int | None = None, finite: bool = True) -> np.
     return arr
 
 
+def curvatures(value, name: str = "curvatures") -> np.ndarray:
+    """A non-empty 1-D array of numbers > 0: a Hessian's eigenvalues, each a direction's curvature."""
+    lam = array(value, name, ndim=1)
+    if lam.size == 0 or np.any(lam <= 0):
+        raise ValueError(f"{name} must be a non-empty 1-D array of numbers > 0 (the Hessian's eigenvalues), "
+                         f"got {lam.tolist()}")
+    return lam
+
+
 def same_shape(a: np.ndarray, a_name: str, b: np.ndarray, b_name: str) -> None:
     """Check that two arrays have the same shape."""
     if a.shape != b.shape:

@@ -21,14 +21,6 @@ import numpy as np
 from coursekit import _validate
 
 
-def _curvatures(curvatures) -> np.ndarray:
-    lam = _validate.array(curvatures, "curvatures", ndim=1)
-    if lam.size == 0 or np.any(lam <= 0):
-        raise ValueError(f"curvatures must be a non-empty 1-D array of numbers > 0 (the Hessian's eigenvalues), "
-                         f"got {lam.tolist()}")
-    return lam
-
-
 def gd_factors(lr: float, curvatures) -> np.ndarray:
     """The factor by which one step of gradient descent shrinks the error along each direction.
 
@@ -45,7 +37,7 @@ def gd_factors(lr: float, curvatures) -> np.ndarray:
     >>> gd_factors(0.19, [1.0, 10.0]).round(6).tolist()
     [0.81, 0.9]
     """
-    return np.abs(1 - _validate.positive(lr, "lr") * _curvatures(curvatures))
+    return np.abs(1 - _validate.positive(lr, "lr") * _validate.curvatures(curvatures))
 
 
 def momentum_factors(lr: float, beta: float, curvatures) -> np.ndarray:
@@ -67,7 +59,7 @@ def momentum_factors(lr: float, beta: float, curvatures) -> np.ndarray:
     """
     lr = _validate.positive(lr, "lr")
     beta = _validate.beta(beta, "beta")
-    a = 1 + beta - lr * (1 - beta) * _curvatures(curvatures)
+    a = 1 + beta - lr * (1 - beta) * _validate.curvatures(curvatures)
     disc = a * a - 4 * beta
     real = (np.abs(a) + np.sqrt(np.maximum(disc, 0.0))) / 2
     return np.where(disc < 0, math.sqrt(beta), real)
@@ -102,7 +94,7 @@ def best_gd(curvatures) -> Tuning:
     >>> [round(x, 4) for x in best_gd([1.0, 100.0])]
     [0.0198, 0.0, 0.9802]
     """
-    lam = _curvatures(curvatures)
+    lam = _validate.curvatures(curvatures)
     low, high = float(lam.min()), float(lam.max())
     return Tuning(2 / (low + high), 0.0, (high - low) / (high + low))
 
@@ -124,7 +116,7 @@ def best_momentum(curvatures) -> Tuning:
     >>> [round(x, 4) for x in best_momentum([1.0, 100.0])]
     [0.1, 0.6694, 0.8182]
     """
-    lam = _curvatures(curvatures)
+    lam = _validate.curvatures(curvatures)
     root = math.sqrt(float(lam.max()) / float(lam.min()))
     rate = (root - 1) / (root + 1)
     return Tuning(1 / math.sqrt(float(lam.min()) * float(lam.max())), rate * rate, rate)

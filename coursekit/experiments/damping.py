@@ -100,8 +100,5 @@ def critical_betas(lr: float, curvatures) -> np.ndarray:
     [0.6694, 0.6694]
     """
     lr = _validate.positive(lr, "lr")
-    lam = _validate.array(curvatures, "curvatures", ndim=1)
-    if lam.size == 0 or np.any(lam <= 0):
-        raise ValueError(f"curvatures must be a non-empty 1-D array of numbers > 0, got {lam.tolist()}")
-    x = lr * lam
+    x = lr * _validate.curvatures(curvatures)
     return ((1 - x) / (1 + x)) ** 2

@@ -92,12 +92,6 @@ def turned_starts(surface: Surface, degrees) -> np.ndarray:
     return np.vstack([[x, y], turned]) + minimum
 
 
-def _curvatures(values) -> np.ndarray:
-    lam = _validate.array(values, "curvatures", ndim=1)
-    if lam.size == 0 or np.any(lam <= 0):
-        raise ValueError(f"curvatures must be a non-empty 1-D array of numbers > 0, got {lam.tolist()}")
-    return lam
-
 
 def factors(lr, beta, curvatures) -> np.ndarray:
     """Nesterov's long-run factor per step along each curvature ``λ``: the larger root modulus of
@@ -124,7 +118,7 @@ def factors(lr, beta, curvatures) -> np.ndarray:
         raise ValueError(f"lr must be a number > 0 or an array of them, got {lr.tolist()}")
     if np.any((beta < 0) | (beta >= 1)):
         raise ValueError(f"beta must be a number in [0, 1) or an array of them, got {beta.tolist()}")
-    lam = _curvatures(curvatures)
+    lam = _validate.curvatures(curvatures)
     try:
         lr, beta = (np.asarray(a)[..., None] for a in np.broadcast_arrays(lr, beta))
     except ValueError:
@@ -149,7 +143,7 @@ def best_factor(curvatures) -> float:
     >>> round(best_factor([1.0, 100.0]), 4)
     0.8847
     """
-    lam = _curvatures(curvatures)
+    lam = _validate.curvatures(curvatures)
     return float(1 - 2 / np.sqrt(3 * lam.max() / lam.min() + 1))
 
 
