@@ -17,11 +17,11 @@ STEPS = 50
 RTOL = 1e-10
 
 
-def _run_both(ours, make_torch, seed, lrs=None):
+def _run_both(ours, make_torch, seed, lrs=None, torch_lr=lambda lr: lr):
     """Run our optimizer and torch's on the same params and STEPS random gradient dicts; compare each step.
 
-    ``lrs``, if given, is the learning rate of every step, set on both between steps.
-    Returns torch's optimizer and our params so a test can compare the states too.
+    ``lrs``, if given, is our learning rate at every step; torch's is ``torch_lr`` of it, set between steps.
+    Returns torch's optimizer, its tensors and our params, so a test can compare the states too.
     """
     rng = np.random.default_rng(seed)
     params = {key: rng.normal(size=shape) for key, shape in SHAPES.items()}
@@ -32,7 +32,7 @@ def _run_both(ours, make_torch, seed, lrs=None):
         if lrs is not None:
             ours.lr = lrs[step]
             for group in theirs.param_groups:
-                group["lr"] = lrs[step]
+                group["lr"] = torch_lr(lrs[step])
         ours.step(params, grads)
         for key, tensor in tensors.items():
             tensor.grad = torch.tensor(grads[key], dtype=torch.float64)

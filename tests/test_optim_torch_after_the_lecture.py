@@ -13,35 +13,7 @@ from coursekit.optim import GD, L2, Adam, AdaGrad, AdamW, Momentum, Nesterov
 
 torch = pytest.importorskip("torch")
 
-SHAPES = {"W1": (3, 4), "b1": (3, 1), "W2": (1, 3)}
-STEPS = 50
-RTOL = 1e-10
-
-
-def _run_both(ours, make_torch, seed, lrs=None, torch_lr=lambda lr: lr):
-    """Run our optimizer and torch's on the same params and STEPS random gradient dicts; compare each step.
-
-    ``lrs``, if given, is our learning rate at every step; torch's is ``torch_lr`` of it, set between steps.
-    Returns torch's optimizer, its tensors and our params, so a test can compare the states too.
-    """
-    rng = np.random.default_rng(seed)
-    params = {key: rng.normal(size=shape) for key, shape in SHAPES.items()}
-    tensors = {key: torch.tensor(value, dtype=torch.float64) for key, value in params.items()}
-    theirs = make_torch(list(tensors.values()))
-    for step in range(STEPS):
-        grads = {key: rng.normal(scale=rng.uniform(0.01, 10.0), size=shape) for key, shape in SHAPES.items()}
-        if lrs is not None:
-            ours.lr = lrs[step]
-            for group in theirs.param_groups:
-                group["lr"] = torch_lr(lrs[step])
-        ours.step(params, grads)
-        for key, tensor in tensors.items():
-            tensor.grad = torch.tensor(grads[key], dtype=torch.float64)
-        theirs.step()
-        for key, tensor in tensors.items():
-            np.testing.assert_allclose(params[key], tensor.detach().numpy(), rtol=RTOL, atol=0,
-                                       err_msg=f"{key} after step {step + 1}")
-    return theirs, tensors, params
+from tests.test_optim_torch import RTOL, STEPS, _run_both  # noqa: E402 (after the skip: it needs torch)
 
 
 def _ids(settings):

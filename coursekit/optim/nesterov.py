@@ -25,7 +25,8 @@ import numpy as np
 from coursekit import _validate
 from coursekit._compile import blocks, kernel
 from coursekit.averages import ewa_step
-from coursekit.optim.optimizer import Hyperparameter, Optimizer, _checked, _finite
+from coursekit.optim.momentum import Momentum
+from coursekit.optim.optimizer import _checked, _finite
 
 
 def nesterov_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
@@ -82,27 +83,17 @@ def nesterov_sum_update(w, v, dw, lr: float, beta: float = 0.9) -> tuple[np.ndar
     return w, v
 
 
-class Nesterov(Optimizer):
+class Nesterov(Momentum):
     """Nesterov momentum (see :func:`nesterov_update`); with ``average=False`` the summed form of PyTorch's
-    ``SGD(momentum=β, nesterov=True)`` (see :func:`nesterov_sum_update`).
+    ``SGD(momentum=β, nesterov=True)`` (see :func:`nesterov_sum_update`). Momentum's hyperparameters and
+    state, with the look-ahead step.
 
     >>> Nesterov(lr=0.1)
     Nesterov(lr=0.1, beta=0.9, average=True)
     """
 
-    _state_names = ("v",)
-    beta = Hyperparameter(_validate.beta, "``β`` in [0, 1)")
-
-    def __init__(self, lr: float, beta: float = 0.9, average: bool = True):
-        super().__init__(lr)
-        self.beta = beta
-        self.average = _validate.boolean(average, "average")
-
     def _update(self, w, dw, v):
         return _nesterov_in_place(w, dw, v, self.lr, self.beta, 1 - self.beta if self.average else 1.0)
-
-    def _hyperparameters(self):
-        return {"lr": self.lr, "beta": self.beta, "average": self.average}
 
 
 def _nesterov_numpy(w, dw, v, lr, beta, weight):
