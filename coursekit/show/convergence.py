@@ -137,7 +137,8 @@ def plot_effective_steps(effective, references: Mapping | None = None, *,
         title: the figure's title.
 
     Returns:
-        A :class:`CourseFigure` (log scale) whose lines have ``gid`` ``"x"``, ``"y"`` and each reference's label.
+        A :class:`CourseFigure` (log scale) whose lines, labelled by the notebook's names ``w₁`` and ``w₂``, have
+        ``gid`` ``"x"``, ``"y"`` and each reference's label.
 
     Reference: notebook 07.
 
@@ -151,8 +152,8 @@ def plot_effective_steps(effective, references: Mapping | None = None, *,
     references = {} if references is None else _mapping(references, "references")
     fig, ax = new_figure()
     t = np.arange(1, len(effective) + 1)
-    ax.plot(t, effective[:, 0], color=PALETTE["blue"], label="x (flat direction)", gid="x")
-    ax.plot(t, effective[:, 1], color=PALETTE["vermillion"], label="y (steep direction)", gid="y")
+    ax.plot(t, effective[:, 0], color=PALETTE["blue"], label="w₁, along the valley (flat)", gid="x")
+    ax.plot(t, effective[:, 1], color=PALETTE["vermillion"], label="w₂, across it (steep)", gid="y")
     for (label, value), style in zip(references.items(), ("--", ":", "-.")):
         ax.axhline(_validate.positive(value, f"references[{label!r}]"), ls=style, color="black", lw=1,
                    label=str(label), gid=str(label))

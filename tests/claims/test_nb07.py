@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from coursekit import optim, surfaces
-from coursekit.experiments import along_path, settling
+from coursekit.experiments import adagrad, along_path, over_seeds, settling
 from coursekit.data import load_digits
 from coursekit.show import surfaces as show_surfaces
 from coursekit.train import train
@@ -161,3 +161,79 @@ def test_the_explorer_starts_with_gd_148_and_rmsprop_51_and_its_try_this_holds()
     assert "1 point outside the window" in w.summary.value.split("<br>")[1]
     w.controls["beta2"].value, w.controls["lr RMSprop"].value = 0.9, 0.5
     assert "diverge" not in w.summary.value.split("<br>")[1]
+
+
+# AdaGrad, RMSprop's ancestor: the sum instead of the average
+
+MAKERS = {"AdaGrad": optim.AdaGrad, "RMSprop": optim.RMSprop}
+RACE_LRS, SEEDS = (0.003, 0.01, 0.03, 0.1, 0.3), (0, 1, 2)
+
+
+@pytest.fixture(scope="module")
+def race(digits):
+    runs = over_seeds.train_over_seeds(*digits, [64, 32, 10], adagrad.contestants(MAKERS, RACE_LRS), SEEDS, epochs=50,
+                                       evaluate_every=5)
+    return adagrad.race(runs, list(MAKERS), RACE_LRS, SEEDS)
+
+
+def test_under_a_steady_gradient_adagrads_effective_step_falls_like_one_over_root_t_and_rmsprops_stays():
+    """'With gradients of a steady size the sum grows in proportion to t, and the effective step falls like 1/√t,
+    without end'; the question: ten times smaller at step 100."""
+    g, lr, eps, n = -0.5, 0.01, 1e-8, np.arange(1, 10_001)
+    w, s, rms_s, ada, rms = np.zeros(1), np.zeros(1), np.zeros(1), [], []
+    for _ in n:
+        w, s = optim.adagrad_update(w, s, np.full(1, g), lr=lr, eps=eps)
+        _, rms_s = optim.rmsprop_update(w, rms_s, np.full(1, g), lr=lr, beta2=0.9, eps=eps)
+        ada.append(float(along_path.effective_step(s, lr=lr, eps=eps)[0]))
+        rms.append(float(along_path.effective_step(rms_s, lr=lr, eps=eps)[0]))
+    np.testing.assert_allclose(ada, lr / (np.sqrt(n) * abs(g) + eps), rtol=1e-12)
+    assert int(np.argmax(np.array(ada) <= ada[0] / 10 * (1 + 1e-6))) + 1 == 100
+    assert ada[-1] == pytest.approx(ada[0] / 100, rel=1e-6)  # at step 10,000 a hundred times smaller: no end
+    assert rms[-1] == pytest.approx(lr / abs(g), rel=1e-7) and np.all(np.diff(rms) <= 0)  # RMSprop's: α / |g|
+
+
+def test_on_the_short_budget_adagrad_is_competitive_with_rmsprop_on_every_seed(race):
+    """'After 5 epochs AdaGrad (best α = 0.1) reaches 0.14 to 0.16 and RMSprop (best α = 0.01) 0.13 to 0.15:
+    AdaGrad's mean is 1.10 times RMSprop's'; the two spreads overlap; each best α inside the grid."""
+    (ada_lr, ada), (rms_lr, rms) = race.best("AdaGrad", 5), race.best("RMSprop", 5)
+    assert (ada_lr, rms_lr) == (0.1, 0.01)
+    assert [f"{J:.2g}" for J in ada] == ["0.14", "0.15", "0.16"] and [f"{J:.2g}" for J in rms] == ["0.13", "0.15", "0.13"]
+    assert round(ada.mean() / rms.mean(), 2) == 1.10
+    assert ada.min() < rms.max(), "the spreads over the seeds overlap"
+    assert all(0 < RACE_LRS.index(lr) < len(RACE_LRS) - 1 for lr in (ada_lr, rms_lr))
+
+
+def test_on_the_long_budget_every_seed_of_rmsprop_ends_240_times_below_every_seed_of_adagrad(race):
+    """'After 50 epochs AdaGrad (still α = 0.1) is at 0.017 to 0.024, RMSprop (now α = 0.03) at 3e-5 to 7e-5: its
+    worst seed is 240 times below AdaGrad's best. Each best α lies inside the grid.'"""
+    (ada_lr, ada), (rms_lr, rms) = race.best("AdaGrad", 50), race.best("RMSprop", 50)
+    assert (ada_lr, rms_lr) == (0.1, 0.03)
+    assert (f"{ada.min():.2g}", f"{ada.max():.2g}") == ("0.017", "0.024")
+    assert (f"{rms.min():.0e}", f"{rms.max():.0e}") == ("3e-05", "7e-05")
+    assert f"{ada.min() / rms.max():.0f}" == "240"
+    assert all(0 < RACE_LRS.index(lr) < len(RACE_LRS) - 1 for lr in (ada_lr, rms_lr))
+
+
+def test_adagrads_cost_is_still_falling_at_the_end_of_the_long_run(race):
+    """'On the digits AdaGrad does not stop dead: it crawls, its cost still falling, ever more slowly.'"""
+    costs = race.curves("AdaGrad", 0.1)[4::5]  # after epochs 5, 10, ..., 50: one column per seed
+    assert np.all(np.diff(costs, axis=0) < 0), "falling between every two evaluations, on every seed"
+    assert np.all(np.diff(costs, axis=0)[-1] > np.diff(costs, axis=0)[0]), "by less at the end than at the start"
+
+
+@pytest.fixture(scope="module")
+def fading(digits):
+    return {name: adagrad.effective_steps(*digits, [64, 32, 10], MAKERS[name](lr), epochs=50)
+            for name, lr in (("AdaGrad", 0.1), ("RMSprop", 0.03))}
+
+
+def test_adagrads_effective_step_only_falls_and_rmsprops_rises_as_the_gradients_shrink(fading):
+    """'AdaGrad's median effective step goes from 3.04 (after step 23) to 1.62 (after step 1150), 0.53 times its
+    first value, and never rises; RMSprop's goes from 4.42 to 27.14, 6.15 times larger'; AdaGrad's falls more slowly
+    than 1/√t."""
+    ada, rms = fading["AdaGrad"], fading["RMSprop"]
+    assert (ada.steps[0], ada.steps[-1]) == (23, 1150)
+    assert (f"{ada.median[0]:.2f}", f"{ada.median[-1]:.2f}", f"{ada.median[-1] / ada.median[0]:.2f}") == ("3.04", "1.62", "0.53")
+    assert np.all(np.diff(ada.median) <= 0), "AdaGrad's effective step never rises"
+    assert ada.median[-1] > ada.median[0] * np.sqrt(ada.steps[0] / ada.steps[-1]), "more slowly than 1/√t"
+    assert (f"{rms.median[0]:.2f}", f"{rms.median[-1]:.2f}", f"{rms.median[-1] / rms.median[0]:.2f}") == ("4.42", "27.14", "6.15")

@@ -1,10 +1,11 @@
-"""Concept questions of notebook 07: RMSprop's first step without bias correction, the turned valley, and ε."""
+"""Concept questions of notebook 07: RMSprop's first step without bias correction, the turned valley, ε, and how
+fast AdaGrad's effective step shrinks."""
 
 import numpy as np
 
 from coursekit.experiments import along_path, settling
 from coursekit.course.questions.question import Choice, Question, Slip
-from coursekit.optim import RMSprop, rmsprop_update
+from coursekit.optim import RMSprop, adagrad_update, rmsprop_update
 from coursekit.surfaces import elongated_quadratic, rotated_quadratic
 
 __all__ = ["QUESTIONS"]
@@ -36,6 +37,19 @@ def _zero_gradient_without_eps() -> int:
     with np.errstate(invalid="ignore"):
         step = 0.0 * along_path.effective_step(np.zeros(1), lr=0.01, eps=0.0)
     return 1 if np.isnan(step).all() else 0
+
+
+def _tenfold_smaller_step(g: float = 0.5, lr: float = 0.01, eps: float = 1e-8, most: int = 10_000) -> float:
+    """The step n at which AdaGrad's effective step α / (√s + ε) is first ten times smaller than at step 1, when
+    every gradient is ``g`` (NaN if not within ``most`` steps)."""
+    w, s = np.zeros(1), np.zeros(1)
+    for n in range(1, most + 1):
+        w, s = adagrad_update(w, s, np.full(1, g), lr=lr, eps=eps)
+        effective = lr / (np.sqrt(s[0]) + eps)
+        first = effective if n == 1 else first
+        if effective <= first / 10 * (1 + 1e-6):  # ten times smaller, ε aside
+            return n
+    return float("nan")
 
 
 QUESTIONS = (
@@ -98,5 +112,23 @@ QUESTIONS = (
         explanation="ε (about 1e-8) keeps the denominator positive: a coordinate whose gradients have all been 0 "
                     "gets no step instead of NaN, and a tiny gradient gets a tiny step.",
         verify=_zero_gradient_without_eps,
+    ),
+    Question(
+        id="07-adagrad-shrink",
+        prompt="AdaGrad starts from s = 0 and gets the same gradient g at every step. At which step n is its effective "
+               "step α / (√s + ε) ten times smaller than at step 1 (ε is negligible)?",
+        answer=100,
+        tolerance=0.015,
+        explanation="After n steps the sum is s = n g², so the effective step is α / (√n |g| + ε): ten times smaller "
+                    "when √n = 10, at step 100, and a hundred times smaller at step 10,000; it never stops shrinking. "
+                    "RMSprop's average of g² stays g², so its effective step stays α / |g|.",
+        verify=_tenfold_smaller_step,
+        slips=(
+            Slip(10.0, 0.015, "That is a step that falls like 1/n, as if it divided by s itself: it divides by √s, "
+                              "and s grows in proportion to n."),
+            Slip(np.sqrt(10), 0.015, "That is how much smaller the effective step is at step 10: the question asks at "
+                                     "which step it is ten times smaller."),
+            Slip(0.1, 0.015, "That is the ratio of the two effective steps: the question asks for the step number n."),
+        ),
     ),
 )
