@@ -7,7 +7,7 @@ Two confinements, both built on ``bwrap`` (Debian's ``bubblewrap``; user namespa
   every Python package folder of this interpreter is hidden, so coursekit cannot be imported or read; no
   network, no writable folder but an empty ``/tmp``.
 * :func:`kernel_argv` — for the kernel that nbgrader starts to run a submission: it sees the whole system,
-  read-only, and may write only in the submission's own folder and an empty ``/tmp``. So a submission
+  read-only, and may write only in the submission's own folder and an empty scratch folder of its own. So a submission
   cannot change the environment that grades the next one (a ``.pth`` file in site-packages, a patched
   module), and what it does to its own kernel ends with it.
 
@@ -24,6 +24,7 @@ import shutil
 import site
 import sys
 import sysconfig
+import tempfile
 from pathlib import Path
 
 __all__ = ["PACKAGES", "argv", "available", "kernel_argv", "main", "python"]
@@ -90,15 +91,19 @@ def argv(command: list[str], readable: list[tuple[str, str]] = ()) -> list[str]:
             "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", *environment, "--", *command]
 
 
-def kernel_argv(command: list[str], writable: list[str]) -> list[str]:
-    """``command`` with the whole system read-only but ``writable`` (and an empty ``/tmp``), the network kept
-    (the kernel talks to nbgrader over loopback) and every write of its tools sent to ``/tmp``."""
-    mounts = ["--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+def kernel_argv(command: list[str], writable: list[str], scratch: str) -> list[str]:
+    """``command`` with the whole system read-only but ``writable``, and ``scratch`` (an existing folder) replaced by
+    an empty one in memory where its tools write (``HOME``, ``TMPDIR``, IPython's, matplotlib's and Numba's
+    caches), gone with it; the network kept (the kernel talks to nbgrader over loopback). ``/tmp`` is not
+    replaced: the course and its environment may live under it."""
+    mounts = ["--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev"]
     for folder in writable:
         mounts += ["--bind", folder, folder]
+    mounts += ["--tmpfs", scratch]
     environment = []
-    for name, value in (("HOME", "/tmp"), ("IPYTHONDIR", "/tmp/ipython"), ("MPLCONFIGDIR", "/tmp/matplotlib"),
-                        ("NUMBA_CACHE_DIR", "/tmp/numba"), ("JUPYTER_DATA_DIR", "/tmp/jupyter")):
+    for name, value in (("HOME", scratch), ("TMPDIR", scratch), ("IPYTHONDIR", f"{scratch}/ipython"),
+                        ("MPLCONFIGDIR", f"{scratch}/matplotlib"), ("NUMBA_CACHE_DIR", f"{scratch}/numba"),
+                        ("JUPYTER_DATA_DIR", f"{scratch}/jupyter")):
         environment += ["--setenv", name, value]
     return [_bwrap(), *mounts, "--unshare-user", "--unshare-ipc", "--die-with-parent",
             "--cap-drop", "ALL", *environment, "--chdir", os.getcwd(), "--", *command]
@@ -112,7 +117,8 @@ def main(args: list[str] | None = None) -> int:
         return 2
     connection = str(Path(args[2]).resolve())
     command = [sys.executable, "-m", "ipykernel_launcher", "-f", connection]
-    os.execv(_bwrap(), kernel_argv(command, writable=[os.getcwd(), str(Path(connection).parent)]))
+    scratch = tempfile.mkdtemp(prefix="coursekit-kernel-")
+    os.execv(_bwrap(), kernel_argv(command, writable=[os.getcwd(), str(Path(connection).parent)], scratch=scratch))
     return 0  # not reached: execv replaces this process
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -167,3 +168,18 @@ def test_confinement_hides_every_package_folder_under_what_it_mounts():
     for folder in confine._package_folders():
         if any(folder.startswith(root + "/") for root in bound):
             assert folder in hidden, f"{folder} is mounted and not hidden"
+
+
+@needs_bwrap
+def test_the_grading_kernel_runs_from_anywhere_writes_only_its_folder_and_leaves_no_scratch(tmp_path):
+    script = tmp_path / "run.sh"  # under /tmp, as a clone of the course in CI is
+    script.write_text("#!/bin/sh\ntouch \"$1/outside\" 2>/dev/null && echo wrote-outside\n"
+                      "touch \"$2/inside\" && echo wrote-inside\necho x > \"$TMPDIR/scratch\" && echo wrote-scratch\n")
+    script.chmod(0o755)
+    outside, inside, scratch = (tmp_path / name for name in ("outside", "inside", "scratch"))
+    for folder in (outside, inside, scratch):
+        folder.mkdir()
+    command = confine.kernel_argv([str(script), str(outside), str(inside)], writable=[str(inside)], scratch=str(scratch))
+    ran = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert ran.stdout.split() == ["wrote-inside", "wrote-scratch"]
+    assert not list(outside.iterdir()) and not list(scratch.iterdir()) and (inside / "inside").exists()
