@@ -19,6 +19,7 @@ NOTEBOOKS = {
     "09": ("09_learning_rate_decay.ipynb", "Learning-rate decay"),
     "10": ("10_local_optima.ipynb", "The problem of local optima"),
     "11": ("11_the_course_on_one_page.ipynb", "The course on one page"),
+    "12": ("12_after_the_lecture.ipynb", "After the lecture"),
 }
 
 #: The notebooks that moved when 02 and 09 were each split in two (December 2026): their number then -> now.

@@ -19,17 +19,22 @@ One module per topic, in the order of the course:
 * :mod:`~coursekit.show.convergence` — steps over a grid of (α, β), momentum's
   velocity and RMSprop's effective step (06-07);
 * :mod:`~coursekit.show.damping` — each eigen-direction's error for GD and momentum, and critical damping (06);
+* :mod:`~coursekit.show.nesterov` — heavy ball and Nesterov, each β at its best α (06);
+* :mod:`~coursekit.show.adagrad` — AdaGrad's sum against RMSprop's average (07);
 * :mod:`~coursekit.show.comparisons` — Adam's first steps, costs against seconds, decision boundaries (08);
 * :mod:`~coursekit.show.playground` — the optimizer playground: any optimizers on any surface (08);
 * :mod:`~coursekit.show.sweeps` — a learning-rate sweep: each contender at its own best α (02, 06-08);
 * :mod:`~coursekit.show.schedules` — learning-rate decay, and why it helps (09);
 * :mod:`~coursekit.show.optima` — local minima, saddle points and plateaus (10);
 * :mod:`~coursekit.show.noise` — when gradient noise carries runs out of a poor well (10);
+* :mod:`~coursekit.show.weight_decay` — L2 inside Adam against AdamW (12);
+* :mod:`~coursekit.show.warmup` — warmup, cosine decay and one-cycle, and their race (12);
 
 built on :mod:`~coursekit.show.look` (the palette, one colour per optimizer, PNG encoding) and
 :mod:`~coursekit.show.explorer` (the widget and its fast redraw).
 """
 
+from coursekit.show.adagrad import plot_sum_against_average
 from coursekit.show.averages import ewa_explorer, plot_ewa, plot_ewa_weights
 from coursekit.show.batch_size import plot_cost_vs_seconds, plot_examples_per_second, plot_interpolation, plot_size_sweep
 from coursekit.show.bias import correction_factor_explorer, plot_correction_factor, plot_startup_bias
@@ -43,6 +48,7 @@ from coursekit.show.comparisons import (
 )
 from coursekit.show.explorer import Explorer
 from coursekit.show.gradient_noise import gradient_noise_explorer, noisy_descent_explorer, plot_gradient_noise
+from coursekit.show.nesterov import plot_steps_by_beta
 from coursekit.show.noise import noise_escape_explorer
 from coursekit.show.look import BETA_COLORS, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure
 from coursekit.show.playground import playground_explorer
@@ -52,6 +58,8 @@ from coursekit.show.optima import plateau_explorer, plot_basins, plot_goe_fracti
 from coursekit.show.schedules import plot_schedules, plot_wandering, schedule_explorer
 from coursekit.show.surfaces import plot_trajectories, trajectory_explorer
 from coursekit.show.training import batch_size_explorer, plot_costs, plot_digits, plot_minibatch_costs
+from coursekit.show.warmup import plot_schedule_race, plot_warmup_first_steps, plot_warmup_schedules, warmup_explorer
+from coursekit.show.weight_decay import decay_explorer, plot_decay_grid, plot_decay_paths, plot_root_s_hat
 
 __all__ = [
     "plot_digits", "plot_costs", "plot_minibatch_costs", "batch_size_explorer",
@@ -61,11 +69,14 @@ __all__ = [
     "plot_lag", "plot_window_comparison", "plot_startup_bias", "plot_correction_factor", "correction_factor_explorer",
     "plot_trajectories", "trajectory_explorer",
     "plot_steps_map", "plot_velocity", "plot_effective_steps", "eigen_errors_explorer", "plot_damping_map",
+    "plot_steps_by_beta", "plot_sum_against_average",
     "plot_lr_sweeps",
     "plot_first_steps", "plot_first_step_sizes", "plot_costs_against_time",
     "plot_decision_boundaries", "playground_explorer",
     "plot_schedules", "plot_wandering", "schedule_explorer",
     "plot_basins", "plot_goe_fractions", "plot_index_vs_cost", "plot_stages", "plateau_explorer",
     "noise_escape_explorer",
+    "plot_decay_grid", "plot_root_s_hat", "plot_decay_paths", "decay_explorer",
+    "plot_warmup_schedules", "warmup_explorer", "plot_warmup_first_steps", "plot_schedule_race",
     "PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer",
 ]

@@ -29,7 +29,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend that draws nothing on screen)
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = [next((ROOT / "notebooks").glob(f"{number}_*.ipynb")) for number in ("01", "02", "04", "05", "08", "09", "10")]
+NOTEBOOKS = [next((ROOT / "notebooks").glob(f"{number}_*.ipynb")) for number in ("01", "02", "04", "05", "08", "09", "10", "12")]
 
 #: A right answer written otherwise than the solution, for each exercise these cells put to work.
 ANOTHER_RIGHT_ANSWER = {
@@ -65,6 +65,13 @@ def stall_epochs(costs, patience, min_decrease):
         if waited == patience:
             stalls, waited = [*stalls, epoch], 0
     return stalls
+''',
+    "adamw_update": '''
+def adamw_update(w, v, s, dw, t, lr, beta1, beta2, eps, weight_decay):
+    shrunk = w - lr * weight_decay * w
+    v = beta1 * v + (1 - beta1) * dw
+    s = beta2 * s + (1 - beta2) * dw * dw
+    return shrunk - lr * (v / (1 - beta1**t)) / (np.sqrt(s / (1 - beta2**t)) + eps), v, s
 ''',
     "flat_directions": "def flat_directions(hessian):\n    values = np.sort(np.abs(np.linalg.eigvalsh(hessian)))\n"
                        "    return int(np.searchsorted(values, 1e-8 * max(1.0, values[-1]), side='right'))\n",
@@ -196,4 +203,4 @@ def test_every_yours_cell_of_these_notebooks_is_run_here():
     assert found == {("01", "random_mini_batches"), ("02", "time_to_target"), ("04", "ewa_step"), ("05", "bias_correct"),
                      ("08", "fair_pick"),
                      ("09", "inverse_time_decay"), ("09", "stall_epochs"),
-                     ("10", "classify_critical_point"), ("10", "flat_directions")}
+                     ("10", "classify_critical_point"), ("10", "flat_directions"), ("12", "adamw_update")}

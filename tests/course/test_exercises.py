@@ -36,6 +36,7 @@ NAMES = [
     "stall_epochs",
     "classify_critical_point",
     "flat_directions",
+    "adamw_update",
 ]
 
 
@@ -82,6 +83,7 @@ def test_signatures_of_the_learner_functions():
         "stall_epochs(costs, patience, min_decrease) -> stalls",
         "classify_critical_point(hessian) -> kind",
         "flat_directions(hessian) -> count",
+        "adamw_update(w, v, s, dw, t, lr, beta1, beta2, eps, weight_decay) -> (w, v, s)",
     ]
 
 
@@ -95,7 +97,7 @@ def test_references_compute_the_lecture_values():
 @pytest.mark.parametrize("function", [reference, exercise, lambda name: evaluate(name, abs), lambda n: check(n, abs)])
 def test_unknown_names_are_rejected_with_the_list_of_exercises(function):
     with pytest.raises(ValueError, match=r"name must be one of the exercises gd_update, random_mini_batches, .*"
-                                         r"classify_critical_point, flat_directions; got 'adam'"):
+                                         r"classify_critical_point, flat_directions, adamw_update; got 'adam'"):
         function("adam")
 
 
@@ -995,7 +997,7 @@ WRONG = [
 #: The exercises whose wrong and right answers fill a file of their own, ``test_exercises_<file>.py`` (its
 #: ``WRONG``, ``(mistake, fn)`` pairs, and ``RIGHT``, functions): the tests here run them with the others.
 OWN_FILES = {"time_to_target": "time_to_target", "fair_pick": "fair_pick", "inverse_time_decay": "decay",
-             "stall_epochs": "stall_epochs", "flat_directions": "flat_directions"}
+             "stall_epochs": "stall_epochs", "flat_directions": "flat_directions", "adamw_update": "adamw"}
 
 
 def _own_file(stem: str):

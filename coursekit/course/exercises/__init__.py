@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coursekit.course.exercises import machinery, nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11
+from coursekit.course.exercises import machinery, nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11, nb12
 from coursekit.course.exercises.machinery import Case, Exercise, ExerciseFailed, Mistake, Result
 
 __all__ = [
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: The catalogue's modules, one per notebook, in the order of the course.
-MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11)
+MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11, nb12)
 
 _REGISTRY: dict[str, Exercise] = {ex.name: ex for module in MODULES for ex in module.EXERCISES}
 

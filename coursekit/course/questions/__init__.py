@@ -13,14 +13,14 @@ recomputes it with coursekit (``tests/course/test_questions.py`` compares the tw
 
 from __future__ import annotations
 
-from coursekit.course.questions import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11
+from coursekit.course.questions import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11, nb12
 from coursekit.course.questions.question import Choice, Question, Slip
 from coursekit.course.questions.widget import ConceptCheck
 
 __all__ = ["Choice", "MODULES", "Question", "Slip", "all_questions", "question", "ask"]
 
 #: The modules of questions, one per notebook, in the order of the course.
-MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11)
+MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11, nb12)
 
 
 def all_questions() -> list[Question]:
