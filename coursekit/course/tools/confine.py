@@ -27,7 +27,7 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-__all__ = ["PACKAGES", "argv", "available", "kernel_argv", "main", "python"]
+__all__ = ["PACKAGES", "argv", "available", "kernel_argv", "kernel_command", "main", "python"]
 
 #: Where the confined side of :func:`argv` sees the folders it is given (put on its ``sys.path``).
 PACKAGES = "/packages"
@@ -92,7 +92,7 @@ def argv(command: list[str], readable: list[tuple[str, str]] = ()) -> list[str]:
 
 
 def kernel_argv(command: list[str], writable: list[str], scratch: str) -> list[str]:
-    """``command`` with the whole system read-only but ``writable``, and ``scratch`` (an existing folder) replaced by
+    """``command`` with the whole system read-only but ``writable`` (folders or files), and ``scratch`` (an existing folder) replaced by
     an empty one in memory where its tools write (``HOME``, ``TMPDIR``, IPython's, matplotlib's and Numba's
     caches), gone with it; the network kept (the kernel talks to nbgrader over loopback). ``/tmp`` is not
     replaced: the course and its environment may live under it."""
@@ -109,16 +109,22 @@ def kernel_argv(command: list[str], writable: list[str], scratch: str) -> list[s
             "--cap-drop", "ALL", *environment, "--chdir", os.getcwd(), "--", *command]
 
 
+def kernel_command(connection_file: str) -> list[str]:
+    """The confined command of an IPython kernel for ``connection_file``: writable are the current folder (the
+    submission's) and that one file (the kernel may rewrite it), never the folder it lies in (often ``/tmp``,
+    where the course and its environment may live)."""
+    connection = str(Path(connection_file).resolve())
+    command = [sys.executable, "-m", "ipykernel_launcher", "-f", connection]
+    return kernel_argv(command, writable=[os.getcwd(), connection], scratch=tempfile.mkdtemp(prefix="coursekit-kernel-"))
+
+
 def main(args: list[str] | None = None) -> int:
-    """``kernel -f CONNECTION_FILE``: start an IPython kernel confined by :func:`kernel_argv`."""
+    """``kernel -f CONNECTION_FILE``: start an IPython kernel confined by :func:`kernel_command`."""
     args = sys.argv[1:] if args is None else args
     if len(args) != 3 or args[0] != "kernel" or args[1] != "-f":
         print("usage: python -m coursekit.course.tools.confine kernel -f CONNECTION_FILE", file=sys.stderr)
         return 2
-    connection = str(Path(args[2]).resolve())
-    command = [sys.executable, "-m", "ipykernel_launcher", "-f", connection]
-    scratch = tempfile.mkdtemp(prefix="coursekit-kernel-")
-    os.execv(_bwrap(), kernel_argv(command, writable=[os.getcwd(), str(Path(connection).parent)], scratch=scratch))
+    os.execv(_bwrap(), kernel_command(args[2]))
     return 0  # not reached: execv replaces this process
 
 

@@ -59,7 +59,8 @@ ATTACKS = {
                          "    __rsub__ = __sub__\n    def __eq__(self, other):\n        return True\n"
                          "def gd_update(w, dw, lr):\n    return (w + lr * dw).view(_Close)\n",
     # poisoning what grades the next submission: both writes must fail
-    "a_poison_site_packages": f"open({str(PTH)!r}, 'w').write('import os; os.environ[\"COURSEKIT_CHECKS\"] = \"off\"\\n')\n"
+    # (a harmless payload, in case the confinement ever fails: the test needs only to see whether the write landed)
+    "a_poison_site_packages": f"open({str(PTH)!r}, 'w').write('import os; os.environ.setdefault(\"COURSEKIT_PROBE\", \"1\")\\n')\n"
                               + WRONG,
     "a_poison_package": f"open({str(IN_PACKAGE)!r}, 'w').write('')\n" + WRONG,
 }

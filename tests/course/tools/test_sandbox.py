@@ -183,3 +183,20 @@ def test_the_grading_kernel_runs_from_anywhere_writes_only_its_folder_and_leaves
     ran = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert ran.stdout.split() == ["wrote-inside", "wrote-scratch"]
     assert not list(outside.iterdir()) and not list(scratch.iterdir()) and (inside / "inside").exists()
+
+
+@needs_bwrap
+def test_the_kernel_may_write_its_connection_file_but_not_the_folder_it_lies_in(tmp_path, monkeypatch):
+    connection = tmp_path / "kernel-1.json"  # nbclient puts it straight in /tmp, beside a clone of the course
+    connection.write_text("{}")
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    monkeypatch.chdir(submission)
+    command = confine.kernel_command(str(connection))
+    script = tmp_path / "probe.sh"
+    script.write_text(f"#!/bin/sh\ntouch {tmp_path}/beside 2>/dev/null && echo wrote-beside\n"
+                      f"echo '{{}}' > {connection} && echo wrote-connection\ntouch {submission}/mine && echo wrote-own\n")
+    script.chmod(0o755)
+    ran = subprocess.run([*command[:command.index("--") + 1], str(script)], capture_output=True, text=True, timeout=60)
+    assert ran.stdout.split() == ["wrote-connection", "wrote-own"]
+    assert not (tmp_path / "beside").exists()
