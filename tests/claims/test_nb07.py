@@ -171,7 +171,7 @@ RACE_LRS, SEEDS = (0.003, 0.01, 0.03, 0.1, 0.3), (0, 1, 2)
 
 @pytest.fixture(scope="module")
 def race(digits):
-    runs = over_seeds.train_over_seeds(*digits, [64, 32, 10], adagrad.contestants(MAKERS, RACE_LRS), SEEDS, epochs=50,
+    runs = over_seeds.train_over_seeds(*digits, [64, 32, 10], adagrad.contestants(MAKERS, RACE_LRS), SEEDS, epochs=25,
                                        evaluate_every=5)
     return adagrad.race(runs, list(MAKERS), RACE_LRS, SEEDS)
 
@@ -203,37 +203,39 @@ def test_on_the_short_budget_adagrad_is_competitive_with_rmsprop_on_every_seed(r
     assert all(0 < RACE_LRS.index(lr) < len(RACE_LRS) - 1 for lr in (ada_lr, rms_lr))
 
 
-def test_on_the_long_budget_every_seed_of_rmsprop_ends_240_times_below_every_seed_of_adagrad(race):
-    """'After 50 epochs AdaGrad (still α = 0.1) is at 0.017 to 0.024, RMSprop (now α = 0.03) at 3e-5 to 7e-5: its
-    worst seed is 240 times below AdaGrad's best. Each best α lies inside the grid.'"""
-    (ada_lr, ada), (rms_lr, rms) = race.best("AdaGrad", 50), race.best("RMSprop", 50)
+def test_on_the_longer_budget_rmsprop_ends_several_times_lower_on_two_seeds_and_jumps_on_the_third(race):
+    """'After 25 epochs AdaGrad (still α = 0.1) is at 0.041 to 0.055, RMSprop (now α = 0.03) at 0.0089 and 0.0062
+    on seeds 0 and 1, 4.9 and 6.6 times lower, and at 0.098 on seed 2'; each best α inside the grid."""
+    (ada_lr, ada), (rms_lr, rms) = race.best("AdaGrad", 25), race.best("RMSprop", 25)
     assert (ada_lr, rms_lr) == (0.1, 0.03)
-    assert (f"{ada.min():.2g}", f"{ada.max():.2g}") == ("0.017", "0.024")
-    assert (f"{rms.min():.0e}", f"{rms.max():.0e}") == ("3e-05", "7e-05")
-    assert f"{ada.min() / rms.max():.0f}" == "240"
+    assert (f"{ada.min():.2g}", f"{ada.max():.2g}") == ("0.041", "0.055")
+    assert [f"{J:.2g}" for J in rms] == ["0.0089", "0.0062", "0.098"]
+    assert [f"{r:.1f}" for r in (ada / rms)[:2]] == ["4.9", "6.6"] and rms[2] > ada.max(), "seed 2: above AdaGrad"
+    jumped = race.curves("RMSprop", 0.03)[:, 2]  # seed 2's cost after each epoch: it has just jumped up
+    assert jumped[24] > 3 * np.nanmin(jumped[4:24:5])
     assert all(0 < RACE_LRS.index(lr) < len(RACE_LRS) - 1 for lr in (ada_lr, rms_lr))
 
 
 def test_adagrads_cost_is_still_falling_at_the_end_of_the_long_run(race):
     """'On the digits AdaGrad does not stop dead: it crawls, its cost still falling, ever more slowly.'"""
-    costs = race.curves("AdaGrad", 0.1)[4::5]  # after epochs 5, 10, ..., 50: one column per seed
+    costs = race.curves("AdaGrad", 0.1)[4::5]  # after epochs 5, 10, ..., 25: one column per seed
     assert np.all(np.diff(costs, axis=0) < 0), "falling between every two evaluations, on every seed"
     assert np.all(np.diff(costs, axis=0)[-1] > np.diff(costs, axis=0)[0]), "by less at the end than at the start"
 
 
 @pytest.fixture(scope="module")
 def fading(digits):
-    return {name: adagrad.effective_steps(*digits, [64, 32, 10], MAKERS[name](lr), epochs=50)
+    return {name: adagrad.effective_steps(*digits, [64, 32, 10], MAKERS[name](lr), epochs=25)
             for name, lr in (("AdaGrad", 0.1), ("RMSprop", 0.03))}
 
 
 def test_adagrads_effective_step_only_falls_and_rmsprops_rises_as_the_gradients_shrink(fading):
-    """'AdaGrad's median effective step goes from 3.04 (after step 23) to 1.62 (after step 1150), 0.53 times its
-    first value, and never rises; RMSprop's goes from 4.42 to 27.14, 6.15 times larger'; AdaGrad's falls more slowly
+    """'AdaGrad's median effective step goes from 3.04 (after step 23) to 1.72 (after step 575), 0.57 times its
+    first value, and never rises; RMSprop's goes from 4.42 to 20.6, 4.66 times larger'; AdaGrad's falls more slowly
     than 1/√t."""
     ada, rms = fading["AdaGrad"], fading["RMSprop"]
-    assert (ada.steps[0], ada.steps[-1]) == (23, 1150)
-    assert (f"{ada.median[0]:.2f}", f"{ada.median[-1]:.2f}", f"{ada.median[-1] / ada.median[0]:.2f}") == ("3.04", "1.62", "0.53")
+    assert (ada.steps[0], ada.steps[-1]) == (23, 575)
+    assert (f"{ada.median[0]:.2f}", f"{ada.median[-1]:.2f}", f"{ada.median[-1] / ada.median[0]:.2f}") == ("3.04", "1.72", "0.57")
     assert np.all(np.diff(ada.median) <= 0), "AdaGrad's effective step never rises"
     assert ada.median[-1] > ada.median[0] * np.sqrt(ada.steps[0] / ada.steps[-1]), "more slowly than 1/√t"
-    assert (f"{rms.median[0]:.2f}", f"{rms.median[-1]:.2f}", f"{rms.median[-1] / rms.median[0]:.2f}") == ("4.42", "27.14", "6.15")
+    assert (f"{rms.median[0]:.3g}", f"{rms.median[-1]:.3g}", f"{rms.median[-1] / rms.median[0]:.2f}") == ("4.42", "20.6", "4.66")
