@@ -95,12 +95,14 @@ def test_warmup_helps_the_first_steps_only_at_the_largest_peak(sweep):
 
 def test_at_the_largest_peak_warmup_keeps_every_seed_near_the_best_runs(sweep):
     """'two seeds of five end far above the best runs without warmup; with warmup, every seed ends near them':
-    0.092 to 0.112 with warmup, 0.093 to 0.239 without, the constant α 0.161 to 0.464 (and the seed-by-seed lines
-    of the figure's cell)."""
+    0.092 to 0.112 with warmup, 0.093 to 0.239 without, the constant α at 0.16 or more on every seed, far above (its
+    worst seed is chaotic at this α: 0.464 here, 0.854 under the lowest versions the project admits), and the
+    seed-by-seed lines of the figure's cell."""
     cosine, warm = _finals(sweep, "cosine", 0.3)[0], _finals(sweep, "warmup + cosine", 0.3)[0]
     assert " ".join(f"{c:.3f}" for c in cosine) == "0.239 0.093 0.239 0.103 0.113"
     assert " ".join(f"{c:.3f}" for c in warm) == "0.112 0.094 0.100 0.107 0.092"
-    assert _span(warm) == "0.092 to 0.112" and _span(_finals(sweep, "constant", 0.3)[0]) == "0.161 to 0.464"
+    constant = _finals(sweep, "constant", 0.3)[0]
+    assert _span(warm) == "0.092 to 0.112" and f"{constant.min():.2f}" == "0.16" and constant.min() > 1.4 * warm.max()
     assert warm.max() < 1.35 * _finals(sweep, "warmup + cosine")[0].max()  # near the best runs, on every seed
     assert (cosine > 2 * _finals(sweep, "warmup + cosine")[0].max()).sum() == 2  # two seeds far above, without
 
