@@ -159,6 +159,14 @@ def array(value, name: str, ndim: int | None = None, finite: bool = True) -> np.
     return arr
 
 
+def grid(value, name: str, check) -> np.ndarray:
+    """A non-empty 1-D array of numbers, each accepted by ``check(entry, name)`` (``positive``, ``beta``, ...)."""
+    arr = not_empty(array(value, name, ndim=1), name)
+    for entry in arr:
+        check(float(entry), f"{name} entries")
+    return arr
+
+
 def curvatures(value, name: str = "curvatures") -> np.ndarray:
     """A non-empty 1-D array of numbers > 0: a Hessian's eigenvalues, each a direction's curvature."""
     lam = array(value, name, ndim=1)

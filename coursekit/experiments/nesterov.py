@@ -147,13 +147,6 @@ def best_factor(curvatures) -> float:
     return float(1 - 2 / np.sqrt(3 * lam.max() / lam.min() + 1))
 
 
-def _grid(values, name: str, check) -> np.ndarray:
-    arr = _validate.not_empty(_validate.array(values, name, ndim=1), name)
-    for value in arr:
-        check(float(value), f"{name} entries")
-    return arr
-
-
 def race(surface: Surface, lrs, betas, tol: float, max_steps: int = 1000, starts=None) -> Race:
     """The steps heavy ball and Nesterov need to settle within ``tol`` of the minimum, over a grid of ``(α, β)``.
 
@@ -186,8 +179,8 @@ def race(surface: Surface, lrs, betas, tol: float, max_steps: int = 1000, starts
     (hxx, hxy), (_, hyy) = hessian = surface.hessian(minimum)
     if not all(np.allclose(surface.hessian(w), hessian) for w in w0) or np.any(np.linalg.eigvalsh(hessian) <= 0):
         raise ValueError(f"surface must be a quadratic bowl (a constant, positive definite Hessian), got {surface!r}")
-    lrs = _grid(lrs, "lrs", _validate.positive)
-    betas = _grid(betas, "betas", _validate.beta)
+    lrs = _validate.grid(lrs, "lrs", _validate.positive)
+    betas = _validate.grid(betas, "betas", _validate.beta)
     tol = _validate.positive(tol, "tol")
     max_steps = _validate.positive_int(max_steps, "max_steps")
     points = len(w0) * lrs.size * betas.size

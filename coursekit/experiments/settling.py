@@ -75,13 +75,6 @@ class StepsMap(NamedTuple):
         return StepsByLr(self.lrs, self.steps[matches[0]])
 
 
-def _grid(values, name: str, check) -> np.ndarray:
-    arr = _validate.not_empty(_validate.array(values, name, ndim=1), name)
-    for value in arr:
-        check(float(value), f"{name} entries")
-    return arr
-
-
 def steps_map(surface: Surface, lrs, betas, tol: float, max_steps: int = 2000, start=None) -> StepsMap:
     """The steps momentum needs to settle within ``tol`` of the minimum, for every ``(α, β)`` of a grid.
 
@@ -113,8 +106,8 @@ def steps_map(surface: Surface, lrs, betas, tol: float, max_steps: int = 2000, s
     (hxx, hxy), (_, hyy) = surface.hessian(minimum)
     if not np.allclose(surface.hessian(w0), surface.hessian(minimum)) or np.any(np.linalg.eigvalsh(surface.hessian(minimum)) <= 0):
         raise ValueError(f"surface must be a quadratic bowl (a constant, positive definite Hessian), got {surface!r}")
-    lrs = _grid(lrs, "lrs", _validate.positive)
-    betas = _grid(betas, "betas", _validate.beta)
+    lrs = _validate.grid(lrs, "lrs", _validate.positive)
+    betas = _validate.grid(betas, "betas", _validate.beta)
     tol = _validate.positive(tol, "tol")
     max_steps = _validate.positive_int(max_steps, "max_steps")
     per_step = _validate.STEP_OPERATIONS + 30 * lrs.size * betas.size  # some 30 operations per point of the grid
@@ -160,7 +153,7 @@ def steps_by_lr(surface: Surface, make: Callable[[float], Optimizer], lrs, tol: 
     """
     if not callable(make):
         raise TypeError(f"make must be a function lr -> optimizer (e.g. lambda lr: GD(lr)), got {make!r}")
-    lrs = _grid(lrs, "lrs", _validate.positive)
+    lrs = _validate.grid(lrs, "lrs", _validate.positive)
     tol = _validate.positive(tol, "tol")
     steps = _validate.positive_int(steps, "steps")
     _validate.budget(steps, "steps", operations=lrs.size * steps * _validate.STEP_OPERATIONS)
