@@ -12,7 +12,8 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.averages import ewa, ewa_weights
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, slider
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE, slider
+from coursekit.show.explorer import Explorer, FastFigure, LruCache
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, style, styled
 
 

@@ -13,7 +13,8 @@ import numpy as np
 from coursekit import _validate
 from coursekit.averages import correction_factor, ewa, warmup_steps
 from coursekit.show.averages import _x_values
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, styled
 
 #: The colour of an average that is not bias-corrected (the lecture's purple curve).

@@ -17,7 +17,8 @@ from coursekit.experiments.convergence import momentum_factors
 from coursekit.experiments.damping import critical_betas, eigen_errors
 from coursekit.experiments.settling import StepsMap
 from coursekit.show.convergence import plot_steps_map
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure, styled
 from coursekit.surfaces import Surface
 

@@ -1,17 +1,17 @@
 """The parts every explorer is made of: controls, one figure re-drawn fast, and a line of numbers.
 
-An :class:`Explorer` (an ``ipywidgets.VBox``) holds the controls, an ``Output`` of fixed height that
-always holds exactly one PNG of the figure, and a line of numbers. The figure shows in JupyterLab, in
-nbval runs and in static renderers alike, with any matplotlib backend: the ``Output``'s ``outputs`` are
-replaced, never appended to, and nothing is printed to the cell. A change of value updates the data of
-the changing lines only and re-renders them over a cached background (:class:`FastFigure`), in about
-10 ms for a trajectory plot. The explorers themselves are in :mod:`coursekit.show`.
+An :class:`Explorer` (an ``ipywidgets.VBox``) holds the controls, a :class:`~coursekit.show.picture.Picture`
+of fixed height that shows the PNG of the figure, and a line of numbers. A change of value updates the data
+of the changing lines only and re-renders them over a cached background (:class:`FastFigure`), in about
+10 ms for a trajectory plot; in a Jupyter kernel the explorer then draws the nearby values of the control
+moved last ahead of time, so that a step to one of them shows in the browser at once. Static renderers
+show the picture itself (the widget's static face). The explorers themselves are in :mod:`coursekit.show`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -22,11 +22,11 @@ from matplotlib.text import Text
 
 from coursekit import _validate
 from coursekit.show.look import encode_png
+from coursekit.show.picture import (REACH, Picture, neighbour, picture_key, steps, steps_away, synced,
+                                    synced_name)
 
 #: What a reader without a running kernel is told, beside the figure's picture.
 STATIC_TEXT = "[an interactive figure: run the notebook to move its sliders]"
-#: The controls' look: room for the longest description, and sliders of one width.
-DESCRIPTION_STYLE, CONTROL_LAYOUT = {"description_width": "11em"}, {"width": "480px"}
 
 
 class LruCache(OrderedDict):
@@ -105,26 +105,12 @@ class FastFigure:
         return encode_png(canvas, level=1)
 
 
-def png_output(png: bytes, text: str = "<Figure>") -> dict:
-    """One ``display_data`` output holding a PNG (base64) and a text, as an ``ipywidgets.Output`` stores it.
-
-    >>> png_output(b"\\x89PNG", "<Figure>")["data"]
-    {'image/png': 'iVBORw==', 'text/plain': '<Figure>'}
-    """
-    if not isinstance(png, bytes) or not png.startswith(b"\x89PNG"):
-        raise TypeError(f"png must be the bytes of a PNG file, got {png!r:.40}")
-    return {
-        "output_type": "display_data",
-        "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text},
-        "metadata": {},
-    }
-
-
 class Explorer(widgets.VBox):
     """Controls, one figure that ``render`` re-draws when a control changes, and a line of numbers.
 
     ``render(values)`` gets ``{control name: value}`` and returns ``(figure, png bytes, summary html)``.
-    Attributes: ``controls`` (dict), ``output`` (the ``Output``), ``summary`` (an ``HTML``), ``figure``.
+    Attributes: ``controls`` (dict), ``picture`` (the :class:`~coursekit.show.picture.Picture`; its ``png``
+    is the figure shown), ``summary`` (an ``HTML``), ``figure``.
 
     A value that needs long work first (training a new run) can be prepared in the background, so that the
     sliders stay live: ``prepare(values, report)`` does the work (``report(text)`` puts a progress line
@@ -132,30 +118,42 @@ class Explorer(widgets.VBox):
     Jupyter kernel the work runs in a thread and only the latest value's figure is shown; elsewhere (a
     test, a script) everything runs at once. :meth:`wait` waits for the work in progress.
 
+    ``ahead`` (by default: in a Jupyter kernel) draws, after each change, the pictures of the control moved
+    last at :data:`~coursekit.show.picture.REACH` steps either way, one per turn of the kernel's event loop
+    and only while nothing changes, and sends them to the browser (:mod:`coursekit.show.picture`). With a
+    ``prepare``, only values that ``ready(values)`` says need no preparation are drawn ahead.
+
     >>> from coursekit.show.look import figure_png, new_figure
     >>> fig, ax = new_figure()
     >>> w = Explorer({"n": widgets.IntSlider(value=1)}, lambda v: (fig, figure_png(fig), f"n = {v['n']}"))
     >>> w.controls["n"].value = 2
-    >>> w.summary.value, len(w.output.outputs)
-    ('n = 2', 1)
+    >>> w.summary.value, w.picture.png[:4], w.picture.at
+    ('n = 2', b'\\x89PNG', 2)
     """
 
     def __init__(self, controls: dict, render: Callable, height: int = 410, prepare: Callable | None = None,
-                 background: bool | None = None):
+                 background: bool | None = None, ready: Callable | None = None, ahead: bool | None = None):
         controls = _validate.mapping(controls, "controls", "widgets {name: slider, ...}", non_empty=False)
         for name, control in controls.items():
             if not (isinstance(control, widgets.Widget) and control.has_trait("value")):
                 raise TypeError(f"controls[{name!r}] must be a widget with a value (a slider, a menu), "
                                 f"got {control!r:.60}")
-        for name, function in (("render", render), ("prepare", prepare)):
-            if not callable(function) and not (name == "prepare" and function is None):
+        for name, function in (("render", render), ("prepare", prepare), ("ready", ready)):
+            if not callable(function) and not (name != "render" and function is None):
                 raise TypeError(f"{name} must be a function of the controls' values, got {function!r:.60}")
         self.controls, self._render, self._prepare = controls, render, prepare
+        self._ready = ready or (lambda values: prepare is None)
         self._background = _in_a_kernel() if background is None else background
-        self._lock, self._latest, self._worker = threading.Lock(), 0, None
+        self._ahead = _in_a_kernel() if ahead is None else bool(ahead)
+        self._lock, self._latest, self._worker, self._loop = threading.Lock(), 0, None, None
+        self._drawn = LruCache(4 * REACH)  # pictures drawn ahead: picture_key -> (png, summary)
+        self._main = next((name for name, control in controls.items() if steps(control)), None)
+        self._direction, self._generation = 1, 0
+        self._synced = {name: synced(control) for name, control in controls.items()}
         self.summary = widgets.HTML()
-        self.output = widgets.Output(layout=widgets.Layout(height=f"{height}px", overflow="hidden"))
-        super().__init__([*controls.values(), self.output, self.summary])  # numbers below: the figure never moves
+        self.picture = Picture(controls={control.model_id: synced_name(control) for control in controls.values()},
+                               layout=widgets.Layout(height=f"{height}px", overflow="hidden"))
+        super().__init__([*controls.values(), self.picture, self.summary])  # numbers below: the figure never moves
         for control in controls.values():
             control.observe(self.update, names="value")
         self._show(self.values(), self._latest)  # the first picture at once: it is the one a notebook stores
@@ -166,6 +164,12 @@ class Explorer(widgets.VBox):
 
     def update(self, change=None) -> None:
         """Re-render the figure for the current values and show it, replacing the previous one."""
+        if change is not None:
+            self._moved(change["owner"])
+        try:
+            self._loop = asyncio.get_running_loop()  # a kernel's: where pictures are drawn ahead
+        except RuntimeError:
+            self._loop = None
         values = self.values()
         self._latest += 1
         if self._prepare is not None and self._background:
@@ -182,18 +186,66 @@ class Explorer(widgets.VBox):
     def _report(self, text: str) -> None:
         self.summary.value = f"⏳ {text}"
 
+    def _moved(self, control) -> None:
+        """Note which control moved and which way: the main control's next steps are drawn ahead; a change of
+        any other control starts a new generation (what was drawn ahead before it no longer holds)."""
+        name = next((name for name, c in self.controls.items() if c is control), None)
+        if name is None:
+            return
+        before, now = self._synced[name], synced(control)
+        self._synced[name] = now
+        if name != self._main:
+            self._generation += 1
+            self._drawn.clear()
+            if steps(control):
+                self._main, self._direction = name, 1
+        elif isinstance(now, (int, float)) and isinstance(before, (int, float)) and now != before:
+            self._direction = 1 if now > before else -1
+
     def _show(self, values: dict, request: int) -> None:
         if self._prepare is not None:
             self._prepare(values, self._report)
         with self._lock:  # one drawing at a time; a value moved past meanwhile is not drawn
-            if request == self._latest:
-                self.figure, png, self.summary.value = self._render(values)
-                self.output.outputs = (png_output(png, repr(self.figure)),)
+            if request != self._latest:
+                return
+            drawn = self._drawn.pop(picture_key(values), None)
+            if drawn is None:
+                self.figure, png, summary = self._render(values)
+            else:
+                png, summary = drawn
+            self.summary.value = summary
+            self.picture.show(png, *self._where())
+        if self._ahead and self._loop is not None and self._main is not None:
+            self._loop.call_soon_threadsafe(self._draw_ahead, request, steps_away(REACH, self._direction))
+
+    def _where(self) -> tuple:
+        """The main control's synced value, the generation, and the main control's model id."""
+        main = self.controls[self._main] if self._main is not None else None
+        return None if main is None else synced(main), self._generation, "" if main is None else main.model_id
+
+    def _draw_ahead(self, request: int, steps: list[int]) -> None:
+        """Draw the next picture ahead (one per call), unless a control has moved since ``request``."""
+        control = self.controls[self._main]
+        while steps and request == self._latest:
+            moved = neighbour(control, steps.pop(0))
+            values = None if moved is None else {**self.values(), self._main: moved[1]}
+            if values is None or picture_key(values) in self._drawn or not self._ready(values):
+                continue
+            if not self._lock.acquire(blocking=False):
+                return
+            try:
+                png, summary = self._render(values)[1:]
+                self._drawn[picture_key(values)] = (png, summary)
+            finally:
+                self._lock.release()
+            self.picture.send_ahead(png, moved[0], *self._where()[1:])
+            self._loop.call_soon(self._draw_ahead, request, steps)  # the next one after any message waiting
+            return
 
     def _repr_mimebundle_(self, **kwargs):
         """The widget, with its figure as a static face: a reader without a kernel sees the picture."""
         data = super()._repr_mimebundle_(**kwargs)
-        data["image/png"] = self.output.outputs[0]["data"]["image/png"]
+        data["image/png"] = base64.b64encode(self.picture.png).decode("ascii")
         data["text/plain"] = STATIC_TEXT
         return data
 
@@ -206,48 +258,3 @@ def _in_a_kernel() -> bool:
         return False
     shell = get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None
-
-
-def slider(kind, description: str, value, low, high, step, **kwargs):
-    """A slider of ``kind`` in the course's layout, its range widened to hold ``value`` (a slider clamps silently).
-
-    >>> s = slider(widgets.FloatSlider, "β", 0.995, 0.0, 0.99, 0.01)
-    >>> s.min, s.max, s.value
-    (0.0, 0.995, 0.995)
-    """
-    _range(description, low, high, value)
-    _validate.positive(step, "step")
-    return kind(description=description, value=value, min=min(low, value), max=max(high, value), step=step,
-                style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT, **kwargs)
-
-
-def log_slider(description: str, value: float, low: float, high: float):
-    """A slider on a log10 scale from ``low`` to ``high`` (widened to hold ``value``), 20 steps per decade.
-
-    A browser snaps a slider's value to ``min + k · step``; the steps start just below ``low`` so that
-    ``value`` lies on one (an α of 2/101 stays 0.0198 instead of becoming 10^−1.7 ≈ 0.01995).
-
-    >>> s = log_slider("α", 0.1, 1e-4, 3.0)
-    >>> round(s.min, 3), round(s.max, 3), s.value
-    (-4.0, 0.477, 0.1)
-    >>> s = log_slider("α", 2 / 101, 1e-4, 3.0)
-    >>> round((math.log10(s.value) - s.min) / s.step, 9) % 1, round(s.min, 4)
-    (0.0, -4.0033)
-    """
-    _range(description, _validate.positive(low, "low"), _validate.positive(high, "high"),
-           _validate.positive(value, "value"))
-    exponent, step = math.log10(value), 0.05
-    lowest = exponent - math.ceil(round((exponent - math.log10(low)) / step, 9)) * step
-    return widgets.FloatLogSlider(description=description, value=value, min=min(lowest, exponent),
-                                  max=max(math.log10(high), exponent), step=step, style=DESCRIPTION_STYLE,
-                                  layout=CONTROL_LAYOUT)
-
-
-def _range(description, low, high, value) -> None:
-    """Check a slider's range: finite numbers with ``low <= high``, and a finite ``value``; its ``description``."""
-    if not isinstance(description, str):
-        raise TypeError(f"description must be a string (the slider's label), got {description!r:.60}")
-    for name, number in (("low", low), ("high", high), ("value", value)):
-        _validate.finite(number, name)
-    if not low <= high:
-        raise ValueError(f"high must be a number >= low ({low!r}), got {high!r}")

@@ -12,7 +12,8 @@ import ipywidgets as widgets
 import numpy as np
 
 from coursekit.experiments.gradient_noise import NoiseData, NoisyPaths
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import CYCLE, DATA_COLOR, PALETTE, CourseFigure, new_figure, style, styled
 
 

@@ -11,7 +11,8 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.experiments.noise_escape import MODES, NoiseEscape
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import DATA_COLOR, PALETTE, new_figure, styled
 from coursekit.show.surfaces import _surface_grid
 

@@ -16,7 +16,8 @@ import numpy as np
 from coursekit import _validate
 from coursekit.experiments.plateaus import LEAVE_LEVEL, plateau_data, steps_to_leave
 from coursekit.experiments.saddles import CriticalPoint
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import (CYCLE, DATA_COLOR, OPTIMIZER_COLORS, PALETTE, CourseFigure, colors_for, new_figure,
                                  styled)
 from coursekit.show.surfaces import _surface_grid, coloured_lines

@@ -20,7 +20,8 @@ import traitlets
 
 from coursekit import _validate, surfaces
 from coursekit.optim import OPTIMIZERS, make_optimizer
-from coursekit.show.explorer import DESCRIPTION_STYLE, Explorer, log_slider, slider
+from coursekit.show.controls import DESCRIPTION_STYLE, log_slider, slider
+from coursekit.show.explorer import Explorer
 from coursekit.show.look import OPTIMIZER_COLORS, ink_on
 from coursekit.show.surfaces import PathPictures, coloured_lines
 from coursekit.trajectories import Paths, paths_summary, trajectory_data
@@ -181,7 +182,7 @@ def playground_explorer(surface: str = "elongated quadratic", optimizers=OPTIMIZ
     explorer = Explorer(controls, _PlaygroundView())
     rows = [("optimizers",), ("surface",), ("lr GD", "lr Momentum"), ("lr RMSprop", "lr Adam"), ("beta1", "beta2"),
             ("steps",), ("x0", "y0")]
-    explorer.children = [widgets.HBox([controls[name] for name in row]) for row in rows] + [explorer.output,
+    explorer.children = [widgets.HBox([controls[name] for name in row]) for row in rows] + [explorer.picture,
                                                                                           explorer.summary]
     controls["surface"].unobserve(explorer.update, names="value")
     controls["surface"].observe(lambda change: _new_surface(explorer), names="value")

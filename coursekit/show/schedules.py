@@ -14,7 +14,8 @@ import numpy as np
 
 from coursekit import _validate, schedules
 from coursekit.experiments.least_squares import mean_distance
-from coursekit.show.explorer import Explorer, FastFigure, slider
+from coursekit.show.controls import slider
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
 from coursekit.show.surfaces import _surface_grid
 from coursekit.surfaces import Surface

@@ -14,7 +14,8 @@ import numpy as np
 
 from coursekit import _validate, surfaces
 from coursekit.optim import OPTIMIZERS, make_optimizer
-from coursekit.show.explorer import DESCRIPTION_STYLE, Explorer, FastFigure, LruCache, log_slider, slider
+from coursekit.show.controls import DESCRIPTION_STYLE, log_slider, slider
+from coursekit.show.explorer import Explorer, FastFigure, LruCache
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
 from coursekit.surfaces import Surface
 from coursekit.trajectories import Paths, Trajectory, _lr_for, outside_window, paths_summary, trajectory_data
@@ -233,8 +234,8 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
 
     >>> w = trajectory_explorer(optimizers=("GD", "Momentum"), steps=20)
     >>> w.controls["lr"].value = 0.15
-    >>> len(w.output.outputs), w.figure.axes[0].lines[0].get_xdata().shape
-    (1, (21,))
+    >>> w.picture.at, w.figure.axes[0].lines[0].get_xdata().shape
+    (0.15, (21,))
     """
     optimizers = _validate.names(optimizers, "optimizers", OPTIMIZERS)
     rates = {name: _validate.positive(_lr_for(lr, name), f"lr[{name!r}]") for name in optimizers}

@@ -17,7 +17,8 @@ from coursekit.experiments.batch_size import batch_size_data
 from coursekit.experiments.timing import seconds_per_epoch_by_size
 from coursekit.minibatch import num_mini_batches
 from coursekit.optim import make_optimizer
-from coursekit.show.explorer import CONTROL_LAYOUT, DESCRIPTION_STYLE, Explorer, FastFigure, LruCache
+from coursekit.show.controls import CONTROL_LAYOUT, DESCRIPTION_STYLE
+from coursekit.show.explorer import Explorer, FastFigure, LruCache
 from coursekit.show.look import DATA_COLOR, PALETTE, CourseFigure, colors_for, new_figure, style, styled
 
 
@@ -203,6 +204,10 @@ class _BatchSizeView:
                    f"({steps_per_epoch(num_mini_batches(self.m, size))}) …")
             self._runs.get(size, lambda: self._train(size, progress))
 
+    def ready(self, values: dict) -> bool:
+        """Whether the chosen size has been trained (its picture can be drawn ahead)."""
+        return values["mini_batch_size"] in self._runs
+
     def __call__(self, values: dict):
         size = values["mini_batch_size"]
         history, timings = self._runs.get(size, lambda: self._train(size))
@@ -263,4 +268,4 @@ def batch_size_explorer(X, Y, layer_dims, sizes=(1, 8, 32, 64, 256), optimizer: 
     view = _BatchSizeView(X, Y, layer_dims, optimizer, lr, _validate.positive_int(epochs, "epochs"), seed)
     size_slider = widgets.SelectionSlider(options=labels, value=chosen[len(chosen) // 2], description="mini-batch size",
                                           continuous_update=False, style=DESCRIPTION_STYLE, layout=CONTROL_LAYOUT)
-    return Explorer({"mini_batch_size": size_slider}, view, prepare=view.prepare)
+    return Explorer({"mini_batch_size": size_slider}, view, prepare=view.prepare, ready=view.ready)

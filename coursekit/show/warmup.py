@@ -14,7 +14,8 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.experiments.schedule_race import RACE
-from coursekit.show.explorer import Explorer, FastFigure, log_slider, slider
+from coursekit.show.controls import log_slider, slider
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import CourseFigure, colors_for, new_figure, styled
 from coursekit.show.schedules import _nice_ceiling
 from coursekit.train import History

@@ -12,7 +12,8 @@ import numpy as np
 
 from coursekit import _validate
 from coursekit.experiments.weight_decay import decay_paths
-from coursekit.show.explorer import Explorer, FastFigure, log_slider
+from coursekit.show.controls import log_slider
+from coursekit.show.explorer import Explorer, FastFigure
 from coursekit.show.look import CYCLE, OPTIMIZER_COLORS, PALETTE, CourseFigure, new_figure, styled
 
 __all__ = ["METHOD_COLORS", "decay_explorer", "plot_decay_grid", "plot_decay_paths", "plot_root_s_hat"]

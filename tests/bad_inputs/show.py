@@ -8,8 +8,8 @@ import numpy as np
 
 from coursekit import surfaces, trajectories
 from coursekit.optim import GD
-from coursekit.show import (averages, batch_size, bias, comparisons, convergence, explorer, gradient_noise, look,
-                            optima, playground, schedules, smoothing, sweeps, training)
+from coursekit.show import (averages, batch_size, bias, comparisons, controls, convergence, explorer, gradient_noise,
+                            look, optima, picture, playground, schedules, smoothing, sweeps, training)
 from coursekit.show import surfaces as surface_figures
 from tests.bad_inputs import Bad
 
@@ -44,21 +44,30 @@ ROWS = [
         error=TypeError, message=r"fig must be a matplotlib.figure.Figure, got str"),
     Bad(explorer.FastFigure, (look.new_figure()[0], 3), error=TypeError,
         message=r"dynamic must be a sequence of artists of fig, got 3"),
-    Bad(explorer.png_output, ("png",), error=TypeError, message=r"png must be the bytes of a PNG file, got 'png'"),
+    Bad(picture.Picture, kwargs={"png": "png"}, error=TypeError, message=r"png must be the bytes of a PNG file, got 'png'"),
+    Bad(picture.neighbour, (3, 1), error=TypeError, message=r"control must be a .*Widget, got int"),
+    Bad(picture.neighbour, (widgets.IntSlider(), 0.5), error=TypeError, message=r"steps must be an integer"),
+    Bad(picture.steps, ("slider",), error=TypeError, message=r"control must be a .*Widget, got str"),
+    Bad(picture.steps_away, (0,), message=r"reach must be an integer >= 1, got 0"),
+    Bad(picture.steps_away, (2, 0), message=r"direction must be 1 or -1"),
+    Bad(picture.synced, (None,), error=TypeError, message=r"control must be a .*Widget, got NoneType"),
+    Bad(picture.synced_name, (None,), error=TypeError, message=r"control must be a .*Widget, got NoneType"),
+    Bad(picture.picture_key, ([0.1],), error=TypeError, message=r"values must be a dict of the controls' values"),
+    Bad(explorer.Explorer, ({}, print), {"ready": 3}, error=TypeError, message=r"ready must be a function .*, got 3"),
     Bad(explorer.Explorer, ({"n": 1}, print), error=TypeError, message=r"controls\['n'\] must be a widget .*, got 1"),
     Bad(explorer.Explorer, ([1],), {"render": print}, error=TypeError, message=r"controls must be a dict of widgets"),
     Bad(explorer.Explorer, ({}, "render"), error=TypeError, message=r"render must be a function .*, got 'render'"),
     Bad(explorer.Explorer, ({}, print), {"prepare": "later"}, error=TypeError,
         message=r"prepare must be a function of the controls' values, got 'later'"),
-    Bad(explorer.slider, (widgets.FloatSlider, "β", float("nan"), 0.0, 1.0, 0.1),
+    Bad(controls.slider, (widgets.FloatSlider, "β", float("nan"), 0.0, 1.0, 0.1),
         message=r"value must be a finite number, got nan"),
-    Bad(explorer.slider, (widgets.FloatSlider, "β", 0.5, 0.0, 1.0, 0.0), message=r"step must be a finite number > 0"),
-    Bad(explorer.slider, (widgets.FloatSlider, "β", 0.5, 1.0, 0.0, 0.1),
+    Bad(controls.slider, (widgets.FloatSlider, "β", 0.5, 0.0, 1.0, 0.0), message=r"step must be a finite number > 0"),
+    Bad(controls.slider, (widgets.FloatSlider, "β", 0.5, 1.0, 0.0, 0.1),
         message=r"high must be a number >= low \(1.0\), got 0.0"),
-    Bad(explorer.log_slider, (None, 0.1, 1e-4, 3.0),
+    Bad(controls.log_slider, (None, 0.1, 1e-4, 3.0),
         error=TypeError, message=r"description must be a string .*, got None"),
-    Bad(explorer.log_slider, ("α", 0.0, 1e-4, 3.0), message=r"value must be a finite number > 0, got 0.0"),
-    Bad(explorer.log_slider, ("α", 0.1, 3.0, 1e-4), message=r"high must be a number >= low \(3.0\), got 0.0001"),
+    Bad(controls.log_slider, ("α", 0.0, 1e-4, 3.0), message=r"value must be a finite number > 0, got 0.0"),
+    Bad(controls.log_slider, ("α", 0.1, 3.0, 1e-4), message=r"high must be a number >= low \(3.0\), got 0.0001"),
     # averages and bias correction (notebooks 04, 05)
     Bad(averages.beta_label, (None,), error=TypeError, message=r"key must be a number .* or a text label, got None"),
     Bad(averages.plot_ewa, (T, THETAS, {0.9: THETAS[:3]}),

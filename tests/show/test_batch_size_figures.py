@@ -1,7 +1,6 @@
 """Tests of coursekit.show.batch_size and coursekit.show.gradient_noise, headless: what each figure draws,
 what each explorer redraws and says, and how bad input is refused."""
 
-import base64
 import io
 
 import numpy as np
@@ -35,8 +34,7 @@ def noise(moons):
 
 
 def _image(explorer) -> np.ndarray:
-    (output,) = explorer.output.outputs
-    return np.asarray(Image.open(io.BytesIO(base64.b64decode(output["data"]["image/png"]))))
+    return np.asarray(Image.open(io.BytesIO(explorer.picture.png)))
 
 
 def test_sizes_keep_one_colour_and_the_extremes_say_what_they_are():

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from coursekit.show.explorer import Explorer, FastFigure, LruCache, log_slider, png_output, slider
+from coursekit.show.controls import log_slider, slider
+from coursekit.show.explorer import STATIC_TEXT, Explorer, FastFigure, LruCache
 from coursekit.show.look import figure_png, new_figure
 
 
@@ -83,17 +84,10 @@ def test_fast_figure_restores_the_visibility_of_hidden_artists(curve):
     assert not line.get_visible()
 
 
-# --- png_output and Explorer ----------------------------------------------------------------------------
+# --- Explorer ------------------------------------------------------------------------------------------
 
 
-def test_png_output_is_one_display_data_with_the_png_and_a_text():
-    output = png_output(b"\x89PNG\r\n\x1a\nbytes", "<Figure size 600x400 with 1 Axes>")
-    assert output["output_type"] == "display_data"
-    assert base64.b64decode(output["data"]["image/png"]) == b"\x89PNG\r\n\x1a\nbytes"
-    assert output["data"]["text/plain"] == "<Figure size 600x400 with 1 Axes>"
-
-
-def test_explorer_renders_the_current_values_and_replaces_its_one_output(curve):
+def test_explorer_renders_the_current_values_and_shows_them_in_its_picture(curve):
     fig, line = curve
     seen = []
 
@@ -108,10 +102,12 @@ def test_explorer_renders_the_current_values_and_replaces_its_one_output(curve):
     controls["label"].value = "b"
     assert seen == [{"slope": 1.0, "label": "a"}, {"slope": 0.5, "label": "a"}, {"slope": 0.5, "label": "b"}]
     assert w.summary.value == "slope 0.5, b" and w.figure is fig
-    (output,) = w.output.outputs
-    assert output == png_output(figure_png(fig), "<Figure size 600x400 with 1 Axes>")
-    assert w.children == (controls["slope"], controls["label"], w.output, w.summary)
-    assert w.output.layout.height == "300px"
+    assert w.picture.png == figure_png(fig) and w.picture.at == 0.5
+    assert w.children == (controls["slope"], controls["label"], w.picture, w.summary)
+    assert w.picture.layout.height == "300px"
+    bundle = w._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]) == w.picture.png, "the static face is the picture shown"
+    assert bundle["text/plain"] == STATIC_TEXT
 
 
 # --- controls ------------------------------------------------------------------------------------------
@@ -164,7 +160,7 @@ def test_long_work_runs_in_the_background_with_its_progress_and_only_the_latest_
     release.set()
     time.sleep(0.2)
     assert drawn == [1, 3], "the value moved past while it was prepared is never drawn over the latest"
-    assert w.summary.value == "n = 3" and len(w.output.outputs) == 1
+    assert w.summary.value == "n = 3" and w.picture.at == 3
 
 
 def test_outside_a_kernel_everything_runs_at_once(curve):

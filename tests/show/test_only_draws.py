@@ -5,7 +5,7 @@ The numbers a notebook prints or a test pins are computed below ``show`` (the to
 declares what it returns, and that is a figure, an explorer (or another widget), nothing (it draws on the
 axes it is given) or text (a label, a numbers line, colours by label); no public class is a data class.
 What a picture needs computed (a contour grid, the edge marks of a path) stays private to the drawing.
-The machinery (``look``, ``explorer``) is not a topic: it encodes PNGs and keeps caches.
+The machinery (``look``, ``explorer``, ``controls``, ``picture``) is not a topic: it encodes PNGs and keeps caches.
 """
 
 import collections.abc
@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from coursekit import show
 
-MACHINERY = ("look", "explorer")
+MACHINERY = ("look", "explorer", "controls", "picture")
 
 
 def topic_modules() -> list[types.ModuleType]:

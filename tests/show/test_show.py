@@ -8,7 +8,7 @@ from coursekit.show import explorer, look
 
 #: The topic modules: every module of coursekit.show but the machinery they are built on.
 TOPICS = [importlib.import_module(f"coursekit.show.{info.name}") for info in pkgutil.iter_modules(show.__path__)
-          if info.name not in ("look", "explorer")]
+          if info.name not in ("look", "explorer", "controls", "picture")]
 MACHINERY = {"PALETTE", "OPTIMIZER_COLORS", "BETA_COLORS", "CourseFigure", "new_figure", "Explorer"}
 
 

@@ -51,7 +51,7 @@ def test_the_explorer_follows_each_slider_and_its_axes_follow_the_run():
 
 
 def _picture(explorer) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(base64.b64decode(explorer.output.outputs[0]["data"]["image/png"]))))
+    return np.asarray(Image.open(io.BytesIO(explorer.picture.png)))
 
 
 def test_a_fast_redraw_is_the_picture_a_full_drawing_makes():
