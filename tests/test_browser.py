@@ -208,13 +208,13 @@ def _slide_and_see_the_figure_change(page, state, label: str, presses: int, read
     cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider", has_text=label))
     slider = cell.locator(".widget-slider", has_text=label)
     handle, readout = slider.locator(".noUi-handle"), slider.locator(".widget-readout")
-    output = cell.locator(".widget-output")
+    output = cell.locator(".coursekit-picture-box")
     image = output.locator("img")
     image.wait_for()
     cell.scroll_into_view_if_needed()
     assert readout.inner_text() == readouts[0]
     before_src, before_box, before_output = image.get_attribute("src"), image.bounding_box(), output.bounding_box()
-    assert before_src.startswith("data:image/png;base64,")
+    assert before_src.startswith("blob:")
     output.evaluate(WATCH_IMAGES)
 
     handle.focus()
@@ -242,6 +242,20 @@ def _slide_and_see_the_figure_change(page, state, label: str, presses: int, read
     assert not page.errors, page.errors
 
 
+def _a_step_drawn_ahead_is_shown_without_the_kernel(page, label: str, key: str):
+    """After the kernel has drawn ahead, one ``key`` press on the slider ``label`` shows a picture drawn ahead
+    (``data-source``), of the value the slider now has (``data-at``), and it stays when the kernel answers."""
+    cell = page.locator(".jp-CodeCell", has=page.locator(".widget-slider", has_text=label))
+    image = cell.locator(".coursekit-picture-box img")
+    time.sleep(3)  # the kernel draws four pictures ahead, a few ms each, after the last change
+    cell.locator(".widget-slider", has_text=label).locator(".noUi-handle").focus()
+    page.keyboard.press(key)
+    source, at = image.get_attribute("data-source"), image.get_attribute("data-at")
+    assert source == "ahead", f"the picture shown at once was drawn ahead, not {source}"
+    time.sleep(1)  # the kernel's own picture of the same value has come meanwhile
+    assert image.count() == 1 and image.get_attribute("data-at") == at
+
+
 def test_start_here_runs_and_the_learning_rate_slider_redraws_the_paths(page, lab, tmp_path):
     stored = _digests(ROOT / "notebooks")
     state = _open_and_run(page, lab, "00_start_here.ipynb")
@@ -249,6 +263,8 @@ def test_start_here_runs_and_the_learning_rate_slider_redraws_the_paths(page, la
     after = f"{0.1 * 10 ** (3 * 0.05):.3g}"
     _slide_and_see_the_figure_change(page, state, "α (learning rate)", 3, ("0.100", after),
                                      tmp_path / "00_start_here.png")
+    _a_step_drawn_ahead_is_shown_without_the_kernel(page, "α (learning rate)", "ArrowRight")
+    _a_step_drawn_ahead_is_shown_without_the_kernel(page, "α (learning rate)", "ArrowLeft")
     assert _digests(ROOT / "notebooks") == stored, "the repository's notebooks are never modified"
 
 
@@ -330,7 +346,7 @@ def test_run_all_never_stops_and_a_typed_solution_turns_the_check_green_and_the_
     assert page.evaluate(OUTPUT_TEXT, [mini, check]).startswith("✘ random_mini_batches: not implemented yet")
     explorer = page.locator(".jp-CodeCell", has_text="batch_size_explorer(")
     explorer.scroll_into_view_if_needed()
-    explorer.locator(".widget-output img").wait_for()  # the figures after the unfinished exercise are drawn
+    explorer.locator(".coursekit-picture").wait_for()  # the figures after the unfinished exercise are drawn
 
     question = page.locator(".jp-CodeCell", has_text='ask("01-noisy-cost")')
     question.scroll_into_view_if_needed()

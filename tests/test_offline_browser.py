@@ -27,7 +27,7 @@ MEASURE_DECK = """async () => {
     for (const section of Reveal.getSlides()) {
         const at = Reveal.getIndices(section);
         Reveal.slide(at.h, at.v);
-        const widget = section.querySelector(".jupyter-widgets .widget-output img");
+        const widget = section.querySelector(".jupyter-widgets img.widget-image");
         const controls = section.querySelectorAll(".jupyter-widgets .widget-slider, .jupyter-widgets select");
         slides.push({
             at: [at.h, at.v],
@@ -95,7 +95,7 @@ def test_every_deck_runs_offline_fits_the_screen_and_shows_math_and_the_explorer
     for deck in decks:
         page.goto(deck.as_uri())
         page.wait_for_function("() => window.Reveal && Reveal.isReady() && window.MathJax && MathJax.startup")
-        page.wait_for_selector(".jupyter-widgets .widget-output img", state="attached")
+        page.wait_for_selector(".jupyter-widgets img.widget-image", state="attached")
         measured = page.evaluate(MEASURE_DECK)
         slides_ = measured["slides"]
         assert len(slides_) > 5 and page.evaluate("() => Reveal.getTotalSlides()") == len(slides_)

@@ -145,7 +145,7 @@ class Explorer(widgets.VBox):
         self._ready = ready or (lambda values: prepare is None)
         self._background = _in_a_kernel() if background is None else background
         self._ahead = _in_a_kernel() if ahead is None else bool(ahead)
-        self._lock, self._latest, self._worker, self._loop = threading.Lock(), 0, None, None
+        self._lock, self._latest, self._worker = threading.Lock(), 0, None
         self._drawn = LruCache(4 * REACH)  # pictures drawn ahead: picture_key -> (png, summary)
         self._main = next((name for name, control in controls.items() if steps(control)), None)
         self._direction, self._generation = 1, 0
@@ -156,6 +156,7 @@ class Explorer(widgets.VBox):
         super().__init__([*controls.values(), self.picture, self.summary])  # numbers below: the figure never moves
         for control in controls.values():
             control.observe(self.update, names="value")
+        self._loop = _running_loop()
         self._show(self.values(), self._latest)  # the first picture at once: it is the one a notebook stores
 
     def values(self) -> dict:
@@ -166,10 +167,7 @@ class Explorer(widgets.VBox):
         """Re-render the figure for the current values and show it, replacing the previous one."""
         if change is not None:
             self._moved(change["owner"])
-        try:
-            self._loop = asyncio.get_running_loop()  # a kernel's: where pictures are drawn ahead
-        except RuntimeError:
-            self._loop = None
+        self._loop = _running_loop()
         values = self.values()
         self._latest += 1
         if self._prepare is not None and self._background:
@@ -248,6 +246,14 @@ class Explorer(widgets.VBox):
         data["image/png"] = base64.b64encode(self.picture.png).decode("ascii")
         data["text/plain"] = STATIC_TEXT
         return data
+
+
+def _running_loop():
+    """The event loop running this code (a Jupyter kernel's: where pictures are drawn ahead), or None."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _in_a_kernel() -> bool:

@@ -134,3 +134,16 @@ def test_a_float_slider_neighbour_matches_the_browser_value_to_the_key(step):
     control = ipywidgets.FloatSlider(value=0.5, min=0.0, max=0.99, step=step)
     at, value = neighbour(control, 3)
     assert picture_key({"beta": value}) == picture_key({"beta": round(0.5 + 3 * step, 10)})
+
+
+def test_an_explorer_made_in_a_kernel_draws_ahead_of_its_first_picture_so_the_first_step_is_at_once():
+    sent = []
+
+    async def run():
+        fig, ax = new_figure()
+        explorer = Explorer({"n": ipywidgets.IntSlider(value=5, min=0, max=10)},
+                            lambda v: (fig, figure_png(fig), str(v["n"])), ahead=True)
+        explorer.picture.send_ahead = lambda png, at, generation, control: sent.append(at)
+        await asyncio.sleep(0.05)
+    asyncio.run(run())
+    assert sent == [6, 4, 7, 3]

@@ -38,6 +38,11 @@ WIDTH, HEIGHT = 1280, 800
 ASSETS = "_assets"
 TEMPLATES = Path(__file__).parent / "templates"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+#: An ipywidgets Image (controls 2.0), which a deck draws offline: what an explorer's picture becomes there.
+IMAGE = {"_model_name": "ImageModel", "_model_module": "@jupyter-widgets/controls", "_model_module_version": "2.0.0",
+         "_view_name": "ImageView", "_view_module": "@jupyter-widgets/controls", "_view_module_version": "2.0.0",
+         "format": "png"}
 PACKAGES = ("reveal.js", "requirejs", "mathjax", "@jupyter-widgets/html-manager")
 
 
@@ -80,7 +85,20 @@ def deck_notebook(nb):
             for output in cell.get("outputs", []):
                 if WIDGET_VIEW in output.get("data", {}) and "text/html" in output["data"]:
                     del output["data"][WIDGET_VIEW]
+    _pictures_as_images(deck.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {}))
     return deck
+
+
+def _pictures_as_images(state: dict) -> None:
+    """Store each explorer's picture (an anywidget, whose script a deck cannot load offline) as an ipywidgets
+    Image of the same PNG, so that the deck draws the figure the notebook stored."""
+    for model in state.values():
+        if model.get("state", {}).get("_anywidget_id") == "coursekit.show.picture.Picture":
+            model.update(model_name=IMAGE["_model_name"], model_module=IMAGE["_model_module"],
+                         model_module_version=IMAGE["_model_module_version"])
+            model["state"] = {**IMAGE, "layout": model["state"]["layout"]}
+            model["buffers"] = [{**buffer, "path": ["value"]} for buffer in model.get("buffers", [])
+                                if buffer["path"] == ["png"]]
 
 
 def _exporter():

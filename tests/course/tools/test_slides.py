@@ -46,6 +46,25 @@ def test_each_explorer_gets_a_slide_of_its_own_and_each_question_its_static_face
                for o in c.get("outputs", [])), "the notebook itself is not changed"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_deck_stores_each_explorers_picture_as_an_image_of_the_same_png(path):
+    nb = nbformat.read(path, as_version=4)
+    stored = nb.metadata.widgets[slides.WIDGET_STATE]["state"]
+    pictures = {key: model for key, model in stored.items()
+                if model["state"].get("_anywidget_id") == "coursekit.show.picture.Picture"}
+    assert pictures, "the notebook stores its explorers' pictures"
+    deck = slides.deck_notebook(nb)["metadata"]["widgets"][slides.WIDGET_STATE]["state"]
+    for key, model in pictures.items():
+        image = deck[key]
+        assert (image["model_name"], image["state"]["_view_name"], image["state"]["format"]) == (
+            "ImageModel", "ImageView", "png")
+        assert image["state"]["layout"] == model["state"]["layout"]
+        assert [(b["path"], b["data"]) for b in image["buffers"]] == [
+            (["value"], b["data"]) for b in model["buffers"] if b["path"] == ["png"]]
+    assert stored == nbformat.read(path, as_version=4).metadata.widgets[slides.WIDGET_STATE]["state"], \
+        "the notebook itself is not changed"
+
+
 def test_a_cell_that_shared_the_explorers_slide_starts_a_new_one():
     code = nbformat.v4.new_code_cell("show.some_explorer()", outputs=[nbformat.v4.new_output(
         "execute_result", {slides.WIDGET_VIEW: {"model_id": "m"}, "image/png": "", "text/plain": "x"})])
