@@ -64,7 +64,7 @@ def test_pip_install_coursekit_pulls_no_jupyter_server():
     """In a kernel that exists already (Colab, a hub), `pip install coursekit` adds no server and no notebook tools."""
     project = _project()
     names = {_requirement(spec)[0] for spec in project["dependencies"]}
-    assert names == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "threadpoolctl"}
+    assert names == {"numpy", "matplotlib", "ipywidgets", "anywidget", "ipykernel", "threadpoolctl"}
     assert {"jupyterlab", "nbformat", "nbclient"} <= {_requirement(s)[0] for s in project["optional-dependencies"]["lab"]}
 
 

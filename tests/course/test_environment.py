@@ -10,7 +10,7 @@ from coursekit.course import environment
 def test_requirements_are_read_from_the_package_metadata():
     reqs = environment.requirements()
     # a kernel's needs only: JupyterLab and the notebook tools are the lab extra, not checked by notebook 00
-    assert set(reqs) == {"numpy", "matplotlib", "ipywidgets", "ipykernel", "threadpoolctl"}
+    assert set(reqs) == {"numpy", "matplotlib", "ipywidgets", "anywidget", "ipykernel", "threadpoolctl"}
     assert reqs["ipywidgets"] == "8.0"
     assert list(environment.requirements("fast")) == ["numba"]  # optional: it compiles the hot loops
 
@@ -31,7 +31,7 @@ def test_report_says_ready_when_everything_is_installed():
     pytest.importorskip("numba")
     lines = environment.environment_report().splitlines()
     assert lines[-1] == "ready for the course"
-    assert len(lines) == 1 + 6 + 1
+    assert len(lines) == 1 + 7 + 1
     assert all(line.startswith("✔ ") for line in lines[:-2]) and lines[-2].startswith("· numba")
     assert f"numpy         {metadata.version('numpy')}" in "\n".join(lines)
     minimum = environment.requirements("fast")["numba"]
@@ -46,7 +46,7 @@ def test_without_numba_the_report_says_what_it_would_give_and_is_still_ready(mon
     assert lines[-2] == (f"· numba         absent     (optional, ≥ {minimum}: compiles the training loops; "
                          "without it numpy runs them, same numbers)")
     assert lines[-1] == "ready for the course"
-    assert len(lines) == 1 + 6 + 1
+    assert len(lines) == 1 + 7 + 1
 
 
 @pytest.mark.parametrize("package, old, line", [
