@@ -25,6 +25,9 @@ from coursekit.show.look import encode_png
 from coursekit.show.picture import (REACH, Picture, neighbour, picture_key, steps, steps_away, synced,
                                     synced_name)
 
+#: Seconds a control rests before the pictures of its nearby values are drawn ahead: a drag moves on sooner,
+#: and its values are drawn as they come, with the kernel not kept busy by pictures it would never show.
+AHEAD_AFTER = 0.03
 #: What a reader without a running kernel is told, beside the figure's picture.
 STATIC_TEXT = "[an interactive figure: run the notebook to move its sliders]"
 
@@ -119,8 +122,8 @@ class Explorer(widgets.VBox):
     test, a script) everything runs at once. :meth:`wait` waits for the work in progress.
 
     ``ahead`` (by default: in a Jupyter kernel) draws, after each change, the pictures of the control moved
-    last at :data:`~coursekit.show.picture.REACH` steps either way, one per turn of the kernel's event loop
-    and only while nothing changes, and sends them to the browser (:mod:`coursekit.show.picture`). With a
+    last at :data:`~coursekit.show.picture.REACH` steps either way, once it has rested :data:`AHEAD_AFTER`
+    seconds, one per turn of the kernel's event loop and only while nothing changes, and sends them to the browser (:mod:`coursekit.show.picture`). With a
     ``prepare``, only values that ``ready(values)`` says need no preparation are drawn ahead.
 
     >>> from coursekit.show.look import figure_png, new_figure
@@ -213,8 +216,9 @@ class Explorer(widgets.VBox):
                 png, summary = drawn
             self.summary.value = summary
             self.picture.show(png, *self._where())
-        if self._ahead and self._loop is not None and self._main is not None:
-            self._loop.call_soon_threadsafe(self._draw_ahead, request, steps_away(REACH, self._direction))
+        if self._ahead and self._loop is not None and self._main is not None:  # once the slider rests a moment
+            self._loop.call_soon_threadsafe(self._loop.call_later, AHEAD_AFTER, self._draw_ahead, request,
+                                            steps_away(REACH, self._direction))
 
     def _where(self) -> tuple:
         """The main control's synced value, the generation, and the main control's model id."""

@@ -34,7 +34,7 @@ def _in_a_loop(actions):
     async def run():
         for action in actions:
             action()
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.3)
     asyncio.run(run())
 
 
@@ -76,7 +76,7 @@ def test_a_new_value_before_the_pictures_ahead_are_done_stops_them():
     async def run():
         control.value = 6
         control.value = 9  # at once: nothing was drawn ahead of 6 yet
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
     asyncio.run(run())
     assert [at for at, _, _ in sent] == [10, 8, 7], "only 9's neighbours (11 is past the end)"
 
@@ -144,6 +144,6 @@ def test_an_explorer_made_in_a_kernel_draws_ahead_of_its_first_picture_so_the_fi
         explorer = Explorer({"n": ipywidgets.IntSlider(value=5, min=0, max=10)},
                             lambda v: (fig, figure_png(fig), str(v["n"])), ahead=True)
         explorer.picture.send_ahead = lambda png, at, generation, control: sent.append(at)
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
     asyncio.run(run())
     assert sent == [6, 4, 7, 3]
