@@ -4,13 +4,16 @@ Parts: (1) each notebook in a fresh kernel, and the course; (2) every explorer's
 latency against a naive rebuild; (3) training samples/s against PyTorch float32 on one thread (skipped
 without torch); (4) optimizer steps at 1e5-1e7 parameters against torch foreach/fused and the
 memory-bandwidth bound, and at both of coursekit's speeds: compiled by Numba, and the numpy form that
-runs without it (``COURSEKIT_JIT=0``). Every comparison is measured interleaved in this process (notebooks: in
-kernels started alternately), and each ratio is the median of per-round ratios. With ``--before REF``
-each comparison is also measured, in the same run, for coursekit's algorithms as they were at git
-``REF`` (see ``before.py``). Parts 2-4 run on one thread (OpenBLAS, OpenMP and torch); the notebook
-kernels run with the environment ``make bench`` was started with.
+runs without it (``COURSEKIT_JIT=0``); (5) every explorer of every notebook in JupyterLab in chromium,
+from a key press or a drag to the new picture on screen (``browser.py``; needs Playwright and chromium).
+Every comparison is measured interleaved in this process (notebooks: in kernels started alternately), and
+each ratio is the median of per-round ratios. With ``--before REF`` each comparison is also measured, in
+the same run, for coursekit's algorithms as they were at git ``REF`` (see ``before.py``). Parts 2-4 run on
+one thread (OpenBLAS, OpenMP and torch); the notebook kernels run with the environment ``make bench`` was
+started with.
 
-Usage: ``.venv/bin/python benchmarks/bench.py [--before REF] [--parts 1234] [--quick] [--json PATH]``.
+Usage: ``.venv/bin/python benchmarks/bench.py [--before REF] [--parts 12345] [--notebooks 00,04] [--quick]
+[--json PATH]``.
 A benchmark is not a test: nothing here fails on a slow machine.
 """
 
@@ -34,7 +37,7 @@ import before as before_module  # noqa: E402
 import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-PARTS = {"1": "notebooks", "2": "widgets", "3": "training", "4": "steps"}
+PARTS = {"1": "notebooks", "2": "widgets", "3": "training", "4": "steps", "5": "browser"}
 
 
 def _torch():
@@ -135,7 +138,8 @@ def numpy_form_steps(package, rounds: int, min_seconds: float) -> list[dict]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", metavar="REF", help="also measure coursekit's algorithms as at this git ref")
-    parser.add_argument("--parts", default="1234", help="which parts to run, e.g. 34 (default: all)")
+    parser.add_argument("--parts", default="12345", help="which parts to run, e.g. 34 (default: all)")
+    parser.add_argument("--notebooks", metavar="NN,NN", help="part 5: which notebooks, e.g. 00,04 (default: all)")
     parser.add_argument("--quick", action="store_true", help="fewer rounds: a rough look, not a result")
     parser.add_argument("--json", type=Path, default=HERE / "out" / "bench.json", help="where to write the JSON")
     args = parser.parse_args(argv)
@@ -173,6 +177,10 @@ def main(argv: list[str] | None = None) -> None:
 
             rows += steps.run(before_module.load("coursekit"), before, torch, rounds[part], 0.05 if args.quick else 0.2)
             rows += numpy_form_steps(before_module.load("coursekit"), rounds[part], 0.05 if args.quick else 0.2)
+        elif part == "5":
+            import browser
+
+            rows += browser.run(_KERNEL_ENV, args.before, args.notebooks, args.quick)
     for row in rows:
         row["met"] = goal_met(row)
     machine = {"python": platform.python_version(), "numpy": np.__version__,

@@ -1,10 +1,13 @@
 """Part 2: every explorer of ``coursekit.show``, from a new value of a control to the new figure's PNG.
 
 Latency = from setting a control's value (programmatically, as a slider does) until the PNG of the
-new figure is in the explorer's Output widget. Every change uses a value not seen before, so nothing
+new figure is in the explorer's picture (the widget the browser shows). Every change uses a value not seen before, so nothing
 comes from an explorer's cache. Alternatives, interleaved: the explorer now, the same explorer built
 on the old coursekit (``--before``), and a naive rebuild, what ``interactive_output`` with a plotting
-function does on each change: compute the data, build a new figure, ``savefig`` it as a PNG.
+function does on each change: compute the data, build a new figure, ``savefig`` it as a PNG. When
+coursekit's kernels run compiled (Numba), a fourth alternative makes the same change on their numpy form,
+what a learner without Numba gets (``_compile._numba`` off for the change only), as its own row
+"...: numpy path" against the compiled one, with the same goal.
 
 The explorers are discovered from ``coursekit.show.__all__`` (every ``*_explorer``). ``EXPLORERS``
 says how to build each one and which control to move; an explorer missing from it is measured
@@ -113,6 +116,12 @@ def _noisy_descent_data(show):
     return _computed(show, "experiments.gradient_noise", "noisy_descent_data")(elongated_quadratic(5.0))  # notebook 02
 
 
+def _bowl():
+    from coursekit.surfaces import elongated_quadratic
+
+    return elongated_quadratic(100.0)  # notebook 06
+
+
 def _cycle(options, n: int = 1000) -> list:
     """``n`` values that step through ``options`` back and forth, so every change moves the slider."""
     options = list(options)
@@ -171,6 +180,15 @@ EXPLORERS = {
     "noise_escape_explorer": Spec(
         make=lambda show: show.noise_escape_explorer(_escape_data()), control="sigma",
         values={"σ, 14 levels × 2 kinds of noise precomputed": _cycle(_escape_sigmas())}),
+    "eigen_errors_explorer": Spec(
+        make=lambda show: show.eigen_errors_explorer(_bowl(), gd_lr=2 / 101, lr=0.05, beta=0.9, steps=150),
+        control="beta", values={"β, 2 directions × 150 steps": _cycle([round(0.01 * k, 2) for k in range(100)])}),
+    "decay_explorer": Spec(
+        make=lambda show: show.decay_explorer(lr=0.01, weight_decay=0.1, steps=300),
+        control="lr", values={"α, 3 decays × 300 steps": _distinct(0.002, 1.003)}),
+    "warmup_explorer": Spec(
+        make=lambda show: show.warmup_explorer(lr_max=0.1, warmup=10, total=100),
+        control="lr_max", values={"peak α, warmup + cosine over 100 steps": _distinct(0.002, 1.003)}),
     "batch_size_explorer": Spec(
         make=lambda show: show.batch_size_explorer(*_digits(), **BATCH),
         control="mini_batch_size", fresh=True, rounds=3, naive=_batch_naive,
@@ -188,6 +206,8 @@ def _generic(show, name: str) -> Spec | None:
         if isinstance(getattr(control, "value", None), (int, float)) and hasattr(control, "min"):
             low, high, kind = control.min, control.max, type(control.value)
             values = [kind(low + (high - low) * ((0.618 * i) % 1.0)) for i in range(1, 1000)]
+            if hasattr(control, "base"):  # a log slider's min and max are exponents
+                values = [control.base ** value for value in values]
             return Spec(make=lambda show: getattr(show, name)(), control=control_name,
                         values={f"{control_name}, defaults (not in EXPLORERS)": values})
     return None
@@ -217,8 +237,24 @@ def _naive(spec: Spec, show, values) -> Callable[[], dict]:
     return once
 
 
+def _numpy_path(once: Callable[[], dict]) -> Callable[[], dict]:
+    """``once`` with coursekit's kernels on their numpy form (as without Numba) for that change only."""
+    from coursekit import _compile
+
+    def run():
+        numba, _compile._numba = _compile._numba, False
+        try:
+            return once()
+        finally:
+            _compile._numba = numba
+    return run
+
+
 def run(after_show, before, rounds: int) -> list[dict]:
-    """Measure every explorer that ``after_show.__all__`` lists; return one row per case."""
+    """Measure every explorer that ``after_show.__all__`` lists; return one row per case, and one more for the
+    same change on the numpy path when the kernels run compiled."""
+    from coursekit._compile import compiled
+
     before_show = None
     if before is not None:
         import importlib
@@ -233,6 +269,8 @@ def run(after_show, before, rounds: int) -> list[dict]:
             continue
         for case, values in spec.values.items():
             alternatives = {"now": _latency(spec, after_show, values)}
+            if compiled():
+                alternatives["numpy"] = _numpy_path(_latency(spec, after_show, values))
             if before_show is not None and hasattr(before_show, name):
                 alternatives["before"] = _latency(spec, before_show, values)
             if spec.naive is not None:
@@ -240,6 +278,9 @@ def run(after_show, before, rounds: int) -> list[dict]:
             n = spec.rounds or rounds
             results = {label: runs[1:] for label, runs in interleave(alternatives, n + 1).items()}  # 1st: warm-up
             rows.append(_row(f"{name}: {case}", results))
+            if "numpy" in results:
+                rows.append(_row(f"{name}: {case}: numpy path", {"now": results["numpy"], "naive": results["now"]})
+                            | {"versus": "compiled"})
     return rows
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from coursekit import _validate, nn
 from coursekit.data import load_digits
-from coursekit.optim import L2, Adam, AdamW, Optimizer, adam_update, adamw_update
+from coursekit.optim import L2, Adam, AdamW, Optimizer
 
 __all__ = ["METHODS", "DecayRace", "SmallDigits", "decay_inside_adam", "decay_paths", "decay_race", "decayed",
            "race_grid", "small_digits"]
@@ -213,16 +213,18 @@ def decay_inside_adam(s, t: int, lr: float, weight_decay: float, beta2: float = 
     return lr * weight_decay / (np.sqrt(s_hat) + eps)
 
 
-def decay_paths(sizes, lr: float, weight_decay: float, steps: int, adamw=adamw_update) -> dict:
+def decay_paths(sizes, lr: float, weight_decay: float, steps: int, adamw=None) -> dict:
     """Weights that start at 1 with gradients ``±g`` flipping sign every step (a weight at its minimum, in
     noise), one weight per size ``g``: their paths under L2 inside Adam and under AdamW.
 
-    Step ``t = 1..steps``: ``dW = g · (−1)ᵗ``; L2 inside Adam is ``adam_update`` fed ``dW + λW``; AdamW is
-    ``adamw(w, v, s, dW, t, α, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ)``, coursekit's rule or the learner's.
+    Step ``t = 1..steps``: ``dW = g · (−1)ᵗ``; L2 inside Adam is Adam fed ``dW + λW`` (``L2(Adam(α), λ)``);
+    AdamW is ``AdamW(α, weight_decay=λ)`` with β₁ = 0.9, β₂ = 0.999, ε = 1e-8, or the learner's rule
+    ``adamw(w, v, s, dW, t, α, β₁, β₂, ε, λ)`` when given.
 
     Args:
         sizes: the gradient sizes ``g`` > 0, one weight each.  lr: ``α`` > 0.  weight_decay: ``λ`` >= 0.
-        steps: the steps taken, >= 1.  adamw: a rule with the signature of :func:`coursekit.optim.adamw_update`.
+        steps: the steps taken, >= 1.  adamw: None (coursekit's AdamW), or a rule with the signature of
+            :func:`coursekit.optim.adamw_update`.
 
     Returns:
         ``{"Adam + L2": W, "AdamW": W}``, each of shape ``(steps + 1, len(sizes))``, row ``t`` after step ``t``.
@@ -239,18 +241,20 @@ def decay_paths(sizes, lr: float, weight_decay: float, steps: int, adamw=adamw_u
     lr, weight_decay = _validate.positive(lr, "lr"), _validate.non_negative(weight_decay, "weight_decay")
     steps = _validate.positive_int(steps, "steps")
     _validate.budget(steps, "steps", operations=2 * steps * _validate.STEP_OPERATIONS)
-    if not callable(adamw):
+    if adamw is not None and not callable(adamw):
         raise TypeError(f"adamw must be a rule with the signature of adamw_update, got {adamw!r:.60}")
-    paths = {method: np.empty((steps + 1, sizes.size)) for method in METHODS[1:]}
-    w = {method: np.ones(sizes.size) for method in paths}
-    state = {method: (np.zeros(sizes.size), np.zeros(sizes.size)) for method in paths}
-    for method in paths:
-        paths[method][0] = w[method]
+    optimizers = {"Adam + L2": L2(Adam(lr=lr), weight_decay)}
+    if adamw is None:
+        optimizers["AdamW"] = AdamW(lr=lr, weight_decay=weight_decay)
+    paths = {method: np.ones((steps + 1, sizes.size)) for method in METHODS[1:]}
+    params = {method: {"W": np.ones(sizes.size)} for method in METHODS[1:]}
+    w, v, s = np.ones(sizes.size), np.zeros(sizes.size), np.zeros(sizes.size)  # the learner's rule's state
     for t in range(1, steps + 1):
         dw = sizes * (-1.0) ** t
-        l2 = w["Adam + L2"]
-        w["Adam + L2"], *state["Adam + L2"] = adam_update(l2, *state["Adam + L2"], dw + weight_decay * l2, t, lr)
-        w["AdamW"], *state["AdamW"] = adamw(w["AdamW"], *state["AdamW"], dw, t, lr, 0.9, 0.999, 1e-8, weight_decay)
-        for method in paths:
-            paths[method][t] = w[method]
+        for method, optimizer in optimizers.items():  # the course's objects step their arrays in place
+            optimizer.step(params[method], {"W": dw})
+            paths[method][t] = params[method]["W"]
+        if adamw is not None:
+            w, v, s = adamw(w, v, s, dw, t, lr, 0.9, 0.999, 1e-8, weight_decay)
+            paths["AdamW"][t] = w
     return paths

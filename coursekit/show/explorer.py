@@ -124,7 +124,8 @@ class Explorer(widgets.VBox):
     ``ahead`` (by default: in a Jupyter kernel) draws, after each change, the pictures of the control moved
     last at :data:`~coursekit.show.picture.REACH` steps either way, once it has rested :data:`AHEAD_AFTER`
     seconds, one per turn of the kernel's event loop and only while nothing changes, and sends them to the browser (:mod:`coursekit.show.picture`). With a
-    ``prepare``, only values that ``ready(values)`` says need no preparation are drawn ahead.
+    ``prepare``, only values that ``ready(values)`` says need no preparation are drawn ahead. ``main`` names
+    the slider drawn ahead before any has moved (by default the first), the explorer's main slider.
 
     >>> from coursekit.show.look import figure_png, new_figure
     >>> fig, ax = new_figure()
@@ -135,7 +136,8 @@ class Explorer(widgets.VBox):
     """
 
     def __init__(self, controls: dict, render: Callable, height: int = 410, prepare: Callable | None = None,
-                 background: bool | None = None, ready: Callable | None = None, ahead: bool | None = None):
+                 background: bool | None = None, ready: Callable | None = None, ahead: bool | None = None,
+                 main: str | None = None):
         controls = _validate.mapping(controls, "controls", "widgets {name: slider, ...}", non_empty=False)
         for name, control in controls.items():
             if not (isinstance(control, widgets.Widget) and control.has_trait("value")):
@@ -150,7 +152,11 @@ class Explorer(widgets.VBox):
         self._ahead = _in_a_kernel() if ahead is None else bool(ahead)
         self._lock, self._latest, self._worker = threading.Lock(), 0, None
         self._drawn = LruCache(4 * REACH)  # pictures drawn ahead: picture_key -> (png, summary)
-        self._main = next((name for name, control in controls.items() if steps(control)), None)
+        if main is not None and (main not in controls or not steps(controls[main])):
+            raise ValueError(f"main must name a slider of controls {list(controls)}, got {main!r}")
+        self._main = main or next((name for name, control in controls.items() if steps(control)), None)
+        if self._main is not None:
+            controls[self._main].add_class("coursekit-main")  # the slider to try first (make bench moves it)
         self._direction, self._generation = 1, 0
         self._synced = {name: synced(control) for name, control in controls.items()}
         self.summary = widgets.HTML()

@@ -264,7 +264,7 @@ def trajectory_explorer(surface="elongated quadratic", optimizers=("GD", "Moment
     steps = _validate.positive_int(steps, "steps")
     controls["steps"] = slider(widgets.IntSlider, "steps T", steps, 1, MAX_STEPS, 1)
     view = _TrajectoryView(optimizers, surface if isinstance(surface, surfaces.Surface) else None, tol)
-    explorer = Explorer(controls, view)
+    explorer = Explorer(controls, view, main=next(name for name in controls if name.startswith("lr")))
     if "surface" in controls:
         _enable_kappa(controls)
         controls["surface"].observe(lambda change: _enable_kappa(controls), names="value")

@@ -147,3 +147,14 @@ def test_an_explorer_made_in_a_kernel_draws_ahead_of_its_first_picture_so_the_fi
         await asyncio.sleep(0.3)
     asyncio.run(run())
     assert sent == [6, 4, 7, 3]
+
+
+def test_the_main_slider_is_marked_and_drawn_ahead_first_and_must_be_a_slider():
+    fig, ax = new_figure()
+    controls = {"kappa": ipywidgets.IntSlider(value=1), "lr": ipywidgets.IntSlider(value=5),
+                "surface": ipywidgets.Dropdown(options=["a", "b"])}
+    explorer = Explorer(controls, lambda v: (fig, figure_png(fig), ""), main="lr")
+    assert explorer.picture.control == controls["lr"].model_id and "coursekit-main" in controls["lr"]._dom_classes
+    assert "coursekit-main" not in controls["kappa"]._dom_classes
+    with pytest.raises(ValueError, match=r"main must name a slider of controls \['kappa', 'lr', 'surface'\]"):
+        Explorer(controls, lambda v: (fig, figure_png(fig), ""), main="surface")
