@@ -182,6 +182,8 @@ class Side:
     def presses(self, n: int, timed: bool = True) -> list[float]:
         """``n`` presses that change the value, one every 400 ms, turning at an end: their latencies (ms).
         Untimed (the warm-up), right to the end and back, each waiting for its value to be trained."""
+        self.page.bring_to_front()  # a page behind another is drawn a few times a second only
+        self.handle.focus()
         latencies, shown = [], self.readout.inner_text()
         while len(latencies) < n:
             start = time.monotonic()
@@ -207,6 +209,7 @@ class Side:
     def drag(self) -> tuple[int, list[float]]:
         """One drag across 60 % of the track: the frames shown while moving, and each frame's latency (ms)."""
         track, box = self.slider.locator(".noUi-target").first.bounding_box(), self.handle.bounding_box()
+        self.page.bring_to_front()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         step = DRAG_SPAN * track["width"] / DRAG_MOVES * (1 if x < track["x"] + track["width"] / 2 else -1)
         self.page.mouse.move(x, y)

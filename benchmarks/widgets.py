@@ -61,11 +61,16 @@ class Spec:
     rounds: int | None = None
 
 
-def _escape_data():
-    from coursekit.experiments import basins, noise_escape
-    from coursekit.surfaces import several_minima
+def _below(show, module: str):
+    """The module ``module`` of the package of ``show``: coursekit, or the "before" side's package."""
+    import importlib
 
-    bowl = several_minima()
+    return importlib.import_module(f"{show.__name__.rsplit('.', 1)[0]}.{module}")
+
+
+def _escape_data(show):
+    basins, noise_escape = _below(show, "experiments.basins"), _below(show, "experiments.noise_escape")
+    bowl = _below(show, "surfaces").several_minima()
     return noise_escape.escape_data(bowl, basins.start_grid(bowl, per_side=20), sigmas=noise_escape.SIGMAS,
                                     seeds=range(5), tau=100.0)  # notebook 10
 
@@ -116,10 +121,8 @@ def _noisy_descent_data(show):
     return _computed(show, "experiments.gradient_noise", "noisy_descent_data")(elongated_quadratic(5.0))  # notebook 02
 
 
-def _bowl():
-    from coursekit.surfaces import elongated_quadratic
-
-    return elongated_quadratic(100.0)  # notebook 06
+def _bowl(show):
+    return _below(show, "surfaces").elongated_quadratic(100.0)  # notebook 06
 
 
 def _cycle(options, n: int = 1000) -> list:
@@ -178,10 +181,10 @@ EXPLORERS = {
         make=lambda show: show.plateau_explorer(), control="length",
         values={"plateau length, 4 optimizers": _cycle(range(3, 31))}),
     "noise_escape_explorer": Spec(
-        make=lambda show: show.noise_escape_explorer(_escape_data()), control="sigma",
+        make=lambda show: show.noise_escape_explorer(_escape_data(show)), control="sigma",
         values={"σ, 14 levels × 2 kinds of noise precomputed": _cycle(_escape_sigmas())}),
     "eigen_errors_explorer": Spec(
-        make=lambda show: show.eigen_errors_explorer(_bowl(), gd_lr=2 / 101, lr=0.05, beta=0.9, steps=150),
+        make=lambda show: show.eigen_errors_explorer(_bowl(show), gd_lr=2 / 101, lr=0.05, beta=0.9, steps=150),
         control="beta", values={"β, 2 directions × 150 steps": _cycle([round(0.01 * k, 2) for k in range(100)])}),
     "decay_explorer": Spec(
         make=lambda show: show.decay_explorer(lr=0.01, weight_decay=0.1, steps=300),
