@@ -27,7 +27,7 @@ from coursekit.show.picture import (REACH, Picture, neighbour, picture_key, step
 
 #: Seconds a control rests before the pictures of its nearby values are drawn ahead: a drag moves on sooner,
 #: and its values are drawn as they come, with the kernel not kept busy by pictures it would never show.
-AHEAD_AFTER = 0.03
+AHEAD_AFTER = 0.08
 #: What a reader without a running kernel is told, beside the figure's picture.
 STATIC_TEXT = "[an interactive figure: run the notebook to move its sliders]"
 
