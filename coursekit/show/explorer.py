@@ -123,8 +123,8 @@ class Explorer(widgets.VBox):
 
     ``ahead`` (by default: in a Jupyter kernel) draws, after each change, the pictures of the control moved
     last at :data:`~coursekit.show.picture.REACH` steps either way, once it has rested :data:`AHEAD_AFTER`
-    seconds, one per turn of the kernel's event loop and only while nothing changes, and sends them to the browser (:mod:`coursekit.show.picture`). With a
-    ``prepare``, only values that ``ready(values)`` says need no preparation are drawn ahead. ``main`` names
+    seconds, one per turn of the kernel's event loop and only while nothing changes, and sends them to the
+    browser (:mod:`coursekit.show.picture`). With a ``prepare``, only values that ``ready(values)`` says need no preparation are drawn ahead. ``main`` names
     the slider drawn ahead before any has moved (by default the first), the explorer's main slider.
 
     >>> from coursekit.show.look import figure_png, new_figure
@@ -236,17 +236,22 @@ class Explorer(widgets.VBox):
         control = self.controls[self._main]
         while steps and request == self._latest:
             moved = neighbour(control, steps.pop(0))
-            values = None if moved is None else {**self.values(), self._main: moved[1]}
-            if values is None or picture_key(values) in self._drawn or not self._ready(values):
+            if moved is None:  # past an end of the slider
+                continue
+            at, value = moved
+            values = {**self.values(), self._main: value}
+            key = picture_key(values)
+            if key in self._drawn or not self._ready(values):
                 continue
             if not self._lock.acquire(blocking=False):
                 return
             try:
                 png, summary = self._render(values)[1:]
-                self._drawn[picture_key(values)] = (png, summary)
+                self._drawn[key] = (png, summary)
             finally:
                 self._lock.release()
-            self.picture.send_ahead(png, moved[0], *self._where()[1:])
+            _, generation, main = self._where()
+            self.picture.send_ahead(png, at, generation, main)
             self._loop.call_soon(self._draw_ahead, request, steps)  # the next one after any message waiting
             return
 
